@@ -1,0 +1,21 @@
+package dev.kiln.lang.config.schema;
+
+import dev.kiln.lang.diag.SourceRange;
+import dev.kiln.lang.value.Value;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An argument's value after evaluation and conversion. {@code range} is the expression's
+ * range (or the enclosing block's type range for a default that was not written), so rules
+ * checking the value can point at it.
+ */
+public record DecodedAttribute(String name, Value value, boolean written, SourceRange range)
+{
+    public DecodedAttribute
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(value, "value is null");
+        requireNonNull(range, "range is null");
+    }
+}

@@ -1,0 +1,12 @@
+package dev.kiln.lang.diag;
+
+public enum Severity
+{
+    ERROR,
+    WARNING;
+
+    public String label()
+    {
+        return this == ERROR ? "Error" : "Warning";
+    }
+}
