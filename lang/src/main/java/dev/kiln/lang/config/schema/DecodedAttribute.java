@@ -1,7 +1,10 @@
 package dev.kiln.lang.config.schema;
 
+import dev.kiln.lang.addr.Reference;
 import dev.kiln.lang.diag.SourceRange;
 import dev.kiln.lang.value.Value;
+
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
