@@ -3,6 +3,7 @@ package dev.kiln.lang.syntax;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.syntax.antlr.HclLexer;
+import dev.kiln.lang.syntax.antlr.HclParser;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.FailedPredicateException;
@@ -68,6 +69,58 @@ final class SyntaxErrorStrategy
         }
         beginErrorCondition(recognizer);
         report(recognizer, recognizer.getCurrentToken(), getExpectedTokens(recognizer));
+    }
+
+    /**
+     * A one-line block with more than its single argument (or broken across lines): report
+     * it once, then skip to its closing brace, as HCL does, instead of misreading the rest
+     * as new items.
+     */
+    @Override
+    public Token recoverInline(Parser recognizer)
+    {
+        if (recognizer.getContext() instanceof HclParser.BlockContext block
+                && block.blockContent() != null
+                && block.blockContent().NEWLINE() == null
+                && recognizer.getExpectedTokens().contains(HclLexer.RBRACE)) {
+            int distance = distanceToClosingBrace(recognizer);
+            if (distance > 0) {
+                if (!inErrorRecoveryMode(recognizer)) {
+                    beginErrorCondition(recognizer);
+                    report(recognizer, recognizer.getCurrentToken(), recognizer.getExpectedTokens());
+                }
+                for (int skipped = 1; skipped < distance; skipped++) {
+                    recognizer.consume();
+                }
+                Token closing = recognizer.getCurrentToken();
+                reportMatch(recognizer);
+                recognizer.consume();
+                return closing;
+            }
+        }
+        return super.recoverInline(recognizer);
+    }
+
+    /** How many tokens ahead the brace closing the current block is (1 = the next token), or 0 if there is none. */
+    private static int distanceToClosingBrace(Parser recognizer)
+    {
+        int depth = 0;
+        for (int distance = 1; ; distance++) {
+            int type = recognizer.getInputStream().LA(distance);
+            switch (type) {
+                case Token.EOF -> {
+                    return 0;
+                }
+                case HclLexer.LBRACE, HclLexer.INTERP_OPEN, HclLexer.DIRECTIVE_OPEN -> depth++;
+                case HclLexer.RBRACE, HclLexer.STRIP_RBRACE -> {
+                    if (depth == 0) {
+                        return type == HclLexer.RBRACE ? distance : 0;
+                    }
+                    depth--;
+                }
+                default -> { }
+            }
+        }
     }
 
     @Override
