@@ -11,7 +11,7 @@ import dev.kiln.lang.syntax.antlr.HclParser;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
-import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -129,31 +129,33 @@ final class TermBuilder
                     forObject.forCondition(),
                     range,
                     forObject);
-            case HclParser.TupleContext tuple -> {
-                reportMissingSeparators(tuple, HclParser.ExpressionContext.class,
-                        "Missing item separator", "Expected a comma to mark the beginning of the next item.");
-                yield new Expression.TupleConstructor(tuple.expression().stream().map(builder::expression).toList(), range);
-            }
-            case HclParser.ObjectContext object -> {
-                reportMissingSeparators(object, HclParser.ObjectItemContext.class,
-                        "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.");
-                yield new Expression.ObjectConstructor(object.objectItem().stream().map(this::objectItem).toList(), range);
-            }
+            case HclParser.TupleContext tuple -> new Expression.TupleConstructor(
+                    tuple.expression().stream().map(builder::expression).toList(), range);
+            case HclParser.ObjectContext object -> new Expression.ObjectConstructor(objectItems(object), range);
             case HclParser.ParenthesizedContext parenthesized -> new Expression.Parenthesized(
                     builder.expression(parenthesized.expression(), parenthesized), range);
             default -> builder.placeholder(range);
         };
     }
 
-    /** Items the grammar accepted without a separator between them. */
-    private void reportMissingSeparators(ParserRuleContext collection, Class<? extends ParserRuleContext> itemType, String summary, String detail)
+    private List<ObjectItem> objectItems(HclParser.ObjectContext object)
     {
-        for (int index = 1; index < collection.getChildCount(); index++) {
-            if (itemType.isInstance(collection.getChild(index)) && itemType.isInstance(collection.getChild(index - 1))) {
-                ParserRuleContext item = (ParserRuleContext) collection.getChild(index);
-                builder.report(Diagnostic.error(summary, detail, builder.range(item.getStart(), item.getStart())));
+        List<ObjectItem> items = new ArrayList<>();
+        for (ParseTree child : object.children) {
+            if (child instanceof HclParser.ObjectItemContext item) {
+                items.add(objectItem(item));
+            }
+            else if (child instanceof HclParser.UnseparatedObjectItemContext item && item.key != null) {
+                builder.report(Diagnostic.error(
+                        "Missing attribute separator",
+                        "Expected a newline or comma to mark the beginning of the next attribute.",
+                        builder.range(item.getStart(), item.getStart())));
+                SourceRange keyRange = builder.range(item.key);
+                Traversal name = new Traversal(List.of(new Traverser.Root(builder.name(item.key), keyRange)));
+                items.add(new ObjectItem(new Expression.ScopeTraversal(name, keyRange), true, builder.expression(item.value, item)));
             }
         }
+        return items;
     }
 
     private Expression number(String text, SourceRange range)

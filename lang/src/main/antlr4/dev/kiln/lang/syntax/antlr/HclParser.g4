@@ -1,8 +1,7 @@
 /*
  * The parser of HCL native syntax. Newlines reach this grammar only where they
  * matter (NewlineFilter hides the others): at the end of body items, and
- * between object constructor items. Tuple and object items missing their separator
- * still parse (the AST builder reports them), so one slip does not derail the rest.
+ * between object constructor items.
  */
 parser grammar HclParser;
 
@@ -69,9 +68,9 @@ primary
     | quotedTemplate                                                                  # quotedTemplateExpression
     | heredocTemplate                                                                 # heredocExpression
     | LBRACKET forIntro value=expression forCondition? RBRACKET                       # forTuple
-    | LBRACKET (expression (COMMA? expression)* COMMA?)? RBRACKET                     # tuple
+    | LBRACKET (expression (COMMA expression)* COMMA?)? RBRACKET                      # tuple
     | LBRACE forIntro key=expression FAT_ARROW value=expression ELLIPSIS? forCondition? RBRACE # forObject
-    | LBRACE NEWLINE* (objectItem (objectSeparator? objectItem)* objectSeparator?)? RBRACE # object
+    | LBRACE NEWLINE* (objectItem (objectSeparator objectItem | unseparatedObjectItem)* objectSeparator?)? RBRACE # object
     | LPAREN expression RPAREN                                                        # parenthesized
     ;
 
@@ -82,6 +81,11 @@ forIntro : FOR first=identifier (COMMA second=identifier)? IN collection=express
 forCondition : IF expression ;
 
 objectItem : key=expression separator=(ASSIGN | COLON) value=expression ;
+
+// An item with a name key right after the previous item's value, its separator forgotten:
+// accepted here (a name cannot continue an expression, so this is unambiguous) and
+// reported by the AST builder, so one slip does not derail the rest of the object.
+unseparatedObjectItem : key=identifier separator=(ASSIGN | COLON) value=expression ;
 
 objectSeparator
     : COMMA NEWLINE*
