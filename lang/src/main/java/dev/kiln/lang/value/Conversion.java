@@ -154,10 +154,11 @@ public final class Conversion
     /** The element type of a converted collection: the wanted type, or the elements' common type where it was {@code any}. */
     private static Type elementType(List<Value> converted, Type wanted)
     {
+        Type plain = Types.refine(wanted, Type.DYNAMIC);
         if (!Types.containsDynamic(wanted) || converted.isEmpty()) {
-            return wanted;
+            return plain;
         }
-        return Types.unify(converted.stream().map(Value::type).toList()).orElse(wanted);
+        return Types.unify(converted.stream().map(Value::type).toList()).orElse(plain);
     }
 
     private static Value fromMapping(Map<String, Value> entries, Type target, boolean fromObject)
