@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * {@code source[*].each} and {@code source.*.each}: the {@code each} part applied to every
  * element of a list, set or tuple (a list for lists and sets, a tuple for tuples). Any other
- * value counts as a one-element tuple and null as an empty one. The source's sensitive mark
+ * value counts as a one-element tuple and null as an empty one (a null list, set or tuple is an
+ * error). The source's sensitive mark
  * applies to the result.
  */
 final class Splats
@@ -26,6 +27,10 @@ final class Splats
         Value source = evaluator.evaluate(splat.source(), scope);
         boolean sensitive = source.sensitive();
         if (source.isNull()) {
+            if (source.type() instanceof Type.ListType || source.type() instanceof Type.SetType || source.type() instanceof Type.TupleType) {
+                evaluator.error("Splat of null value", "Splat expressions (with the * symbol) cannot be applied to null sequences.", splat.source().range(), splat.range());
+                return Evaluator.failed();
+            }
             return Evaluator.mark(Value.tuple(List.of()), sensitive);
         }
         Value result = switch (source) {
