@@ -59,19 +59,33 @@ public final class Types
     /** Whether some value of type {@code from} may convert to {@code to} (a string only when it parses, a list to a tuple only when lengths match). */
     public static boolean canConvert(Type from, Type to)
     {
+        return canConvert(from, to, false);
+    }
+
+    /**
+     * Whether every value of type {@code from} converts to {@code to}: no string to number or
+     * bool, no object losing attributes, no list or set to a tuple.
+     */
+    public static boolean canConvertSafely(Type from, Type to)
+    {
+        return canConvert(from, to, true);
+    }
+
+    private static boolean canConvert(Type from, Type to, boolean safe)
+    {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
         if (from.equals(to) || from == Type.DYNAMIC || to == Type.DYNAMIC) {
             return true;
         }
         return switch (to) {
-            case Type.Primitive primitive -> from instanceof Type.Primitive source && canConvertPrimitive(source, primitive);
+            case Type.Primitive primitive -> from instanceof Type.Primitive source && canConvertPrimitive(source, primitive, safe);
             case Type.Dynamic ignored -> true;
-            case Type.ListType list -> canConvertToSequence(from, list.element());
-            case Type.SetType set -> canConvertToSequence(from, set.element());
-            case Type.MapType map -> canConvertToMap(from, map.element());
-            case Type.TupleType tuple -> canConvertToTuple(from, tuple);
-            case Type.ObjectType object -> canConvertToObject(from, object);
+            case Type.ListType list -> canConvertToSequence(from, list.element(), safe);
+            case Type.SetType set -> canConvertToSequence(from, set.element(), safe);
+            case Type.MapType map -> canConvertToMap(from, map.element(), safe);
+            case Type.TupleType tuple -> canConvertToTuple(from, tuple, safe);
+            case Type.ObjectType object -> canConvertToObject(from, object, safe);
         };
     }
 
@@ -166,31 +180,31 @@ public final class Types
         return elementOf(type);
     }
 
-    private static boolean canConvertPrimitive(Type.Primitive from, Type.Primitive to)
+    private static boolean canConvertPrimitive(Type.Primitive from, Type.Primitive to, boolean safe)
     {
-        return from == to || from == Type.STRING || to == Type.STRING;
+        return from == to || to == Type.STRING || from == Type.STRING && !safe;
     }
 
-    private static boolean canConvertToSequence(Type from, Type element)
+    private static boolean canConvertToSequence(Type from, Type element, boolean safe)
     {
         return switch (from) {
-            case Type.ListType list -> canConvert(list.element(), element);
-            case Type.SetType set -> canConvert(set.element(), element);
-            case Type.TupleType tuple -> canConvertAll(tuple.elements(), element);
+            case Type.ListType list -> canConvert(list.element(), element, safe);
+            case Type.SetType set -> canConvert(set.element(), element, safe);
+            case Type.TupleType tuple -> canConvertAll(tuple.elements(), element, safe);
             default -> false;
         };
     }
 
-    private static boolean canConvertToMap(Type from, Type element)
+    private static boolean canConvertToMap(Type from, Type element, boolean safe)
     {
         return switch (from) {
-            case Type.MapType map -> canConvert(map.element(), element);
-            case Type.ObjectType object -> canConvertAll(object.attributes().values(), element);
+            case Type.MapType map -> canConvert(map.element(), element, safe);
+            case Type.ObjectType object -> canConvertAll(object.attributes().values(), element, safe);
             default -> false;
         };
     }
 
-    private static boolean canConvertAll(Collection<Type> types, Type element)
+    private static boolean canConvertAll(Collection<Type> types, Type element, boolean safe)
     {
         if (types.isEmpty()) {
             return true;
@@ -198,38 +212,39 @@ public final class Types
         if (element == Type.DYNAMIC) {
             return unify(List.copyOf(types)).isPresent();
         }
-        return types.stream().allMatch(type -> canConvert(type, element));
+        return types.stream().allMatch(type -> canConvert(type, element, safe));
     }
 
-    private static boolean canConvertToTuple(Type from, Type.TupleType tuple)
+    private static boolean canConvertToTuple(Type from, Type.TupleType tuple, boolean safe)
     {
         return switch (from) {
             case Type.TupleType source -> source.elements().size() == tuple.elements().size()
-                    && allPairs(source.elements(), tuple.elements());
-            case Type.ListType list -> tuple.elements().stream().allMatch(type -> canConvert(list.element(), type));
-            case Type.SetType set -> tuple.elements().stream().allMatch(type -> canConvert(set.element(), type));
+                    && allPairs(source.elements(), tuple.elements(), safe);
+            case Type.ListType list -> !safe && tuple.elements().stream().allMatch(type -> canConvert(list.element(), type, false));
+            case Type.SetType set -> !safe && tuple.elements().stream().allMatch(type -> canConvert(set.element(), type, false));
             default -> false;
         };
     }
 
-    private static boolean allPairs(List<Type> from, List<Type> to)
+    private static boolean allPairs(List<Type> from, List<Type> to, boolean safe)
     {
         for (int index = 0; index < from.size(); index++) {
-            if (!canConvert(from.get(index), to.get(index))) {
+            if (!canConvert(from.get(index), to.get(index), safe)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean canConvertToObject(Type from, Type.ObjectType object)
+    private static boolean canConvertToObject(Type from, Type.ObjectType object, boolean safe)
     {
         return switch (from) {
-            case Type.ObjectType source -> object.attributes().entrySet().stream().allMatch(entry -> {
-                Type attribute = source.attributes().get(entry.getKey());
-                return attribute == null ? object.optional().contains(entry.getKey()) : canConvert(attribute, entry.getValue());
-            });
-            case Type.MapType map -> object.attributes().values().stream().allMatch(type -> canConvert(map.element(), type));
+            case Type.ObjectType source -> (!safe || object.attributes().keySet().containsAll(source.attributes().keySet()))
+                    && object.attributes().entrySet().stream().allMatch(entry -> {
+                        Type attribute = source.attributes().get(entry.getKey());
+                        return attribute == null ? object.optional().contains(entry.getKey()) : canConvert(attribute, entry.getValue(), safe);
+                    });
+            case Type.MapType map -> !safe && object.attributes().values().stream().allMatch(type -> canConvert(map.element(), type, false));
             default -> false;
         };
     }

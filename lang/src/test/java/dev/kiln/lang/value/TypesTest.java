@@ -37,4 +37,19 @@ class TypesTest
         assertEquals(Optional.empty(), Types.unify(List.of(left, single)));
         assertEquals(Optional.of(new Type.ListType(Type.STRING)), Types.unify(List.of(new Type.ListType(Type.STRING), new Type.TupleType(List.of(Type.STRING)))));
     }
+
+    @Test
+    @DisplayName("safe conversion excludes parsing strings, dropping attributes and lists to tuples")
+    void safeConversion()
+    {
+        assertEquals(true, Types.canConvert(Type.STRING, Type.NUMBER));
+        assertEquals(false, Types.canConvertSafely(Type.STRING, Type.NUMBER));
+        assertEquals(true, Types.canConvertSafely(Type.NUMBER, Type.STRING));
+        Type wide = Type.ObjectType.of(Map.of("a", Type.STRING, "b", Type.STRING));
+        Type narrow = Type.ObjectType.of(Map.of("a", Type.STRING));
+        assertEquals(true, Types.canConvert(wide, narrow));
+        assertEquals(false, Types.canConvertSafely(wide, narrow));
+        assertEquals(true, Types.canConvertSafely(new Type.TupleType(List.of(Type.NUMBER)), new Type.ListType(Type.STRING)));
+        assertEquals(false, Types.canConvertSafely(new Type.ListType(Type.STRING), new Type.TupleType(List.of(Type.STRING))));
+    }
 }
