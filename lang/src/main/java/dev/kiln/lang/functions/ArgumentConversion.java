@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -112,17 +113,34 @@ final class ArgumentConversion
     private static Type common(List<Type> types, Type target)
             throws ConversionFailure
     {
+        return unify(types).orElseThrow(() -> new ConversionFailure("all elements must have the same type for " + target.friendlyName()));
+    }
+
+    /** The one type all of {@code types} convert to, if there is one. */
+    static Optional<Type> unify(List<Type> types)
+    {
         List<Type> known = types.stream().filter(type -> type != Type.DYNAMIC).distinct().toList();
         if (known.isEmpty()) {
-            return Type.DYNAMIC;
+            return Optional.of(Type.DYNAMIC);
         }
         if (known.size() == 1) {
-            return known.getFirst();
+            return Optional.of(known.getFirst());
         }
         if (known.stream().allMatch(type -> type instanceof Type.Primitive)) {
-            return Type.STRING;
+            return Optional.of(Type.STRING);
         }
-        throw new ConversionFailure("all elements must have the same type for " + target.friendlyName());
+        return Optional.empty();
+    }
+
+    /** Converts a value to a type it is known to convert to (one {@link #unify} chose for it). */
+    static Value convertUnchecked(Value value, Type type)
+    {
+        try {
+            return convert(value, type);
+        }
+        catch (ConversionFailure failure) {
+            throw new IllegalStateException("value of type " + value.type().friendlyName() + " does not convert to " + type.friendlyName(), failure);
+        }
     }
 
     private static ConversionFailure failure(Type type)
