@@ -39,8 +39,8 @@ final class ArgumentConversion
         }
         return switch (type) {
             case Type.Primitive primitive -> primitive(value, primitive);
-            case Type.ListType list -> Value.list(list.element(), elements(value, list.element(), type));
-            case Type.SetType set -> Value.set(set.element(), elements(value, set.element(), type));
+            case Type.ListType list -> sequence(value, list.element(), type, false);
+            case Type.SetType set -> sequence(value, set.element(), type, true);
             case Type.MapType map -> mapOf(value, map);
             case Type.Dynamic ignored -> value;
             case Type.TupleType ignored -> throw failure(type);
@@ -77,7 +77,7 @@ final class ArgumentConversion
         };
     }
 
-    private static List<Value> elements(Value value, Type element, Type target)
+    private static Value sequence(Value value, Type element, Type target, boolean toSet)
             throws ConversionFailure
     {
         List<Value> source = switch (value) {
@@ -91,7 +91,7 @@ final class ArgumentConversion
         for (Value item : source) {
             result.add(convert(item, elementType));
         }
-        return result;
+        return toSet ? Value.set(elementType, result) : Value.list(elementType, result);
     }
 
     private static Value mapOf(Value value, Type.MapType target)
