@@ -29,6 +29,8 @@ public final class StandardFunctions
         requireNonNull(baseDirectory, "baseDirectory is null");
         List<Function> functions = new ArrayList<>();
         functions.addAll(StringFunctions.all());
+        functions.addAll(FormatFunctions.all());
+        functions.addAll(RegexFunctions.all());
         functions.addAll(CollectionFunctions.all());
         functions.addAll(SequenceFunctions.all());
         functions.addAll(MappingFunctions.all());
