@@ -116,7 +116,7 @@ public record Cluster(
         }
     }
 
-    /** {@code control_plane {...}}. */
+    /** {@code control_plane {...}}; {@code typeRange} is where the block's type name is written. */
     public record ControlPlane(
             Members members,
             Optional<Setting<String>> endpoint,
@@ -124,7 +124,7 @@ public record Cluster(
             Setting<Map<String, String>> labels,
             Setting<List<String>> taints,
             Optional<Machine> machine,
-            SourceRange range)
+            SourceRange typeRange)
     {
         public ControlPlane
         {
@@ -134,7 +134,7 @@ public record Cluster(
             requireNonNull(labels, "labels is null");
             requireNonNull(taints, "taints is null");
             requireNonNull(machine, "machine is null");
-            requireNonNull(range, "range is null");
+            requireNonNull(typeRange, "typeRange is null");
         }
     }
 

@@ -91,7 +91,7 @@ final class ClusterBuilder
                 reader.stringMap("labels"),
                 reader.optionalStrings("taints").orElseGet(() -> Setting.known(List.of(CONTROL_PLANE_TAINT), block.typeRange())),
                 block.block("machine").map(this::machine),
-                block.range());
+                block.typeRange());
     }
 
     private Cluster.ControlPlane emptyControlPlane(SourceRange range)

@@ -10,7 +10,25 @@ import static java.util.Objects.requireNonNull;
 /** Every domain rule of the typed configuration, run in a fixed order so output is deterministic. */
 public final class ModelRules
 {
-    private static final List<ModelRule> RULES = List.of();
+    private static final List<ModelRule> RULES = List.of(
+            new KilnSettingsRule(),
+            new ProviderSettingsRule(),
+            new NodeIdentityRule(),
+            new TaintRule(),
+            new NodeAssignmentRule(),
+            new GroupSizeRule(),
+            new ControlPlaneQuorumRule(),
+            new ControlPlaneEndpointRule(),
+            new KubernetesVersionRule(),
+            new RuntimeRule(),
+            new NetworkRule(),
+            new NetworkOverlapRule(),
+            new PodCidrCapacityRule(),
+            new CalicoRule(),
+            new StorageClassRule(),
+            new BackupRule(),
+            new ClusterChoicesRule(),
+            new NamingPolicyRule());
 
     private ModelRules() {}
 
