@@ -24,7 +24,7 @@ variable "ssh_key_name" {
 
 variable "kubernetes_version" {
   type        = string
-  default     = "1.30.4"
+  default     = "v1.30.4"
   description = "Kubernetes version; EKS supports a version for about 14 months."
 }
 

@@ -27,7 +27,7 @@ provider "capi" {
 }
 
 locals {
-  node_image = format("kindest/node:v%s", var.kubernetes_version)
+  node_image = format("kindest/node:%s", var.kubernetes_version)
 }
 
 cluster "dev" {

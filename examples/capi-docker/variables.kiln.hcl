@@ -12,7 +12,7 @@ variable "namespace" {
 
 variable "kubernetes_version" {
   type        = string
-  default     = "1.31.2"
+  default     = "v1.31.2"
   description = "Kubernetes version; a kindest/node image of this version must exist."
 }
 

@@ -19,7 +19,6 @@
 
 kiln {
   required_version = ">= 0.1.0"
-  naming_policy    = "alauda-global"
 }
 
 provider "capi" {
@@ -38,9 +37,11 @@ locals {
 }
 
 cluster "global" {
-  provider           = capi
-  kubernetes_version = var.kubernetes_version
-  cert_sans          = [local.control_plane_vip, "global.${var.base_domain}"]
+  provider              = capi
+  kubernetes_version    = var.kubernetes_version
+  naming_policy         = "global"
+  kubeadm_config_format = "ignition"
+  cert_sans             = [local.control_plane_vip, "global.${var.base_domain}"]
 
   annotations = {
     "cpaas.io/registry-address" = var.registry_address
@@ -86,6 +87,5 @@ cluster "global" {
     network       = "VM Network"
     resource_pool = "/dc1/host/cluster1/Resources/acp"
     folder        = "/dc1/vm/acp"
-    config_format = "ignition"
   }
 }

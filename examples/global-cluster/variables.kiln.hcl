@@ -6,7 +6,7 @@ variable "bootstrap_kubeconfig" {
 
 variable "kubernetes_version" {
   type        = string
-  default     = "1.31.6"
+  default     = "v1.31.6"
   description = "Kubernetes version of the global cluster."
 }
 

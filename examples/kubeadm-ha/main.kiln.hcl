@@ -81,15 +81,15 @@ cluster "prod" {
   provider           = kubeadm
   kubernetes_version = var.kubernetes_version
   cert_sans          = [var.control_plane_vip, "kubernetes.prod.example.internal"]
-  registry           = registry.mirror.name
+  registry           = registry.mirror
 
   control_plane {
-    nodes    = node.control[*].name
+    nodes    = node.control[*]
     endpoint = "${var.control_plane_vip}:6443"
   }
 
   worker_pool "general" {
-    nodes           = node.worker[*].name
+    nodes           = node.worker[*]
     max_unavailable = 1
     labels = {
       "kiln.dev/pool" = "general"
@@ -120,7 +120,7 @@ cluster "prod" {
   }
 
   backup {
-    point    = backup_point.minio.name
+    point    = backup_point.minio
     schedule = "0 */6 * * *"
     keep     = 28
   }

@@ -1,6 +1,6 @@
 variable "kubernetes_version" {
   type        = string
-  default     = "1.31.2"
+  default     = "v1.31.2"
   description = "Kubernetes version kubeadm installs."
 }
 

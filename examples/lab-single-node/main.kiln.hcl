@@ -34,7 +34,7 @@ registry "local" {
   mirrors  = ["docker.io", "registry.k8s.io"]
 
   managed {
-    node        = node.lab.name
+    node        = node.lab
     port        = 5000
     storage_dir = "/data/registry"
   }
@@ -43,11 +43,11 @@ registry "local" {
 cluster "lab" {
   provider           = kubeadm
   kubernetes_version = var.kubernetes_version
-  registry           = registry.local.name
+  registry           = registry.local
   external_address   = var.lab_address
 
   control_plane {
-    nodes = [node.lab.name]
+    nodes = [node.lab]
 
     # No NoSchedule taint: with one machine, workloads run on the control plane.
     taints = []

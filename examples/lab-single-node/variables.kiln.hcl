@@ -12,7 +12,7 @@ variable "ssh_password" {
 
 variable "kubernetes_version" {
   type        = string
-  default     = "1.30.6"
+  default     = "v1.30.6"
   description = "Kubernetes version of the lab cluster."
 }
 

@@ -60,19 +60,20 @@ registry "images" {
 cluster "management" {
   provider           = kubeadm
   kubernetes_version = var.kubernetes_version
-  registry           = registry.images.name
+  registry           = registry.images
 
-  annotations = {
-    "openfuyao.com/chart-repository" = var.chart_repository
+  install {
+    image_repository = var.image_repository
+    chart_repository = var.chart_repository
   }
 
   control_plane {
-    nodes    = [for name in keys(var.master_addresses) : node.master[name].name]
+    nodes    = values(node.master)
     endpoint = "${var.load_balancer_address}:6443"
   }
 
   worker_pool "default" {
-    nodes = [for name in keys(var.worker_addresses) : node.worker[name].name]
+    nodes = values(node.worker)
   }
 
   network {
@@ -89,7 +90,7 @@ cluster "service" {
   for_each           = var.service_clusters
   provider           = capi.management
   kubernetes_version = var.kubernetes_version
-  registry           = registry.images.name
+  registry           = registry.images
 
   control_plane {
     replicas = each.value.control_planes

@@ -1,6 +1,6 @@
 variable "kubernetes_version" {
   type        = string
-  default     = "1.30.6"
+  default     = "v1.30.6"
   description = "Kubernetes version of every cluster."
 }
 

@@ -53,11 +53,11 @@ cluster "demo" {
   kubernetes_version = var.kubernetes_version
 
   control_plane {
-    nodes = node.control[*].name
+    nodes = node.control[*]
   }
 
   worker_pool "default" {
-    nodes           = [for worker in values(node.worker) : worker.name]
+    nodes           = values(node.worker)
     max_unavailable = 1
   }
 

@@ -1,11 +1,11 @@
 variable "kubernetes_version" {
   type        = string
-  default     = "1.31.2"
+  default     = "v1.31.2"
   description = "Kubernetes version the simulated cluster runs."
 
   validation {
-    condition     = can(regex("^1\\.[0-9]+\\.[0-9]+$", var.kubernetes_version))
-    error_message = "The Kubernetes version must look like 1.31.2."
+    condition     = can(regex("^v1\\.[0-9]+\\.[0-9]+$", var.kubernetes_version))
+    error_message = "The Kubernetes version must look like v1.31.2."
   }
 }
 

@@ -35,7 +35,7 @@ provider "sim" {
   speed = 100
 }
 
-node "node" {
+node "host" {
   count   = 3
   address = cidrhost("10.50.0.0/24", 10 + count.index)
   roles   = count.index == 0 ? ["control-plane"] : ["worker"]
@@ -43,14 +43,14 @@ node "node" {
 
 cluster "shared" {
   provider           = sim
-  kubernetes_version = "1.31.2"
+  kubernetes_version = "v1.31.2"
 
   control_plane {
-    nodes = [node.node[0].name]
+    nodes = [node.host[0]]
   }
 
   worker_pool "default" {
-    nodes = slice(node.node[*].name, 1, 3)
+    nodes = slice(node.host, 1, 3)
   }
 
   labels = {
