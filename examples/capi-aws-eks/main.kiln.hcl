@@ -44,7 +44,6 @@ cluster "eks" {
 
     machine {
       instance_type = "t3.large"
-      ssh_key_name  = var.ssh_key_name
     }
   }
 
@@ -57,7 +56,6 @@ cluster "eks" {
 
     machine {
       instance_type = "r6i.xlarge"
-      ssh_key_name  = var.ssh_key_name
     }
   }
 
@@ -66,10 +64,11 @@ cluster "eks" {
     service_cidr = "10.96.0.0/12"
   }
 
-  infrastructure {
-    provider = "aws"
-    flavor   = "eks"
-    region   = var.region
-    tags     = local.tags
+  infrastructure "aws" {
+    region       = var.region
+    ssh_key_name = var.ssh_key_name
+    spec = {
+      additionalTags = local.tags
+    }
   }
 }

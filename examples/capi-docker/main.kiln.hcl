@@ -13,8 +13,9 @@
 #   ./kiln -chdir=examples/capi-docker validate -var-file=test.kilnvars
 #
 # Shows: provider "capi" configured from a sensitive variable, a cluster with
-# machine replicas instead of nodes, a node image built with format(), and
-# the Docker infrastructure provider.
+# machine replicas instead of nodes, a node image built with format() and
+# passed through the machine template's spec, and the Docker infrastructure
+# provider.
 
 kiln {
   required_version = ">= 0.1.0"
@@ -41,8 +42,11 @@ cluster "dev" {
   worker_pool "md-0" {
     replicas = var.worker_replicas
 
+    # Fields of CAPD's DockerMachineTemplate spec that Kiln has no argument for.
     machine {
-      image = local.node_image
+      spec = {
+        customImage = local.node_image
+      }
     }
   }
 
@@ -52,9 +56,7 @@ cluster "dev" {
     dns_domain   = "cluster.local"
   }
 
-  infrastructure {
-    provider = "docker"
-  }
+  infrastructure "docker" {}
 
   labels = {
     "cni" = "calico"

@@ -50,13 +50,18 @@ cluster "global" {
   control_plane {
     replicas = 3
     endpoint = "${local.control_plane_vip}:6443"
+
+    machine {
+      cpus       = 8
+      memory_mib = 16384
+      disk_gib   = 100
+    }
   }
 
   worker_pool "global-workers" {
     replicas = 3
 
     machine {
-      template   = var.vm_template
       cpus       = 8
       memory_mib = 16384
       disk_gib   = 200
@@ -76,8 +81,7 @@ cluster "global" {
     key = var.encryption_key
   })
 
-  infrastructure {
-    provider      = "vsphere"
+  infrastructure "vsphere" {
     server        = var.vsphere_server
     thumbprint    = var.vsphere_thumbprint
     username      = var.vsphere_username
@@ -87,5 +91,6 @@ cluster "global" {
     network       = "VM Network"
     resource_pool = "/dc1/host/cluster1/Resources/acp"
     folder        = "/dc1/vm/acp"
+    template      = var.vm_template
   }
 }

@@ -107,9 +107,9 @@ cluster "service" {
     service_cidr = "10.96.0.0/16"
   }
 
-  infrastructure {
-    provider = "metal3"
-  }
+  # Bring Your Own Host: machines register themselves with the management
+  # cluster and Cluster API turns them into nodes.
+  infrastructure "byoh" {}
 
   labels = {
     "openfuyao.com/cluster-role" = "service"
