@@ -58,7 +58,8 @@ cluster "global" {
     }
   }
 
-  worker_pool "global-workers" {
+  # Under the naming policy this pool's objects are named "global-workers".
+  worker_pool "workers" {
     replicas = 3
 
     machine {
