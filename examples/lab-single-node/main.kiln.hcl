@@ -29,7 +29,6 @@ node "lab" {
 
 # A plain registry on the lab machine itself; the cluster pulls through it.
 registry "local" {
-  endpoint = "http://${var.lab_address}:5000"
   insecure = true
   mirrors  = ["docker.io", "registry.k8s.io"]
 

@@ -35,10 +35,15 @@ provider "sim" {
   speed = 100
 }
 
-node "host" {
-  count   = 3
-  address = cidrhost("10.50.0.0/24", 10 + count.index)
-  roles   = count.index == 0 ? ["control-plane"] : ["worker"]
+node "control" {
+  address = "10.50.0.10"
+  roles   = ["control-plane"]
+}
+
+node "worker" {
+  count   = 2
+  address = cidrhost("10.50.0.0/24", 20 + count.index)
+  roles   = ["worker"]
 }
 
 cluster "shared" {
@@ -46,11 +51,11 @@ cluster "shared" {
   kubernetes_version = "v1.31.2"
 
   control_plane {
-    nodes = [node.host[0]]
+    nodes = [node.control]
   }
 
   worker_pool "default" {
-    nodes = slice(node.host, 1, 3)
+    nodes = node.worker[*]
   }
 
   labels = {
