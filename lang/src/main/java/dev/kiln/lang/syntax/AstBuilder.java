@@ -21,7 +21,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the parse tree into Kiln's AST in one pass. Where the parser recovered from an
@@ -56,7 +58,7 @@ final class AstBuilder
         for (HclParser.BodyContext body : context.body()) {
             items.addAll(items(body));
         }
-        return new Body(items, positions.range(0, positions.codePointCount()));
+        return new Body(withoutRedefinitions(items), positions.range(0, positions.codePointCount()));
     }
 
     Expression standaloneTemplate(HclParser.StandaloneTemplateContext context)
@@ -83,6 +85,27 @@ final class AstBuilder
         return items;
     }
 
+    /** Reports every argument set a second time in one body, and keeps only the first. */
+    private List<BodyItem> withoutRedefinitions(List<BodyItem> items)
+    {
+        Map<String, Attribute> seen = new HashMap<>();
+        List<BodyItem> kept = new ArrayList<>();
+        for (BodyItem item : items) {
+            if (item instanceof Attribute attribute) {
+                Attribute first = seen.putIfAbsent(attribute.name(), attribute);
+                if (first != null) {
+                    diagnostics.add(Diagnostic.error(
+                            "Attribute redefined",
+                            "The argument \"" + attribute.name() + "\" was already set at " + first.nameRange() + ". Each argument may be set only once.",
+                            attribute.nameRange()));
+                    continue;
+                }
+            }
+            kept.add(item);
+        }
+        return kept;
+    }
+
     private Attribute attribute(HclParser.IdentifierContext name, HclParser.ExpressionContext value, ParserRuleContext context)
     {
         Expression expression = expression(value, context);
@@ -105,7 +128,7 @@ final class AstBuilder
         SourceRange headerRange = labels.isEmpty() ? typeRange : typeRange.through(labels.getLast().range());
         SourceRange end = close != null && close.getSymbol().getStartIndex() >= 0 ? range(close.getSymbol(), close.getSymbol()) : range(context);
         SourceRange bodyRange = open != null ? range(open.getSymbol(), open.getSymbol()).through(end) : end;
-        Body body = new Body(blockItems(content), bodyRange);
+        Body body = new Body(withoutRedefinitions(blockItems(content)), bodyRange);
         return new Block(name(type), labels, body, typeRange, headerRange, typeRange.through(end));
     }
 

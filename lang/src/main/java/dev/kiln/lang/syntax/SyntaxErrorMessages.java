@@ -32,9 +32,13 @@ final class SyntaxErrorMessages
         }
     }
 
-    static Message describe(ParserRuleContext context, Token offending, IntervalSet expected)
+    /** {@code following} is the token after the offending one. */
+    static Message describe(ParserRuleContext context, Token offending, Token following, IntervalSet expected)
     {
         int found = offending.getType();
+        if (found == HclLexer.DIRECTIVE_OPEN && isTemplateEnd(expected)) {
+            return strayDirective(following);
+        }
         if (expected.contains(HclLexer.CQUOTE) && (found == HclLexer.NEWLINE || found == Token.EOF)) {
             return unterminatedString(context, offending);
         }
@@ -52,6 +56,11 @@ final class SyntaxErrorMessages
                 return message.get();
             }
         }
+        return invalidSyntax(expected, offending);
+    }
+
+    private static Message invalidSyntax(IntervalSet expected, Token offending)
+    {
         return Message.of("Invalid syntax", "Expected " + describe(expected) + ", but found " + describe(offending) + ".");
     }
 
@@ -69,6 +78,11 @@ final class SyntaxErrorMessages
                     "Missing newline after block definition", "A block definition must end with a newline.");
             case HclParser.TerminatorContext ignored -> missingNewline();
             case HclParser.AttributeContext ignored when expected.contains(HclLexer.NEWLINE) -> missingNewline();
+            case HclParser.ConditionalExpressionContext ignored when expected.contains(HclLexer.COLON) -> Message.of(
+                    "Missing false expression in conditional",
+                    "The conditional operator (...?...:...) requires a false expression, delimited by a colon.");
+            case HclParser.AttributeContext ignored -> invalidSyntax(expected, offending);
+            case HclParser.OneLineAttributeContext ignored -> invalidSyntax(expected, offending);
             case HclParser.BlockContext block -> invalidBlock(block, offending);
             case HclParser.BodyItemContext item -> invalidBlock(item, offending);
             case HclParser.BodyContext ignored -> argumentOrBlockRequired(offending);
@@ -96,8 +110,7 @@ final class SyntaxErrorMessages
                     "Missing close bracket on splat", "The splat operator \"[*]\" must end with a closing bracket (\"]\").");
             case HclParser.GetAttributeContext ignored -> Message.of(
                     "Invalid attribute name", "An attribute name is required after a dot.");
-            case HclParser.PostfixContext ignored -> Message.of(
-                    "Invalid attribute name", "An attribute name is required after a dot.");
+            case HclParser.PostfixContext postfix -> postfix(postfix, offending);
             case HclParser.TemplateInterpolationContext ignored -> Message.of(
                     "Extra characters after interpolation expression",
                     "Expected a closing brace to end the interpolation expression, but found " + describe(offending) + ".");
@@ -109,6 +122,33 @@ final class SyntaxErrorMessages
                     "Invalid template", "Expected template text, an interpolation or a directive, but found " + describe(offending) + ".");
             default -> null;
         });
+    }
+
+    private static boolean isTemplateEnd(IntervalSet expected)
+    {
+        return expected.contains(HclLexer.CQUOTE) || expected.contains(HclLexer.HEREDOC_CLOSE) || expected.contains(Token.EOF)
+                || expected.contains(HclLexer.ENDIF) || expected.contains(HclLexer.ENDFOR) || expected.contains(HclLexer.ELSE);
+    }
+
+    private static Message strayDirective(Token keyword)
+    {
+        String detail = switch (keyword.getType()) {
+            case HclLexer.ELSE -> "There is no open %{ if } directive for this %{ else } to belong to.";
+            case HclLexer.ENDIF -> "There is no open %{ if } directive for this %{ endif } to close.";
+            case HclLexer.ENDFOR -> "There is no open %{ for } directive for this %{ endfor } to close.";
+            default -> "A template directive must be %{ if CONDITION }, %{ else }, %{ endif }, %{ for NAME in COLLECTION } or %{ endfor }.";
+        };
+        return Message.of("Invalid template directive", detail);
+    }
+
+    private static Message postfix(HclParser.PostfixContext postfix, Token offending)
+    {
+        if (postfix.getStart().getType() == HclLexer.DOT) {
+            return Message.of("Invalid attribute name", "An attribute name is required after a dot.");
+        }
+        return offending.getType() == Token.EOF
+                ? Message.of("Missing expression", "Expected the start of an expression, but found the end of the file.")
+                : Message.of("Invalid index", "Expected an index expression or \"*\" between the brackets, but found " + describe(offending) + ".");
     }
 
     private static boolean isOneLine(HclParser.BlockContentContext content)

@@ -12,8 +12,12 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.Pair;
+
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * ANTLR's recovery (single-token insertion and deletion, resynchronisation at what may
@@ -72,18 +76,18 @@ final class SyntaxErrorStrategy
     }
 
     /**
-     * A one-line block with more than its single argument (or broken across lines): report
-     * it once, then skip to its closing brace, as HCL does, instead of misreading the rest
-     * as new items.
+     * Where a construct has a definite closer, skip to it rather than guessing: a one-line
+     * block with more than its single argument (or broken across lines) skips to its
+     * closing brace, as HCL does; a broken template skips to its closing quote or heredoc
+     * marker, a broken interpolation to its closing brace (both on the same line). The
+     * error is reported once and the items after the construct parse normally.
      */
     @Override
     public Token recoverInline(Parser recognizer)
     {
-        if (recognizer.getContext() instanceof HclParser.BlockContext block
-                && block.blockContent() != null
-                && block.blockContent().NEWLINE() == null
-                && recognizer.getExpectedTokens().contains(HclLexer.RBRACE)) {
-            int distance = distanceToClosingBrace(recognizer);
+        Optional<Closer> closer = closerFor(recognizer);
+        if (closer.isPresent()) {
+            int distance = closer.get().distance(recognizer.getInputStream());
             if (distance > 0) {
                 if (!inErrorRecoveryMode(recognizer)) {
                     beginErrorCondition(recognizer);
@@ -101,26 +105,70 @@ final class SyntaxErrorStrategy
         return super.recoverInline(recognizer);
     }
 
-    /** How many tokens ahead the brace closing the current block is (1 = the next token), or 0 if there is none. */
-    private static int distanceToClosingBrace(Parser recognizer)
+    private static Optional<Closer> closerFor(Parser recognizer)
     {
-        int depth = 0;
-        for (int distance = 1; ; distance++) {
-            int type = recognizer.getInputStream().LA(distance);
-            switch (type) {
-                case Token.EOF -> {
+        IntervalSet expected = recognizer.getExpectedTokens();
+        return switch (recognizer.getContext()) {
+            case HclParser.BlockContext block when block.blockContent() != null && block.blockContent().NEWLINE() == null
+                    && expected.contains(HclLexer.RBRACE) -> Optional.of(Closer.BRACE);
+            case HclParser.QuotedTemplateContext ignored when expected.contains(HclLexer.CQUOTE) -> Optional.of(Closer.QUOTE);
+            case HclParser.HeredocTemplateContext ignored when expected.contains(HclLexer.HEREDOC_CLOSE) -> Optional.of(Closer.HEREDOC);
+            case HclParser.TemplateCloseContext ignored -> Optional.of(Closer.SEQUENCE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A closing token to skip to: nesting counted with {@code openers}/{@code closers}, never past a {@code stops} token. */
+    private record Closer(Set<Integer> targets, Set<Integer> openers, Set<Integer> closers, Set<Integer> stops, boolean sameLine)
+    {
+        private static final Set<Integer> BRACE_OPENERS = Set.of(HclLexer.LBRACE, HclLexer.INTERP_OPEN, HclLexer.DIRECTIVE_OPEN);
+        private static final Set<Integer> BRACE_CLOSERS = Set.of(HclLexer.RBRACE, HclLexer.STRIP_RBRACE);
+
+        static final Closer BRACE = new Closer(Set.of(HclLexer.RBRACE), BRACE_OPENERS, BRACE_CLOSERS, Set.of(), false);
+        static final Closer SEQUENCE = new Closer(BRACE_CLOSERS, BRACE_OPENERS, BRACE_CLOSERS, Set.of(HclLexer.CQUOTE, HclLexer.HEREDOC_CLOSE), true);
+        static final Closer QUOTE = new Closer(Set.of(HclLexer.CQUOTE), Set.of(HclLexer.OQUOTE), Set.of(HclLexer.CQUOTE), Set.of(HclLexer.NEWLINE), true);
+        static final Closer HEREDOC = new Closer(Set.of(HclLexer.HEREDOC_CLOSE), Set.of(HclLexer.HEREDOC_OPEN), Set.of(HclLexer.HEREDOC_CLOSE), Set.of(), false);
+
+        /** How many tokens ahead the closer is (1 = the next token), or 0 if there is none to skip to. */
+        int distance(TokenStream tokens)
+        {
+            int line = tokens.LT(1).getLine();
+            int depth = 0;
+            for (int distance = 1; ; distance++) {
+                Token token = tokens.LT(distance);
+                int type = token.getType();
+                if (type == Token.EOF || (sameLine && token.getLine() != line) || (depth == 0 && stops.contains(type))) {
                     return 0;
                 }
-                case HclLexer.LBRACE, HclLexer.INTERP_OPEN, HclLexer.DIRECTIVE_OPEN -> depth++;
-                case HclLexer.RBRACE, HclLexer.STRIP_RBRACE -> {
+                if (depth == 0 && targets.contains(type)) {
+                    return distance;
+                }
+                if (openers.contains(type)) {
+                    depth++;
+                }
+                else if (closers.contains(type)) {
                     if (depth == 0) {
-                        return type == HclLexer.RBRACE ? distance : 0;
+                        return 0;
                     }
                     depth--;
                 }
-                default -> { }
             }
         }
+    }
+
+    /** The first token on the parser's channel after {@code token}. */
+    private static Token following(TokenStream tokens, Token token)
+    {
+        if (token.getType() == Token.EOF || token.getTokenIndex() < 0) {
+            return token;
+        }
+        for (int index = token.getTokenIndex() + 1; index < tokens.size(); index++) {
+            Token candidate = tokens.get(index);
+            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+                return candidate;
+            }
+        }
+        return token;
     }
 
     @Override
@@ -144,7 +192,7 @@ final class SyntaxErrorStrategy
     private void report(Parser recognizer, Token offending, IntervalSet expected)
     {
         ParserRuleContext context = recognizer.getContext();
-        SyntaxErrorMessages.Message message = SyntaxErrorMessages.describe(context, offending, expected == null ? new IntervalSet() : expected);
+        SyntaxErrorMessages.Message message = SyntaxErrorMessages.describe(context, offending, following(recognizer.getInputStream(), offending), expected == null ? new IntervalSet() : expected);
         if (message == SyntaxErrorMessages.Message.NONE) {
             return;
         }
