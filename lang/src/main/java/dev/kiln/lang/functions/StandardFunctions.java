@@ -37,6 +37,8 @@ public final class StandardFunctions
         functions.addAll(ConversionFunctions.all());
         functions.addAll(NumberFunctions.all());
         functions.addAll(SensitivityFunctions.all());
+        functions.addAll(EncodingFunctions.all());
+        functions.addAll(HashFunctions.all());
         SortedMap<String, Function> byName = new TreeMap<>();
         for (Function function : functions) {
             if (byName.put(function.name(), function) != null) {
