@@ -95,7 +95,7 @@ final class Call
 
     FunctionException error(int index, String message)
     {
-        return new FunctionException(index, "Invalid value for \"" + parameterName(index) + "\" parameter: " + message + ".");
+        return new FunctionException(index, message + ".");
     }
 
     String parameterName(int index)

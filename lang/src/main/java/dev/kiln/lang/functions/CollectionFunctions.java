@@ -118,7 +118,7 @@ final class CollectionFunctions
                 .returns(call -> Containers.elementType(call.argument(0).type()))
                 .implementation(call -> {
                     if (call.count() > 3) {
-                        throw new FunctionException(3, "Too many function arguments: function \"lookup\" expects at most 3 argument(s).");
+                        throw new FunctionException("Too many function arguments: function \"lookup\" expects at most 3 argument(s).");
                     }
                     Value map = call.argument(0);
                     if (!(Containers.isMapping(map.type()) || map.type() == Type.DYNAMIC)) {

@@ -2,6 +2,8 @@ package dev.kiln.lang.functions;
 
 import dev.kiln.lang.eval.Function;
 import dev.kiln.lang.eval.FunctionException;
+import dev.kiln.lang.value.Conversion;
+import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
@@ -89,7 +91,7 @@ final class StandardFunction
             }
             Value value = convert(index, parameter, argument);
             if (value.isNull() && !parameter.allowNull()) {
-                throw new FunctionException(index, "Invalid value for \"" + parameter.name() + "\" parameter: argument must not be null.");
+                throw new FunctionException(index, "argument must not be null.");
             }
             unknown |= !parameter.allowUnknown() && !value.isWhollyKnown();
             declared.add(parameter);
@@ -110,7 +112,7 @@ final class StandardFunction
                     + parameters.get(count).name() + "\".");
         }
         if (count > parameters.size() && variadic.isEmpty()) {
-            throw new FunctionException(parameters.size(), "Too many function arguments: function \"" + name + "\" expects only "
+            throw new FunctionException("Too many function arguments: function \"" + name + "\" expects only "
                     + parameters.size() + " argument(s).");
         }
     }
@@ -119,10 +121,10 @@ final class StandardFunction
             throws FunctionException
     {
         try {
-            return ArgumentConversion.convert(argument, parameter.type());
+            return Conversion.convert(argument, parameter.type());
         }
-        catch (ArgumentConversion.ConversionFailure failure) {
-            throw new FunctionException(index, "Invalid value for \"" + parameter.name() + "\" parameter: " + failure.getMessage() + ".");
+        catch (ConversionException failure) {
+            throw new FunctionException(index, failure.getMessage() + ".");
         }
     }
 

@@ -46,11 +46,11 @@ class ConversionFunctionsTest
     @ParameterizedTest(name = "{0}({1}) fails: {2}")
     @DisplayName("conversions that cannot succeed say what could not be converted")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "tostring | [['a']]              | Invalid value for \"v\" parameter: cannot convert tuple to string.",
-            "tonumber | ['no']               | Invalid value for \"v\" parameter: cannot convert \"no\" to number; given string must be a decimal representation of a number.",
-            "tobool   | ['yes']              | Invalid value for \"v\" parameter: cannot convert \"yes\" to bool.",
-            "tolist   | ['a']                | Invalid value for \"v\" parameter: cannot convert \"a\" to list*",
-            "tomap    | [['a']]              | Invalid value for \"v\" parameter: cannot convert tuple to map*",
+            "tostring | [['a']]              | cannot convert tuple to string.",
+            "tonumber | ['no']               | cannot convert \"no\" to number; given string must be a decimal representation of a number.",
+            "tobool   | ['yes']              | cannot convert \"yes\" to bool.",
+            "tolist   | ['a']                | cannot convert \"a\" to list*",
+            "tomap    | [['a']]              | cannot convert tuple to map*",
     })
     void errors(String name, String arguments, String message)
     {
@@ -72,7 +72,7 @@ class ConversionFunctionsTest
     @DisplayName("a sensitive value that cannot be converted is not shown")
     void sensitiveNotShown()
     {
-        assertFails("Invalid value for \"v\" parameter: cannot convert (sensitive value) to number; given string must be a decimal representation of a number.",
+        assertFails("cannot convert (sensitive value) to number; given string must be a decimal representation of a number.",
                 () -> call("tonumber", List.of(new Value.StringValue("hunter2", true))));
     }
 }

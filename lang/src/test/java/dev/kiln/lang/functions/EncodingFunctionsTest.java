@@ -65,14 +65,14 @@ class EncodingFunctionsTest
     @ParameterizedTest(name = "{0}({1}) fails: {2}")
     @DisplayName("decoders reject malformed text")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "jsondecode   | ['{']                   | Invalid value for \"str\" parameter: invalid JSON: *",
-            "jsondecode   | ['1 2']                 | Invalid value for \"str\" parameter: invalid JSON: *",
-            "jsondecode   | ['{\"a\": 1, \"a\": 2}']  | Invalid value for \"str\" parameter: invalid JSON: Duplicate field 'a'*",
-            "jsondecode   | ['']                    | Invalid value for \"str\" parameter: invalid JSON: no value.",
-            "yamldecode   | ['a: [1']               | Invalid value for \"str\" parameter: invalid YAML: *",
-            "yamldecode   | ['a: 1\\n---\\nb: 2']    | Invalid value for \"str\" parameter: invalid YAML: only one document is supported, but the text holds more than one.",
-            "base64decode | ['not base64!']         | Invalid value for \"str\" parameter: failed to decode base64 data \"not base64!\".",
-            "base64decode | ['/w==']                | Invalid value for \"str\" parameter: the result of decoding the provided string is not valid UTF-8.",
+            "jsondecode   | ['{']                   | invalid JSON: *",
+            "jsondecode   | ['1 2']                 | invalid JSON: *",
+            "jsondecode   | ['{\"a\": 1, \"a\": 2}']  | invalid JSON: Duplicate field 'a'*",
+            "jsondecode   | ['']                    | invalid JSON: no value.",
+            "yamldecode   | ['a: [1']               | invalid YAML: *",
+            "yamldecode   | ['a: 1\\n---\\nb: 2']    | invalid YAML: only one document is supported, but the text holds more than one.",
+            "base64decode | ['not base64!']         | failed to decode base64 data \"not base64!\".",
+            "base64decode | ['/w==']                | the result of decoding the provided string is not valid UTF-8.",
     })
     void errors(String name, String arguments, String message)
     {

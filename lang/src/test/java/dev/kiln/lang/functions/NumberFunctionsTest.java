@@ -52,14 +52,14 @@ class NumberFunctionsTest
     @DisplayName("number functions reject invalid arguments")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "min      | []                | Not enough function arguments: function \"min\" must be given at least one number.",
-            "max      | [1, 'x']          | Invalid value for \"numbers\" parameter: *",
-            "abs      | [null]            | Invalid value for \"num\" parameter: argument must not be null.",
-            "parseint | ['12', 2]         | Invalid value for \"number\" parameter: cannot parse \"12\" as a base 2 integer.",
-            "parseint | ['', 10]          | Invalid value for \"number\" parameter: cannot parse \"\" as a base 10 integer.",
-            "parseint | ['1', 1]          | Invalid value for \"base\" parameter: base must be a whole number between 2 and 62 inclusive.",
-            "parseint | ['1', 63]         | Invalid value for \"base\" parameter: base must be a whole number between 2 and 62 inclusive.",
-            "parseint | ['1', 2.5]        | Invalid value for \"base\" parameter: base must be a whole number between 2 and 62 inclusive.",
-            "parseint | [10, 10]          | Invalid value for \"number\" parameter: first argument must be a string, not number.",
+            "max      | [1, 'x']          | *",
+            "abs      | [null]            | argument must not be null.",
+            "parseint | ['12', 2]         | cannot parse \"12\" as a base 2 integer.",
+            "parseint | ['', 10]          | cannot parse \"\" as a base 10 integer.",
+            "parseint | ['1', 1]          | base must be a whole number between 2 and 62 inclusive.",
+            "parseint | ['1', 63]         | base must be a whole number between 2 and 62 inclusive.",
+            "parseint | ['1', 2.5]        | base must be a whole number between 2 and 62 inclusive.",
+            "parseint | [10, 10]          | first argument must be a string, not number.",
     })
     void errors(String name, String arguments, String message)
     {
@@ -73,7 +73,7 @@ class NumberFunctionsTest
     {
         assertEquals(Value.unknown(Type.NUMBER), call("max", List.of(Value.number(1), Value.unknown(Type.NUMBER))));
         assertEquals(new Value.NumberValue(java.math.BigDecimal.valueOf(3), true), call("abs", List.of(new Value.NumberValue(java.math.BigDecimal.valueOf(-3), true))));
-        FunctionException exception = assertFails("Invalid value for \"number\" parameter: cannot parse (sensitive value) as a base 10 integer.",
+        FunctionException exception = assertFails("cannot parse (sensitive value) as a base 10 integer.",
                 () -> call("parseint", List.of(new Value.StringValue("hunter2", true), Value.number(10))));
         assertEquals(0, exception.argumentIndex().orElseThrow());
     }
