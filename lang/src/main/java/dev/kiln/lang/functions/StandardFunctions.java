@@ -39,6 +39,7 @@ public final class StandardFunctions
         functions.addAll(SensitivityFunctions.all());
         functions.addAll(EncodingFunctions.all());
         functions.addAll(HashFunctions.all());
+        functions.addAll(NetworkFunctions.all());
         SortedMap<String, Function> byName = new TreeMap<>();
         for (Function function : functions) {
             if (byName.put(function.name(), function) != null) {
