@@ -99,8 +99,13 @@ final class StandardFunction
             sensitive.add(argumentSensitive);
         }
         Call call = new Call(declared, converted, sensitive);
-        Value result = unknown ? Value.unknown(returnType.of(call)) : implementation.apply(call);
-        return Marks.mark(result, resultSensitive);
+        try {
+            Value result = unknown ? Value.unknown(returnType.of(call)) : implementation.apply(call);
+            return Marks.mark(result, resultSensitive);
+        }
+        catch (FunctionException exception) {
+            throw Marks.redact(exception, arguments);
+        }
     }
 
     private void checkArity(int count)
