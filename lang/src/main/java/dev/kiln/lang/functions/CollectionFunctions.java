@@ -64,7 +64,9 @@ final class CollectionFunctions
                     Value value = call.argument(0);
                     Type type = keysType(call, value.type());
                     if (!value.isKnown()) {
-                        return type instanceof Type.TupleType ? Value.tuple(Collections.nCopies(((Type.TupleType) type).elements().size(), Value.unknown(Type.STRING))) : Value.unknown(type);
+                        return value.type() instanceof Type.ObjectType object
+                                ? Value.tuple(object.attributes().keySet().stream().<Value>map(Value::string).toList())
+                                : Value.unknown(type);
                     }
                     List<Value> names = Containers.entries(value).orElseThrow().keySet().stream().<Value>map(Value::string).toList();
                     return value instanceof Value.ObjectValue ? Value.tuple(names) : Value.list(Type.STRING, names);

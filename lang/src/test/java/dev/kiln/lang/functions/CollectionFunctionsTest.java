@@ -188,6 +188,8 @@ class CollectionFunctionsTest
         assertEquals(Value.unknown(Type.STRING), call("coalesce", List.of(Value.nullOf(Type.STRING), Value.unknown(Type.STRING), Value.string("x"))));
         assertEquals(Value.string("x"), call("coalesce", List.of(Value.string("x"), Value.unknown(Type.STRING))));
         assertEquals(Value.unknown(LIST_OF_STRING), call("keys", List.of(Value.unknown(new Type.MapType(Type.NUMBER)))));
+        Type object = Type.ObjectType.of(Map.of("b", Type.STRING, "a", Type.NUMBER));
+        assertEquals(Value.tuple(List.of(Value.string("a"), Value.string("b"))), call("keys", List.of(Value.unknown(object))));
     }
 
     @Test
