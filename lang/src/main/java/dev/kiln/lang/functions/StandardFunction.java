@@ -73,7 +73,6 @@ final class StandardFunction
     {
         requireNonNull(arguments, "arguments is null");
         checkArity(arguments.size());
-        List<Parameter> declared = new ArrayList<>();
         List<Value> converted = new ArrayList<>();
         List<Boolean> sensitive = new ArrayList<>();
         boolean resultSensitive = false;
@@ -94,11 +93,10 @@ final class StandardFunction
                 throw new FunctionException(index, "argument must not be null.");
             }
             unknown |= !parameter.allowUnknown() && !value.isWhollyKnown();
-            declared.add(parameter);
             converted.add(value);
             sensitive.add(argumentSensitive);
         }
-        Call call = new Call(declared, converted, sensitive);
+        Call call = new Call(converted, sensitive);
         try {
             Value result = unknown ? Value.unknown(returnType.of(call)) : implementation.apply(call);
             return Marks.mark(result, resultSensitive);
