@@ -1,0 +1,58 @@
+package dev.kiln.lang.config.model;
+
+import dev.kiln.lang.config.schema.DecodedBlock;
+import dev.kiln.lang.diag.Diagnostics;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** Builds {@link ProviderSettings} from a {@code provider "TYPE"} block. */
+final class ProviderBuilder
+{
+    private ProviderBuilder() {}
+
+    /** Empty when the label names no provider type (the loader reports that). */
+    static Optional<ProviderSettings> build(DecodedBlock block, Diagnostics diagnostics)
+    {
+        if (block.labels().isEmpty()) {
+            return Optional.empty();
+        }
+        BlockReader reader = new BlockReader(block, diagnostics);
+        Optional<String> alias = reader.string("alias").flatMap(Setting::known);
+        return ProviderType.fromLabel(block.labels().getFirst().value()).map(type -> switch (type) {
+            case KUBEADM -> new ProviderSettings.Kubeadm(
+                    alias,
+                    reader.string("connect_timeout", ProviderSchemas.DEFAULT_CONNECT_TIMEOUT),
+                    reader.integer("max_parallel_per_host", 1),
+                    block.range());
+            case CAPI -> new ProviderSettings.Capi(
+                    alias,
+                    reader.string("kubeconfig"),
+                    reader.string("context"),
+                    reader.string("namespace", ProviderSchemas.DEFAULT_NAMESPACE),
+                    block.block("install").map(install -> install(install, diagnostics)),
+                    block.range());
+            case SIM -> new ProviderSettings.Sim(
+                    alias,
+                    reader.decimal("speed", BigDecimal.ONE),
+                    reader.decimal("failure_rate", BigDecimal.ZERO),
+                    reader.strings("fail"),
+                    reader.strings("hang"),
+                    reader.integer("seed", 0),
+                    reader.string("state_dir", ".kiln/sim"),
+                    block.range());
+        });
+    }
+
+    private static ProviderSettings.CapiInstall install(DecodedBlock block, Diagnostics diagnostics)
+    {
+        BlockReader reader = new BlockReader(block, diagnostics);
+        return new ProviderSettings.CapiInstall(
+                reader.string("core"),
+                reader.string("bootstrap"),
+                reader.string("control_plane"),
+                reader.stringMap("infrastructure"),
+                reader.stringMap("variables"),
+                block.range());
+    }
+}

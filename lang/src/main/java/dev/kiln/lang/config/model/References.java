@@ -1,0 +1,106 @@
+package dev.kiln.lang.config.model;
+
+import dev.kiln.lang.addr.Reference;
+import dev.kiln.lang.addr.ResourceAddress;
+import dev.kiln.lang.config.schema.DecodedAttribute;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns arguments that reference resources ({@code nodes = [node.m1, node.w[*]]},
+ * {@code registry = registry.mirror}) into addresses, with {@code [*]} expanded to the
+ * declared instances. A reference to the wrong resource type is reported here; a
+ * reference to an undeclared resource is the loader's to report.
+ */
+final class References
+{
+    private final Map<ResourceAddress, List<ResourceAddress>> instancesByResource;
+    private final Diagnostics diagnostics;
+
+    References(Map<ResourceAddress, List<ResourceAddress>> instancesByResource, Diagnostics diagnostics)
+    {
+        this.instancesByResource = instancesByResource;
+        this.diagnostics = diagnostics;
+    }
+
+    Optional<NodeList> nodes(Optional<DecodedAttribute> argument)
+    {
+        return argument.filter(attribute -> !attribute.value().isNull()).map(this::nodes);
+    }
+
+    private NodeList nodes(DecodedAttribute attribute)
+    {
+        List<ResourceAddress> nodes = new ArrayList<>();
+        for (Reference reference : attribute.references()) {
+            if (!reference.target().type().equals(KilnSchemas.NODE)) {
+                wrongType(attribute, reference, "node", "[node.m1, node.m2] or node.w[*]");
+                continue;
+            }
+            if (reference.allInstances()) {
+                nodes.addAll(instancesByResource.getOrDefault(reference.target().withoutKey(), List.of()));
+            }
+            else {
+                nodes.add(reference.target());
+            }
+        }
+        Value value = attribute.value();
+        if (attribute.references().isEmpty() && value.isWhollyKnown() && !BlockReader.elements(value).isEmpty()) {
+            diagnostics.add(Diagnostic.error(
+                    "Invalid node reference",
+                    "The argument \"" + attribute.name() + "\" must list node resources, as [node.m1, node.m2] or node.w[*]; "
+                            + "it references none. Names or addresses cannot stand for nodes: declare each machine in a node block and reference it.",
+                    attribute.range()));
+        }
+        return new NodeList(nodes, count(value, nodes), attribute.range());
+    }
+
+    private static Optional<Integer> count(Value value, List<ResourceAddress> nodes)
+    {
+        return switch (value) {
+            case Value.Unknown ignored -> Optional.empty();
+            case Value.ListValue list -> Optional.of(list.elements().size());
+            case Value.TupleValue tuple -> Optional.of(tuple.elements().size());
+            case Value.SetValue set -> Optional.of(set.elements().size());
+            default -> Optional.of(nodes.size());
+        };
+    }
+
+    /** A single reference to a resource of {@code type}, as {@code registry = registry.mirror}. */
+    Optional<ResourceReference> single(Optional<DecodedAttribute> argument, String type, String example)
+    {
+        if (argument.isEmpty() || argument.get().value().isNull()) {
+            return Optional.empty();
+        }
+        DecodedAttribute attribute = argument.get();
+        List<Reference> references = attribute.references();
+        if (references.size() != 1 || references.getFirst().allInstances() || !references.getFirst().target().type().equals(type)) {
+            Optional<Reference> wrong = references.stream().filter(reference -> !reference.target().type().equals(type)).findFirst();
+            if (wrong.isPresent()) {
+                wrongType(attribute, wrong.get(), type, example);
+            }
+            else {
+                diagnostics.add(Diagnostic.error(
+                        "Invalid " + type.replace('_', ' ') + " reference",
+                        "The argument \"" + attribute.name() + "\" must reference exactly one " + type + " resource, as " + example + ".",
+                        attribute.range()));
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new ResourceReference(references.getFirst().target(), references.getFirst().range()));
+    }
+
+    private void wrongType(DecodedAttribute attribute, Reference reference, String type, String example)
+    {
+        diagnostics.add(Diagnostic.error(
+                "Invalid " + type.replace('_', ' ') + " reference",
+                "The argument \"" + attribute.name() + "\" takes " + type + " resources, as " + example + ", but this references "
+                        + reference.target().withoutKey() + ", a " + reference.target().type() + ".",
+                reference.range()));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kiln.lang.config.model.rules;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import dev.kiln.lang.config.model.Backup;
+import dev.kiln.lang.config.model.Cluster;
+import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.diag.Diagnostics;
+
+/** A backup's schedule is a valid Unix cron expression and it keeps at least one backup. */
+final class BackupRule
+        implements ClusterRule
+{
+    private static final CronParser UNIX_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+    @Override
+    public void check(Cluster cluster, Model model, Diagnostics diagnostics)
+    {
+        if (cluster.backup().isEmpty()) {
+            return;
+        }
+        Backup backup = cluster.backup().get();
+        backup.schedule().known().ifPresent(schedule -> {
+            try {
+                UNIX_CRON.parse(schedule).validate();
+            }
+            catch (IllegalArgumentException e) {
+                diagnostics.add(Diagnostic.error(
+                        "Invalid backup schedule",
+                        "\"" + schedule + "\" is not a Unix cron expression (" + e.getMessage().strip()
+                                + "). Write five fields, minute hour day-of-month month day-of-week, such as \"0 2 * * *\" for 02:00 every day.",
+                        backup.schedule().range()));
+            }
+        });
+        backup.keep().known().filter(keep -> keep < 1).ifPresent(keep -> diagnostics.add(Diagnostic.error(
+                "Invalid backup retention",
+                "keep is " + keep + ", so every backup would be deleted as soon as it is made. Keep at least 1 backup.",
+                backup.keep().range())));
+    }
+}

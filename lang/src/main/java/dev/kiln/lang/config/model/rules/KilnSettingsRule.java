@@ -1,0 +1,54 @@
+package dev.kiln.lang.config.model.rules;
+
+import dev.kiln.lang.config.model.EncryptionSettings;
+import dev.kiln.lang.config.model.KilnSettings;
+import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.StateSettings;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.diag.DidYouMean;
+
+import java.util.List;
+
+/** The {@code kiln} block: parallelism at least 1, a known server-side encryption, one key source for state encryption. */
+final class KilnSettingsRule
+        implements ModelRule
+{
+    static final List<String> SERVER_SIDE_ENCRYPTIONS = List.of("AES256", "aws:kms");
+    static final List<String> ENCRYPTION_METHODS = List.of("aes-gcm");
+
+    @Override
+    public void check(Model model, Diagnostics diagnostics)
+    {
+        if (model.kiln().isEmpty()) {
+            return;
+        }
+        KilnSettings settings = model.kiln().get();
+        settings.parallelism().known().filter(parallelism -> parallelism < 1).ifPresent(parallelism -> diagnostics.add(Diagnostic.error(
+                "Invalid parallelism",
+                "parallelism is " + parallelism + "; an apply must be able to run at least 1 action at a time.",
+                settings.parallelism().range())));
+        if (settings.state() instanceof StateSettings.S3State s3) {
+            s3.serverSideEncryption().ifPresent(sse -> sse.known().filter(value -> !SERVER_SIDE_ENCRYPTIONS.contains(value)).ifPresent(value -> diagnostics.add(
+                    Diagnostic.error(
+                            "Unsupported value",
+                            "sse must be \"AES256\" or \"aws:kms\", not \"" + value + "\"." + DidYouMean.sentence(value, SERVER_SIDE_ENCRYPTIONS),
+                            sse.range()))));
+        }
+        settings.encryption().ifPresent(encryption -> checkEncryption(encryption, diagnostics));
+    }
+
+    private static void checkEncryption(EncryptionSettings encryption, Diagnostics diagnostics)
+    {
+        encryption.method().known().filter(method -> !ENCRYPTION_METHODS.contains(method)).ifPresent(method -> diagnostics.add(Diagnostic.error(
+                "Unsupported value",
+                "method must be \"aes-gcm\", not \"" + method + "\"." + DidYouMean.sentence(method, ENCRYPTION_METHODS),
+                encryption.method().range())));
+        if (encryption.passphrase().isPresent() == encryption.keyFile().isPresent()) {
+            diagnostics.add(Diagnostic.error(
+                    "Missing or conflicting encryption key",
+                    "State encryption needs one key source: passphrase (from which the key is derived) or key_file, exactly one of them.",
+                    encryption.keyFile().map(setting -> setting.range()).orElse(encryption.range())));
+        }
+    }
+}
