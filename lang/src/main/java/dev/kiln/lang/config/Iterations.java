@@ -62,29 +62,36 @@ final class Iterations
             return fail(FOR_EACH, "The given \"for_each\" argument value is null. A map, or set of strings, is allowed.", attribute, diagnostics);
         }
         List<Iteration> iterations = new ArrayList<>();
-        switch (value) {
-            case Value.MapValue map -> map.entries().forEach((key, element) -> iterations.add(Iteration.keyed(key, element)));
-            case Value.ObjectValue object -> object.attributes().forEach((key, element) -> iterations.add(Iteration.keyed(key, element)));
-            case Value.SetValue set -> {
-                for (Value element : set.elements()) {
-                    if (!(element instanceof Value.StringValue string)) {
-                        diagnostics.add(Diagnostic.error(
-                                "Invalid for_each set argument",
-                                "The given \"for_each\" argument value is unsuitable: \"for_each\" supports maps and sets of strings, but you have "
-                                        + "provided a set containing type " + element.type().friendlyName() + ".",
-                                attribute.expression().range()));
-                        return Optional.empty();
-                    }
-                    iterations.add(Iteration.keyed(string.value(), string));
+        if (value instanceof Value.MapValue map) {
+            map.entries().forEach((key, element) -> iterations.add(Iteration.keyed(key, element)));
+        }
+        else if (value instanceof Value.ObjectValue object) {
+            object.attributes().forEach((key, element) -> iterations.add(Iteration.keyed(key, element)));
+        }
+        else if (value instanceof Value.SetValue set) {
+            for (Value element : set.elements()) {
+                if (!(element instanceof Value.StringValue string)) {
+                    diagnostics.add(Diagnostic.error(
+                            "Invalid for_each set argument",
+                            "The given \"for_each\" argument value is unsuitable: \"for_each\" supports maps and sets of strings, but you have "
+                                    + "provided a set containing type " + element.type().friendlyName() + ".",
+                            attribute.expression().range()));
+                    return Optional.empty();
                 }
-            }
-            default -> {
-                return fail(FOR_EACH, "The given \"for_each\" argument value is unsuitable: the \"for_each\" argument must be a map, or set of "
-                        + "strings, and you have provided a value of type " + value.type().friendlyName() + ". To use a list of strings, "
-                        + "convert it with toset().", attribute, diagnostics);
+                iterations.add(Iteration.keyed(string.value(), string));
             }
         }
+        else {
+            return unsuitable(attribute, value, diagnostics);
+        }
         return Optional.of(iterations);
+    }
+
+    private static Optional<List<Iteration>> unsuitable(Attribute attribute, Value value, Diagnostics diagnostics)
+    {
+        return fail(FOR_EACH, "The given \"for_each\" argument value is unsuitable: the \"for_each\" argument must be a map, or set of "
+                + "strings, and you have provided a value of type " + value.type().friendlyName() + ". To use a list of strings, "
+                + "convert it with toset().", attribute, diagnostics);
     }
 
     private static Optional<List<Iteration>> fail(String summary, String detail, Attribute attribute, Diagnostics diagnostics)
