@@ -9,7 +9,6 @@ import dev.kiln.lang.config.schema.DecodedInstance;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.diag.SourceRange;
-import dev.kiln.lang.eval.EvalContext;
 import dev.kiln.lang.eval.Evaluator;
 import dev.kiln.lang.eval.Function;
 import dev.kiln.lang.value.Type;
@@ -70,13 +69,13 @@ final class ConfigEvaluation
             }
             component.nodes().forEach(this::evaluateNode);
         }
-        SortedMap<String, Output> outputs = OutputEvaluator.evaluate(declarations.outputs(), evaluator(scope, values.context()), diagnostics);
+        SortedMap<String, Output> outputs = OutputEvaluator.evaluate(declarations.outputs(), evaluator(scope, Iteration.SINGLE), diagnostics);
         List<DecodedBlock> providers = declarations.providers().stream()
-                .map(provider -> SchemaDecoder.decode(provider.block(), provider.schema(), evaluator(scope, values.context()),
+                .map(provider -> SchemaDecoder.decode(provider.block(), provider.schema(), evaluator(scope, Iteration.SINGLE),
                         provider.schema().attributes().containsKey("alias") ? Set.of() : Set.of("alias"), diagnostics))
                 .toList();
         Optional<DecodedBlock> kiln = declarations.kiln()
-                .map(block -> SchemaDecoder.decode(block.block(), block.schema(), evaluator(scope, values.context()), Set.of(), diagnostics));
+                .map(block -> SchemaDecoder.decode(block.block(), block.schema(), evaluator(scope, Iteration.SINGLE), Set.of(), diagnostics));
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
@@ -92,7 +91,7 @@ final class ConfigEvaluation
     {
         if (node.startsWith("local.")) {
             String name = node.substring("local.".length());
-            EvaluatedExpression evaluated = evaluator(scope, values.context()).evaluate(declarations.locals().get(name).expression(), diagnostics);
+            EvaluatedExpression evaluated = evaluator(scope, Iteration.SINGLE).evaluate(declarations.locals().get(name).expression(), diagnostics);
             localReferences.put(name, evaluated.references());
             values.local(name, evaluated.value());
             return;
@@ -101,7 +100,7 @@ final class ConfigEvaluation
         ResourceDeclaration declaration = declarations.resources().get(node.substring(0, dot)).get(node.substring(dot + 1));
         Optional<List<DecodedInstance>> expanded = ResourceExpander.expand(
                 declaration,
-                (expansion, iteration) -> evaluator(scope.withIteration(expansion), values.context(iteration)),
+                (expansion, iteration) -> evaluator(scope.withIteration(expansion), iteration),
                 scope,
                 declarations.providers().stream().map(ProviderDeclaration::name).toList(),
                 diagnostics);
@@ -129,12 +128,13 @@ final class ConfigEvaluation
     }
 
     /** Evaluates after checking every reference statically; an expression with an invalid reference is unknown. */
-    private ExpressionEvaluator evaluator(Scope expressionScope, EvalContext context)
+    private ExpressionEvaluator evaluator(Scope expressionScope, Iteration iteration)
     {
         return (expression, sink) -> {
             Diagnostics checks = new Diagnostics();
             Set<Reference> references = new LinkedHashSet<>();
-            for (StaticReference reference : ReferenceFinder.find(expression)) {
+            List<StaticReference> found = ReferenceFinder.find(expression);
+            for (StaticReference reference : found) {
                 ReferenceChecker.check(reference, expressionScope, checks).ifPresent(dependency -> {
                     switch (dependency) {
                         case Dependency.OnVariable ignored -> {}
@@ -144,7 +144,9 @@ final class ConfigEvaluation
                 });
             }
             sink.addAll(checks.toList());
-            Value value = checks.hasErrors() ? Value.unknown(Type.DYNAMIC) : Evaluator.evaluate(expression, context, sink);
+            Value value = checks.hasErrors()
+                    ? Value.unknown(Type.DYNAMIC)
+                    : Evaluator.evaluate(expression, values.context(found, iteration), sink);
             return new EvaluatedExpression(value, List.copyOf(references));
         };
     }

@@ -1,5 +1,6 @@
 package dev.kiln.lang.config;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,18 +12,28 @@ import static java.util.Objects.requireNonNull;
 /**
  * The names an expression may refer to: the declared input variables, local values and
  * resources (by type, then name), and which iteration object ({@code count}, {@code each})
- * the enclosing block provides.
+ * the enclosing block provides. Scopes differing only in iteration share their declarations.
  */
-record Scope(Set<String> variables, Set<String> locals, SortedMap<String, SortedMap<String, ResourceDeclaration>> resources, Expansion iteration)
+final class Scope
 {
-    Scope
+    private final Set<String> variables;
+    private final Set<String> locals;
+    private final SortedMap<String, SortedMap<String, ResourceDeclaration>> resources;
+    private final Expansion iteration;
+
+    private Scope(Set<String> variables, Set<String> locals, SortedMap<String, SortedMap<String, ResourceDeclaration>> resources, Expansion iteration)
     {
-        variables = Set.copyOf(variables);
-        locals = Set.copyOf(locals);
+        this.variables = variables;
+        this.locals = locals;
+        this.resources = resources;
+        this.iteration = requireNonNull(iteration, "iteration is null");
+    }
+
+    static Scope of(Set<String> variables, Set<String> locals, Map<String, ? extends Map<String, ResourceDeclaration>> resources)
+    {
         TreeMap<String, SortedMap<String, ResourceDeclaration>> copy = new TreeMap<>();
-        resources.forEach((type, byName) -> copy.put(type, new TreeMap<>(byName)));
-        resources = copy;
-        requireNonNull(iteration, "iteration is null");
+        resources.forEach((type, byName) -> copy.put(type, Collections.unmodifiableSortedMap(new TreeMap<>(byName))));
+        return new Scope(Set.copyOf(variables), Set.copyOf(locals), Collections.unmodifiableSortedMap(copy), Expansion.SINGLE);
     }
 
     Scope withIteration(Expansion iteration)
@@ -30,20 +41,35 @@ record Scope(Set<String> variables, Set<String> locals, SortedMap<String, Sorted
         return new Scope(variables, locals, resources, iteration);
     }
 
+    Set<String> variables()
+    {
+        return variables;
+    }
+
+    Set<String> locals()
+    {
+        return locals;
+    }
+
+    SortedMap<String, SortedMap<String, ResourceDeclaration>> resources()
+    {
+        return resources;
+    }
+
+    Expansion iteration()
+    {
+        return iteration;
+    }
+
     Optional<ResourceDeclaration> resource(String type, String name)
     {
-        return Optional.ofNullable(resources.getOrDefault(type, new TreeMap<>()).get(name));
+        SortedMap<String, ResourceDeclaration> byName = resources.get(type);
+        return byName == null ? Optional.empty() : Optional.ofNullable(byName.get(name));
     }
 
     Set<String> resourceNames(String type)
     {
-        return resources.getOrDefault(type, new TreeMap<>()).keySet();
-    }
-
-    static Scope of(Set<String> variables, Set<String> locals, Map<String, ? extends Map<String, ResourceDeclaration>> resources)
-    {
-        TreeMap<String, SortedMap<String, ResourceDeclaration>> copy = new TreeMap<>();
-        resources.forEach((type, byName) -> copy.put(type, new TreeMap<>(byName)));
-        return new Scope(variables, locals, copy, Expansion.SINGLE);
+        SortedMap<String, ResourceDeclaration> byName = resources.get(type);
+        return byName == null ? Set.of() : byName.keySet();
     }
 }
