@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * fixture's files is expected as {@code # ERROR@-var: summary} (its file name after the
  * {@code @}, or {@code none} when it has no location), anywhere in the fixture. Header lines
  * {@code # VAR: name=value}, {@code # VAR-FILE: file} and {@code # ENV: KILN_VAR_x=value}
- * give variable inputs in the order written. A fixture without expectations must load
- * cleanly and produce a configuration.
+ * give variable inputs in the order written; a variable file is a {@code *.hcl} file of the
+ * fixture not ending in {@code .kiln.hcl}, and may carry expectations too. A fixture without
+ * expectations must load cleanly and produce a configuration.
  */
 class FixtureTest
 {
