@@ -55,11 +55,14 @@ record VariableDeclaration(
         return type.map(TypeConstraint::type).orElse(Type.DYNAMIC);
     }
 
-    /** Values given as strings ({@code -var}, environment) are taken literally for primitive or unconstrained types. */
+    /**
+     * Values given as strings ({@code -var}, environment) are taken literally without a type
+     * constraint or with a primitive one, and parsed as HCL expressions otherwise (also for an
+     * explicit {@code any}), as Terraform does.
+     */
     boolean takesLiteralStrings()
     {
-        Type constraint = constraintType();
-        return constraint instanceof Type.Primitive || constraint instanceof Type.Dynamic;
+        return type.isEmpty() || type.get().type() instanceof Type.Primitive;
     }
 
     static VariableDeclaration parse(String name, Block block, Diagnostics diagnostics)

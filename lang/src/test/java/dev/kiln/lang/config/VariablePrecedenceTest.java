@@ -62,7 +62,7 @@ class VariablePrecedenceTest
     }
 
     @Test
-    @DisplayName("-var and environment values are strings for primitive types and HCL expressions for complex types")
+    @DisplayName("-var and environment values are strings without a type or for primitive types, and HCL expressions otherwise")
     void parsingModes()
     {
         Config config = ConfigFixtures.loadClean(directory, """
@@ -70,6 +70,9 @@ class VariablePrecedenceTest
                   type = number
                 }
                 variable "untyped" {}
+                variable "anything" {
+                  type = any
+                }
                 variable "zones" {
                   type = list(string)
                 }
@@ -79,11 +82,13 @@ class VariablePrecedenceTest
                 """, VariableInputs.builder()
                 .variable("count_text=3")
                 .variable("untyped=[1, 2]")
+                .variable("anything=[1, 2]")
                 .variable("zones=[\"a\", \"b\"]")
                 .environment(Map.of("KILN_VAR_sizes", "{ small = 1 }", "PATH", "/bin"))
                 .build());
         assertEquals(Value.number(3), config.variables().get("count_text").value());
         assertEquals(Value.string("[1, 2]"), config.variables().get("untyped").value());
+        assertEquals("[1, 2]", config.variables().get("anything").value().toSourceForm());
         assertEquals("[\"a\", \"b\"]", config.variables().get("zones").value().toSourceForm());
         assertEquals("{\"small\" = 1}", config.variables().get("sizes").value().toSourceForm());
     }
