@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Evaluates {@code output} blocks. An output whose value holds sensitive data must say
- * {@code sensitive = true}, so secrets are never exported by accident.
+ * {@code sensitive = true}, so secrets are never exported by accident; the value of an output
+ * declared sensitive is marked sensitive.
  */
 final class OutputEvaluator
 {
@@ -50,7 +51,8 @@ final class OutputEvaluator
                                 + "    sensitive = true",
                         block.headerRange()));
             }
-            outputs.put(name, new Output(name, evaluated.value(), sensitive, description, evaluated.references(), block.headerRange()));
+            Value value = sensitive ? evaluated.value().withSensitive(true) : evaluated.value();
+            outputs.put(name, new Output(name, value, sensitive, description, evaluated.references(), block.headerRange()));
         });
         return outputs;
     }

@@ -71,6 +71,22 @@ class ConfigLoaderTest
         assertEquals(Value.string("."), config.outputs().get("where").value());
     }
 
+    @Test
+    @DisplayName("an output declared sensitive has a sensitive value; its description is kept")
+    void sensitiveOutput()
+    {
+        Config config = ConfigFixtures.loadClean(directory, """
+                output "token" {
+                  value       = "abc"
+                  sensitive   = true
+                  description = "An access token."
+                }
+                """, VariableInputs.none());
+        Output token = config.outputs().get("token");
+        assertTrue(token.sensitive() && token.value().sensitive());
+        assertEquals("An access token.", token.description());
+    }
+
     private static List<String> summaries(LoadResult result)
     {
         return result.diagnostics().stream().map(Diagnostic::summary).toList();
