@@ -75,7 +75,9 @@ final class ClusterSchema
             .attribute(computed("ca_certificate", Type.STRING, "The cluster CA's PEM certificate."))
             .attribute(computed("status", Type.STRING, "The cluster's state as last observed: provisioning, running, degraded or failed."))
             .attribute(computed("current_version", Type.STRING, "The Kubernetes version the control plane runs."))
-            .block("control_plane", NestedBlockSchema.single(CONTROL_PLANE, "The control plane: its nodes or replicas and its endpoint.").asRequired())
+            .block("control_plane", NestedBlockSchema.single(CONTROL_PLANE,
+                    "The control plane: its nodes or replicas and its endpoint. On a Cluster API cluster with infrastructure \"aws\", an empty "
+                            + "control_plane {} means EKS runs the control plane.").asRequired())
             .block("worker_pool", NestedBlockSchema.labeled(WORKER_POOL, "A named group of worker nodes updated together."))
             .block("network", NestedBlockSchema.single(ClusterPartsSchema.NETWORK, "Pod and service networks, DNS and the CNI plugin."))
             .block("runtime", NestedBlockSchema.single(ClusterPartsSchema.RUNTIME, "The container runtime. Defaults to containerd."))

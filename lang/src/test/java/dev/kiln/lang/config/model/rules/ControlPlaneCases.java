@@ -47,6 +47,11 @@ final class ControlPlaneCases
                     return Scenario.of(node("m1", "10.0.0.1"), node("w1", "10.0.0.2"), cluster("prod", controlPlane("m1"), workers))
                             .expect("Conflicting nodes and replicas", workers.rangeOf("replicas"));
                 }),
+                named("an empty control plane on vSphere", () -> {
+                    TestBlock plane = block("control_plane");
+                    return Scenario.of(cluster("prod", plane, block("infrastructure", "vsphere").set("server", "vcenter.example")).provider("capi"))
+                            .expect("Missing nodes or replicas", plane.typeRange());
+                }),
                 named("a pool without nodes or replicas", () -> {
                     TestBlock workers = block("worker_pool", "workers");
                     return ModelRulesTest.single(workers).expect("Missing nodes or replicas", workers.labelRange());
@@ -86,6 +91,10 @@ final class ControlPlaneCases
                 named("replicas on a simulator cluster selected by default", () -> Scenario.of(cluster("prod",
                                 block("control_plane").set("replicas", 1)))
                         .provider(block("provider", "sim"))),
+                named("an EKS-managed control plane", () -> Scenario.of(cluster("eks",
+                        block("control_plane"),
+                        block("worker_pool", "general").set("replicas", 2),
+                        block("infrastructure", "aws").set("region", "eu-west-1")).provider("capi"))),
                 named("an unknown node count", () -> Scenario.of(cluster("prod", block("control_plane").unknown("replicas")).provider("capi"))),
                 named("a control plane of one untainted node", () -> ModelRulesTest.single().with(block("node", "spare").set("address", "10.0.0.9"))));
     }
