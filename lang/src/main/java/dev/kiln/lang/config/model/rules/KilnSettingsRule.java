@@ -3,6 +3,7 @@ package dev.kiln.lang.config.model.rules;
 import dev.kiln.lang.config.model.EncryptionSettings;
 import dev.kiln.lang.config.model.KilnSettings;
 import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.RequiredVersion;
 import dev.kiln.lang.config.model.StateSettings;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
@@ -10,7 +11,7 @@ import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.List;
 
-/** The {@code kiln} block: parallelism at least 1, a known server-side encryption, one key source for state encryption. */
+/** The {@code kiln} block: a valid version constraint, parallelism at least 1, a known server-side encryption, one key source for state encryption. */
 final class KilnSettingsRule
         implements ModelRule
 {
@@ -24,6 +25,13 @@ final class KilnSettingsRule
             return;
         }
         KilnSettings settings = model.kiln().get();
+        settings.requiredVersion().ifPresent(required -> required.known()
+                .filter(constraint -> RequiredVersion.parse(constraint).isEmpty())
+                .ifPresent(constraint -> diagnostics.add(Diagnostic.error(
+                        "Invalid version constraint",
+                        "required_version \"" + constraint + "\" is not a version constraint. Write conditions separated by commas, each an operator "
+                                + "(=, !=, >, >=, <, <=, ~>) and a version, such as \">= 0.1.0, < 1.0.0\".",
+                        required.range()))));
         settings.parallelism().known().filter(parallelism -> parallelism < 1).ifPresent(parallelism -> diagnostics.add(Diagnostic.error(
                 "Invalid parallelism",
                 "parallelism is " + parallelism + "; an apply must be able to run at least 1 action at a time.",

@@ -14,6 +14,8 @@ public final class ModelRules
             new KilnSettingsRule(),
             new ProviderSettingsRule(),
             new NodeIdentityRule(),
+            new NodeSettingsRule(),
+            new LabelRule(),
             new TaintRule(),
             new NodeAssignmentRule(),
             new GroupSizeRule(),

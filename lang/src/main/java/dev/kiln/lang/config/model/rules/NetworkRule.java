@@ -13,12 +13,15 @@ import java.util.Optional;
 
 /**
  * The pod and service networks: each a valid CIDR of the families {@code ip_family}
- * names (dual stack: one IPv4 and one IPv6), and {@code ip_family} one of ipv4, ipv6, dual.
+ * names (dual stack: one IPv4 and one IPv6), {@code ip_family} one of ipv4, ipv6, dual, and
+ * the service network no wider than the API server accepts.
  */
 final class NetworkRule
         implements ClusterRule
 {
     static final List<String> FAMILIES = List.of("ipv4", "ipv6", "dual");
+    static final int MAXIMUM_SERVICE_BITS_IPV4 = 12;
+    static final int MAXIMUM_SERVICE_BITS_IPV6 = 108;
 
     @Override
     public void check(Cluster cluster, Model model, Diagnostics diagnostics)
@@ -55,6 +58,24 @@ final class NetworkRule
             cidrs.add(cidr.get());
         }
         family.ifPresent(known -> checkFamilies(name, cidrs, known, setting, diagnostics));
+        if (name.equals("service_cidr")) {
+            checkServiceSize(cidrs, setting, diagnostics);
+        }
+    }
+
+    /** The API server allocates service addresses from a bitmap of at most 2^20 entries: a /12 for IPv4, a /108 for IPv6. */
+    private static void checkServiceSize(List<Cidr> cidrs, Setting<List<String>> setting, Diagnostics diagnostics)
+    {
+        for (Cidr cidr : cidrs) {
+            int widest = cidr.isIPv4() ? MAXIMUM_SERVICE_BITS_IPV4 : MAXIMUM_SERVICE_BITS_IPV6;
+            if (cidr.prefixLength() < widest) {
+                diagnostics.add(Diagnostic.error(
+                        "Service network too large",
+                        "The service network " + cidr.text() + " is wider than the API server accepts (at most a /" + widest
+                                + " for " + (cidr.isIPv4() ? "IPv4" : "IPv6") + "). Use a /" + widest + " or a narrower network.",
+                        setting.range()));
+            }
+        }
     }
 
     private static void checkFamilies(String name, List<Cidr> cidrs, String family, Setting<List<String>> setting, Diagnostics diagnostics)
