@@ -20,12 +20,13 @@ final class ClusterPartsSchema
     static final String DEFAULT_CALICO_MODE = "overlay-ipip-all";
     static final int DEFAULT_CALICO_MTU = 1440;
     static final String DEFAULT_IP_AUTODETECTION = "first-found";
-    static final String DEFAULT_RUNTIME = "containerd";
+    static final String DEFAULT_RUNTIME = Runtime.CONTAINERD;
     static final String DEFAULT_ETCD_DATA_DIR = "/var/lib/etcd";
-    static final String DEFAULT_ETCD_TYPE = "stacked";
+    static final String DEFAULT_ETCD_TYPE = Etcd.STACKED;
     static final String DEFAULT_RECLAIM_POLICY = "Delete";
     static final int DEFAULT_BACKUP_KEEP = 7;
-    static final String DEFAULT_INSTALL_MODE = "online";
+    static final String DEFAULT_INSTALL_MODE = Install.ONLINE;
+    static final String DEFAULT_BACKUP_SCHEDULE = "0 2 * * *";
 
     static final BlockSchema CNI = BlockSchema.builder("plugin")
             .attribute(optional("mode", Type.STRING, Value.string(DEFAULT_CALICO_MODE),
@@ -87,7 +88,7 @@ final class ClusterPartsSchema
 
     static final BlockSchema BACKUP = BlockSchema.builder()
             .attribute(required("point", Type.DYNAMIC, "The backup point, as a reference: backup_point.minio."))
-            .attribute(optional("schedule", Type.STRING, Value.string("0 2 * * *"),
+            .attribute(optional("schedule", Type.STRING, Value.string(DEFAULT_BACKUP_SCHEDULE),
                     "When backups run, as a Unix cron expression (minute hour day-of-month month day-of-week)."))
             .attribute(optional("keep", Type.NUMBER, Value.number(DEFAULT_BACKUP_KEEP), "How many backups to keep; older ones are deleted. At least 1."))
             .attribute(optional("enabled", Type.BOOL, Value.bool(true), "Whether scheduled backups run."))
