@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /** Builds a cluster's network, runtime, etcd, storage, backup, infrastructure and install settings, filling in defaults. */
 final class ClusterPartsBuilder
 {
-    private static final Map<String, Set<String>> STORAGE_ARGUMENTS = Map.of(
+    static final Map<String, Set<String>> STORAGE_ARGUMENTS = Map.of(
             Storage.NFS, Set.of("storage_class", "default_class", "reclaim_policy", "mount_options", "server", "path", "archive_on_delete", "replicas"),
             Storage.CEPH, Set.of("storage_class", "default_class", "reclaim_policy", "mount_options", "monitors", "cluster_id", "pool", "user", "key", "fs_type"));
     private static final Map<String, Set<String>> CNI_ARGUMENTS = Map.of("calico", Set.of("mode", "mtu", "ip_autodetection", "version"));

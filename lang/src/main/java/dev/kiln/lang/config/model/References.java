@@ -77,6 +77,9 @@ final class References
         }
         DecodedAttribute attribute = argument.get();
         List<Reference> references = attribute.references();
+        if (references.isEmpty() && !attribute.value().isWhollyKnown()) {
+            return Optional.empty();
+        }
         if (references.size() != 1 || references.getFirst().allInstances() || !references.getFirst().target().type().equals(type)) {
             Optional<Reference> wrong = references.stream().filter(reference -> !reference.target().type().equals(type)).findFirst();
             if (wrong.isPresent()) {
