@@ -93,7 +93,7 @@ final class BlockReader
                         attribute.range()));
                 return Setting.unknown(attribute.range());
             }
-            return Setting.known(value.intValueExact(), attribute.range());
+            return Setting.known(value.intValueExact(), number.sensitive(), attribute.range());
         });
     }
 
@@ -126,7 +126,7 @@ final class BlockReader
     Optional<Setting<Value>> value(String name)
     {
         return attribute(name).map(attribute -> attribute.value().isWhollyKnown()
-                ? Setting.known(attribute.value(), attribute.range())
+                ? Setting.known(attribute.value(), attribute.value().containsSensitive(), attribute.range())
                 : Setting.unknown(attribute.range()));
     }
 
@@ -136,7 +136,7 @@ final class BlockReader
         if (!value.isWhollyKnown()) {
             return Setting.unknown(attribute.range());
         }
-        return Setting.known(conversion.apply(value), attribute.range());
+        return Setting.known(conversion.apply(value), value.containsSensitive(), attribute.range());
     }
 
     /** The value for a message: sensitive values are never shown. */

@@ -29,14 +29,14 @@ final class BackupRule
             catch (IllegalArgumentException e) {
                 diagnostics.add(Diagnostic.error(
                         "Invalid backup schedule",
-                        "\"" + schedule + "\" is not a Unix cron expression (" + e.getMessage().strip()
-                                + "). Write five fields, minute hour day-of-month month day-of-week, such as \"0 2 * * *\" for 02:00 every day.",
+                        "\"" + backup.schedule().shown(schedule) + "\" is not a Unix cron expression ("
+                                + backup.schedule().shown(e.getMessage().strip()) + "). Write five fields, minute hour day-of-month month day-of-week, such as \"0 2 * * *\" for 02:00 every day.",
                         backup.schedule().range()));
             }
         });
         backup.keep().known().filter(keep -> keep < 1).ifPresent(keep -> diagnostics.add(Diagnostic.error(
                 "Invalid backup retention",
-                "keep is " + keep + ", so every backup would be deleted as soon as it is made. Keep at least 1 backup.",
+                "keep is " + backup.keep().shown(keep) + ", so every backup would be deleted as soon as it is made. Keep at least 1 backup.",
                 backup.keep().range())));
     }
 }

@@ -7,7 +7,6 @@ import dev.kiln.lang.config.model.Model;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,8 +58,8 @@ final class ClusterChoicesRule
         String value = setting.known().get();
         diagnostics.add(Diagnostic.error(
                 "Unsupported value",
-                name + " must be one of " + String.join(", ", choices.stream().map(choice -> "\"" + choice + "\"").toList()) + ", not \"" + value + "\"."
-                        + DidYouMean.sentence(value, choices),
+                name + " must be one of " + String.join(", ", choices.stream().map(choice -> "\"" + choice + "\"").toList()) + ", not \"" + setting.shown(value) + "\"."
+                        + Suggestions.didYouMean(setting, value, choices),
                 setting.range()));
         return false;
     }
@@ -69,7 +68,7 @@ final class ClusterChoicesRule
     {
         setting.known().filter(value -> !COUNT_OR_PERCENT.matcher(value).matches()).ifPresent(value -> diagnostics.add(Diagnostic.error(
                 "Invalid rolling update limit",
-                name + " is a number of nodes or a percentage of the pool, such as 1 or \"25%\", not \"" + value + "\".",
+                name + " is a number of nodes or a percentage of the pool, such as 1 or \"25%\", not \"" + setting.shown(value) + "\".",
                 setting.range())));
     }
 }

@@ -41,14 +41,14 @@ final class LabelRule
             if (!isQualifiedName(entry.getKey())) {
                 diagnostics.add(Diagnostic.error(
                         "Invalid " + what + " key",
-                        "\"" + entry.getKey() + "\" is not a Kubernetes " + what + " key: an optional DNS prefix and '/' (\"example.com/\"), then a name of "
+                        "\"" + setting.shown(entry.getKey()) + "\" is not a Kubernetes " + what + " key: an optional DNS prefix and '/' (\"example.com/\"), then a name of "
                                 + "up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.",
                         setting.range()));
             }
             else if (checkValues && !entry.getValue().isEmpty() && !NAME.matcher(entry.getValue()).matches()) {
                 diagnostics.add(Diagnostic.error(
                         "Invalid label value",
-                        "The value of the label \"" + entry.getKey() + "\" is not a Kubernetes label value: empty, or up to 63 letters, digits, '-', '_' "
+                        "The value of the label \"" + setting.shown(entry.getKey()) + "\" is not a Kubernetes label value: empty, or up to 63 letters, digits, '-', '_' "
                                 + "or '.', starting and ending with a letter or digit.",
                         setting.range()));
             }

@@ -5,7 +5,6 @@ import dev.kiln.lang.config.model.Model;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,8 @@ final class NetworkRule
         if (knownFamily.isPresent() && !FAMILIES.contains(knownFamily.get())) {
             diagnostics.add(Diagnostic.error(
                     "Invalid IP family",
-                    "ip_family must be \"ipv4\", \"ipv6\" or \"dual\" (dual stack), not \"" + knownFamily.get() + "\"."
-                            + DidYouMean.sentence(knownFamily.get(), FAMILIES),
+                    "ip_family must be \"ipv4\", \"ipv6\" or \"dual\" (dual stack), not \"" + family.shown(knownFamily.get()) + "\"."
+                            + Suggestions.didYouMean(family, knownFamily.get(), FAMILIES),
                     family.range()));
             knownFamily = Optional.empty();
         }
@@ -51,7 +50,7 @@ final class NetworkRule
             if (cidr.isEmpty()) {
                 diagnostics.add(Diagnostic.error(
                         "Invalid CIDR",
-                        "\"" + text + "\" in " + name + " is not a network in CIDR notation. Write an address and a prefix length, such as \"10.244.0.0/16\" or \"fd00:10:244::/56\".",
+                        "\"" + setting.shown(text) + "\" in " + name + " is not a network in CIDR notation. Write an address and a prefix length, such as \"10.244.0.0/16\" or \"fd00:10:244::/56\".",
                         setting.range()));
                 return;
             }
@@ -71,7 +70,7 @@ final class NetworkRule
             if (cidr.prefixLength() < widest) {
                 diagnostics.add(Diagnostic.error(
                         "Service network too large",
-                        "The service network " + cidr.text() + " is wider than the API server accepts (at most a /" + widest
+                        "The service network " + setting.shown(cidr.text()) + " is wider than the API server accepts (at most a /" + widest
                                 + " for " + (cidr.isIPv4() ? "IPv4" : "IPv6") + "). Use a /" + widest + " or a narrower network.",
                         setting.range()));
             }

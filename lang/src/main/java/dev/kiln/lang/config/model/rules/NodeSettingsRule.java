@@ -6,7 +6,6 @@ import dev.kiln.lang.config.model.Registry;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.List;
 
@@ -25,7 +24,7 @@ final class NodeSettingsRule
                 if (!ROLES.contains(role)) {
                     diagnostics.add(Diagnostic.error(
                             "Unknown node role",
-                            "\"" + role + "\" is not a node role; roles are \"control-plane\", \"worker\", \"etcd\" and \"registry\"." + DidYouMean.sentence(role, ROLES),
+                            "\"" + node.roles().shown(role) + "\" is not a node role; roles are \"control-plane\", \"worker\", \"etcd\" and \"registry\"." + Suggestions.didYouMean(node.roles(), role, ROLES),
                             node.roles().range()));
                 }
             }
@@ -41,7 +40,7 @@ final class NodeSettingsRule
     {
         port.known().filter(value -> value < 1 || value > MAXIMUM_PORT).ifPresent(value -> diagnostics.add(Diagnostic.error(
                 "Invalid port",
-                "The port " + value + " is not a TCP port; ports run from 1 to 65535.",
+                "The port " + port.shown(value) + " is not a TCP port; ports run from 1 to 65535.",
                 port.range())));
     }
 }
