@@ -32,7 +32,7 @@ final class ClusterPartsSchema
             .attribute(optional("mode", Type.STRING, Value.string(DEFAULT_CALICO_MODE),
                     "Calico's networking mode: overlay-ipip-all, overlay-vxlan-all, bgp, overlay-ipip-cross-subnet or overlay-vxlan-cross-subnet."))
             .attribute(optional("mtu", Type.NUMBER, Value.number(DEFAULT_CALICO_MTU),
-                    "The MTU of pod interfaces, from " + Calico.MINIMUM_MTU + " to " + Calico.MAXIMUM_MTU + "."))
+                    "The MTU of pod interfaces, from " + Network.Calico.MINIMUM_MTU + " to " + Network.Calico.MAXIMUM_MTU + "."))
             .attribute(optional("ip_autodetection", Type.STRING, Value.string(DEFAULT_IP_AUTODETECTION),
                     "How Calico picks each node's address: \"first-found\", \"can-reach=DESTINATION\", \"interface=REGEX\", \"skip-interface=REGEX\" or \"cidr=CIDR,...\"."))
             .attribute(optional("version", Type.STRING, "The Calico version to install. Defaults to the one matching the Kubernetes version."))

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * A {@code required_version} constraint, Terraform's way: comma-separated conditions that
  * must all hold, each an operator ({@code =}, {@code !=}, {@code >}, {@code >=}, {@code <},
@@ -25,6 +27,7 @@ public final class RequiredVersion
     /** The constraint, or empty when a condition is not one (an empty text, a word, a missing version). */
     public static Optional<RequiredVersion> parse(String constraint)
     {
+        requireNonNull(constraint, "constraint is null");
         List<RangesList> conditions = new ArrayList<>();
         for (String part : constraint.split(",", -1)) {
             String condition = part.strip();

@@ -1,9 +1,8 @@
 package dev.kiln.lang.config.model.rules;
 
-import dev.kiln.lang.config.model.Calico;
 import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Model;
-import dev.kiln.lang.config.model.Network;
+import dev.kiln.lang.config.model.Network.Calico;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
@@ -15,7 +14,7 @@ final class CalicoRule
     @Override
     public void check(Cluster cluster, Model model, Diagnostics diagnostics)
     {
-        Network.Calico calico = cluster.network().calico();
+        Calico calico = cluster.network().calico();
         checkMode(calico.mode(), diagnostics);
         checkMtu(calico.mtu(), diagnostics);
         checkAutodetection(calico.ipAutodetection(), diagnostics);
