@@ -20,7 +20,8 @@ final class ClusterChoicesRule
         implements ClusterRule
 {
     static final List<String> CONFIG_FORMATS = List.of("cloud-init", "ignition");
-    static final List<String> ENDPOINT_TYPES = List.of("vip", "load_balancer");
+    static final String VIRTUAL_IP = "vip";
+    static final List<String> ENDPOINT_TYPES = List.of(VIRTUAL_IP, "load_balancer");
     private static final Pattern COUNT_OR_PERCENT = Pattern.compile("(0|[1-9][0-9]*)%?");
 
     @Override

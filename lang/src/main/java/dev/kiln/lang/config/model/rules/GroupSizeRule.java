@@ -40,6 +40,11 @@ final class GroupSizeRule
             return;
         }
         if (members.replicas().isEmpty()) {
+            members.nodes().ifPresent(nodes -> nodes.count().filter(count -> count < minimum).ifPresent(count -> diagnostics.add(Diagnostic.error(
+                    "Empty control plane",
+                    "The control_plane lists no nodes; a cluster needs at least one control-plane node to run its API server. "
+                            + "List the nodes, as nodes = [node.m1].",
+                    nodes.range()))));
             return;
         }
         Setting<Integer> replicas = members.replicas().get();

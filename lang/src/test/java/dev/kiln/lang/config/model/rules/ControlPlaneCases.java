@@ -60,6 +60,14 @@ final class ControlPlaneCases
                     TestBlock plane = controlPlane(names(3));
                     return Scenario.of(nodes(3)).with(cluster("prod", plane)).expect("Missing control plane endpoint", plane.typeRange());
                 }),
+                named("a virtual IP that is a node's address", () -> {
+                    TestBlock plane = controlPlane(names(3)).set("endpoint", "10.0.1.2:6443");
+                    return Scenario.of(nodes(3)).with(cluster("prod", plane)).expect("Virtual IP taken by a node", plane.rangeOf("endpoint"));
+                }),
+                named("a control plane listing no nodes", () -> {
+                    TestBlock plane = block("control_plane").references("nodes", 0);
+                    return Scenario.of(cluster("prod", plane)).expect("Empty control plane", plane.rangeOf("nodes"));
+                }),
                 named("a node in two clusters", () -> {
                     TestBlock second = controlPlane("m1");
                     return Scenario.of(node("m1", "10.0.0.1"), cluster("a", controlPlane("m1")), cluster("b", second))
@@ -81,6 +89,8 @@ final class ControlPlaneCases
         return Stream.of(
                 named("three stacked control planes behind a virtual IP", () -> Scenario.of(nodes(3))
                         .with(cluster("prod", controlPlane(names(3)).set("endpoint", "10.0.0.100")))),
+                named("a load balancer on a node's address", () -> Scenario.of(nodes(3))
+                        .with(cluster("prod", controlPlane(names(3)).set("endpoint", "10.0.1.1:6443").set("endpoint_type", "load_balancer")))),
                 named("two control planes with external etcd", () -> Scenario.of(nodes(2)).with(cluster("prod",
                         controlPlane(names(2)).set("endpoint", "lb.example:6443").set("endpoint_type", "load_balancer"),
                         block("etcd").set("type", "external").strings("endpoints", "https://10.0.2.1:2379")))),
