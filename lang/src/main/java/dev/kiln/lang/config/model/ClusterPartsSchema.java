@@ -34,7 +34,8 @@ final class ClusterPartsSchema
             .attribute(optional("mtu", Type.NUMBER, Value.number(DEFAULT_CALICO_MTU),
                     "The MTU of pod interfaces, from " + Network.Calico.MINIMUM_MTU + " to " + Network.Calico.MAXIMUM_MTU + "."))
             .attribute(optional("ip_autodetection", Type.STRING, Value.string(DEFAULT_IP_AUTODETECTION),
-                    "How Calico picks each node's address: \"first-found\", \"can-reach=DESTINATION\", \"interface=REGEX\", \"skip-interface=REGEX\" or \"cidr=CIDR,...\"."))
+                    "How Calico picks each node's address: \"first-found\", \"kubernetes-internal-ip\", \"can-reach=DESTINATION\", \"interface=REGEX\", "
+                            + "\"skip-interface=REGEX\" or \"cidr=CIDR,...\"."))
             .attribute(optional("version", Type.STRING, "The Calico version to install. Defaults to the one matching the Kubernetes version."))
             .build();
 
@@ -52,7 +53,7 @@ final class ClusterPartsSchema
 
     static final BlockSchema RUNTIME = BlockSchema.builder()
             .attribute(optional("type", Type.STRING, Value.string(DEFAULT_RUNTIME),
-                    "\"containerd\", or \"docker\" (with cri-dockerd; Kubernetes below v1.24 only)."))
+                    "\"containerd\", or \"docker\" (through kubelet's dockershim, so Kubernetes below v1.24 only)."))
             .attribute(optional("version", Type.STRING, "The runtime's version, such as \"1.7.13\". Defaults to the one matching the Kubernetes version."))
             .attribute(optional("data_dir", Type.STRING, "Where the runtime keeps images and containers. Defaults to /var/lib/containerd or /var/lib/docker."))
             .attribute(optional("insecure_registries", AttributeTypes.STRING_LIST,
