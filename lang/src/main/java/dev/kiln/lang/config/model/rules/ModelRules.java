@@ -19,6 +19,7 @@ public final class ModelRules
             new TaintRule(),
             new NodeAssignmentRule(),
             new GroupSizeRule(),
+            new ProviderFitRule(),
             new ControlPlaneQuorumRule(),
             new ControlPlaneEndpointRule(),
             new KubernetesVersionRule(),

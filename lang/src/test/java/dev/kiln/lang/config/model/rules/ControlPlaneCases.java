@@ -68,6 +68,10 @@ final class ControlPlaneCases
                     TestBlock plane = block("control_plane").references("nodes", 0);
                     return Scenario.of(cluster("prod", plane)).expect("Empty control plane", plane.rangeOf("nodes"));
                 }),
+                named("infrastructure on a kubeadm cluster", () -> {
+                    TestBlock infrastructure = block("infrastructure", "docker");
+                    return ModelRulesTest.single(infrastructure).expect("Block needs a provider that creates machines", infrastructure.labelRange());
+                }),
                 named("a node in two clusters", () -> {
                     TestBlock second = controlPlane("m1");
                     return Scenario.of(node("m1", "10.0.0.1"), cluster("a", controlPlane("m1")), cluster("b", second))
