@@ -31,7 +31,7 @@ class UnknownValuesTest
                         unknownBlock("node", KilnSchemas.topLevel("node", List.of()).orElseThrow(), Set.of(), "n"),
                         unknownBlock("registry", KilnSchemas.topLevel("registry", List.of()).orElseThrow(), Set.of("managed"), "r"),
                         unknownBlock("backup_point", KilnSchemas.topLevel("backup_point", List.of()).orElseThrow(), Set.of("fs"), "b"),
-                        unknownBlock("cluster", KilnSchemas.topLevel("cluster", List.of()).orElseThrow(), Set.of(), "c"))
+                        unknownBlock("cluster", KilnSchemas.topLevel("cluster", List.of()).orElseThrow(), Set.of(), "c").provider("capi"))
                 .kiln(unknownBlock("kiln", KilnSchemas.topLevel("kiln", List.of()).orElseThrow(), Set.of(), null));
         for (String type : KilnSchemas.providerTypes()) {
             scenario.provider(unknownBlock("provider", KilnSchemas.topLevel("provider", List.of(type)).orElseThrow(), Set.of(), type));

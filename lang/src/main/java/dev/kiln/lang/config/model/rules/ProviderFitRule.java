@@ -31,7 +31,7 @@ final class ProviderFitRule
     {
         diagnostics.add(Diagnostic.error(
                 "Block needs a provider that creates machines",
-                "A " + block + " block describes machines a provider creates, but " + cluster.address()
+                (block.startsWith("i") ? "An " : "A ") + block + " block describes machines a provider creates, but " + cluster.address()
                         + " uses the kubeadm provider, which installs Kubernetes on the nodes you declare. Remove the block, "
                         + "or select a Cluster API provider (provider = capi).",
                 range));
