@@ -90,7 +90,7 @@ final class ClusterPartsSchema
     static final BlockSchema BACKUP = BlockSchema.builder()
             .attribute(required("point", Type.DYNAMIC, "The backup point, as a reference: backup_point.minio."))
             .attribute(optional("schedule", Type.STRING, Value.string(DEFAULT_BACKUP_SCHEDULE),
-                    "When backups run, as a Unix cron expression (minute hour day-of-month month day-of-week)."))
+                    "When backups run, as a Unix cron expression (minute hour day-of-month month day-of-week) or a nickname: @hourly, @daily, @weekly, @monthly, @yearly."))
             .attribute(optional("keep", Type.NUMBER, Value.number(DEFAULT_BACKUP_KEEP), "How many backups to keep; older ones are deleted. At least 1."))
             .attribute(optional("enabled", Type.BOOL, Value.bool(true), "Whether scheduled backups run."))
             .build();
