@@ -41,7 +41,8 @@ final class BackupRule
                 diagnostics.add(Diagnostic.error(
                         "Invalid backup schedule",
                         "\"" + backup.schedule().shown(schedule) + "\" is not a Unix cron expression ("
-                                + backup.schedule().shown(e.getMessage().strip()) + "). Write five fields, minute hour day-of-month month day-of-week, such as \"0 2 * * *\" for 02:00 every day, or a nickname such as \"@daily\".",
+                                + backup.schedule().shown(e.getMessage().strip())
+                                + "). Write five fields, minute hour day-of-month month day-of-week, such as \"0 2 * * *\" for 02:00 every day, or a nickname such as \"@daily\".",
                         backup.schedule().range()));
             }
         });

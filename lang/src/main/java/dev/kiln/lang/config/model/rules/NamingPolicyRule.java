@@ -30,7 +30,8 @@ final class NamingPolicyRule
         if (!POLICIES.contains(policy)) {
             diagnostics.add(Diagnostic.error(
                     "Unsupported naming policy",
-                    "naming_policy must be \"none\" or \"global\", not \"" + cluster.namingPolicy().shown(policy) + "\"." + Suggestions.didYouMean(cluster.namingPolicy(), policy, POLICIES),
+                    "naming_policy must be \"none\" or \"global\", not \"" + cluster.namingPolicy().shown(policy) + "\"."
+                            + Suggestions.didYouMean(cluster.namingPolicy(), policy, POLICIES),
                     cluster.namingPolicy().range()));
             return;
         }

@@ -50,7 +50,8 @@ final class NetworkRule
             if (cidr.isEmpty()) {
                 diagnostics.add(Diagnostic.error(
                         "Invalid CIDR",
-                        "\"" + setting.shown(text) + "\" in " + name + " is not a network in CIDR notation. Write an address and a prefix length, such as \"10.244.0.0/16\" or \"fd00:10:244::/56\".",
+                        "\"" + setting.shown(text) + "\" in " + name
+                                + " is not a network in CIDR notation. Write an address and a prefix length, such as \"10.244.0.0/16\" or \"fd00:10:244::/56\".",
                         setting.range()));
                 return;
             }

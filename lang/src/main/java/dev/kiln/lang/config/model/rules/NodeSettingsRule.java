@@ -24,7 +24,8 @@ final class NodeSettingsRule
                 if (!ROLES.contains(role)) {
                     diagnostics.add(Diagnostic.error(
                             "Unknown node role",
-                            "\"" + node.roles().shown(role) + "\" is not a node role; roles are \"control-plane\", \"worker\", \"etcd\" and \"registry\"." + Suggestions.didYouMean(node.roles(), role, ROLES),
+                            "\"" + node.roles().shown(role) + "\" is not a node role; roles are \"control-plane\", \"worker\", \"etcd\" and \"registry\"."
+                                    + Suggestions.didYouMean(node.roles(), role, ROLES),
                             node.roles().range()));
                 }
             }

@@ -34,7 +34,8 @@ final class RuntimeRule
         if (!Runtime.TYPES.contains(type.get())) {
             diagnostics.add(Diagnostic.error(
                     "Unsupported container runtime",
-                    "The runtime type must be \"containerd\" or \"docker\", not \"" + runtime.type().shown(type.get()) + "\"." + Suggestions.didYouMean(runtime.type(), type.get(), Runtime.TYPES),
+                    "The runtime type must be \"containerd\" or \"docker\", not \"" + runtime.type().shown(type.get()) + "\"."
+                            + Suggestions.didYouMean(runtime.type(), type.get(), Runtime.TYPES),
                     runtime.type().range()));
             return;
         }

@@ -45,7 +45,8 @@ final class StorageClassRule
             }
             storage.reclaimPolicy().known().filter(policy -> !Storage.RECLAIM_POLICIES.contains(policy)).ifPresent(policy -> diagnostics.add(Diagnostic.error(
                     "Invalid reclaim policy",
-                    "reclaim_policy must be \"Delete\" or \"Retain\", not \"" + storage.reclaimPolicy().shown(policy) + "\"." + Suggestions.didYouMean(storage.reclaimPolicy(), policy, Storage.RECLAIM_POLICIES),
+                    "reclaim_policy must be \"Delete\" or \"Retain\", not \"" + storage.reclaimPolicy().shown(policy) + "\"."
+                            + Suggestions.didYouMean(storage.reclaimPolicy(), policy, Storage.RECLAIM_POLICIES),
                     storage.reclaimPolicy().range())));
         }
     }
