@@ -11,6 +11,11 @@ import java.util.List;
  * layout decides all spacing), line comments lose their trailing whitespace, and the blank
  * lines before the first and after the last line with content are dropped. Blank lines
  * between content are kept as written, as {@code terraform fmt} keeps them.
+ *
+ * <p>Windows line endings become {@code \n} everywhere, also inside the tokens that span
+ * lines (heredocs, block comments, strings broken inside an interpolation): a file has one
+ * kind of line ending. This is the one change to a heredoc's text, and it drops the
+ * carriage returns a Windows checkout put into its value.
  */
 final class SourceLines
 {
@@ -38,6 +43,9 @@ final class SourceLines
     {
         if (token.kind() == TokenKind.LINE_COMMENT) {
             return new Token(token.kind(), token.text().stripTrailing(), token.range());
+        }
+        if (token.text().contains("\r\n")) {
+            return new Token(token.kind(), token.text().replace("\r\n", "\n"), token.range());
         }
         return token;
     }
