@@ -8,9 +8,15 @@ import java.util.Set;
 
 /**
  * The spaces between the tokens of a line, {@code terraform fmt}'s rules: one space between
- * most tokens; none around {@code .}, before {@code ,} and {@code ...}, inside {@code ()} and
- * {@code []}, between a function name and its {@code (}, before an index's {@code [}, after
- * {@code !} and after a negating {@code -}; one inside non-empty braces.
+ * most tokens (around binary operators, {@code =}, {@code =>}, and a conditional's
+ * {@code ?} and {@code :}); none around {@code .}, before {@code ,} and {@code ...}, inside
+ * {@code ()} and {@code []}, between a function name and its {@code (}, before an index's
+ * {@code [}, after {@code !} and after a negating {@code -}; one inside non-empty braces.
+ *
+ * <p>Three corners differ from {@code terraform fmt}, each for readability without any
+ * change in meaning: a string indexed directly ({@code "ab"[0]}) keeps its {@code [} close,
+ * a {@code -} after {@code =>} negates ({@code k => -v}), and the {@code in} and {@code if}
+ * keywords of a {@code for} expression are followed by a space even before {@code (}.
  */
 final class Spacing
 {
