@@ -88,6 +88,7 @@ class EvaluatorTest
         assertEquals(Value.number(-4), evaluate(unary(Operator.NEGATE, binary(Operator.MULTIPLY, number(2), number(2)))).value());
         assertEquals(Value.number(4), evaluate(binary(Operator.ADD, string("1"), number(3))).value());
         assertEquals(List.of("Operation failed"), evaluate(binary(Operator.DIVIDE, number(1), number(0))).summaries());
+        assertEquals(List.of("Operation failed"), evaluate(binary(Operator.MULTIPLY, number("1e-2000000000"), number("1e-2000000000"))).summaries());
         Value third = evaluate(binary(Operator.DIVIDE, number(1), number(3))).value();
         assertEquals(160, ((Value.NumberValue) third).value().precision());
     }
