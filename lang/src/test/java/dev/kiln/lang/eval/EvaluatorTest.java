@@ -132,6 +132,14 @@ class EvaluatorTest
         assertEquals(Value.unknown(Type.STRING), evaluate(conditional(variable("unknown"), string("a"), string("b"))).value());
         assertEquals(Value.unknown(Type.STRING), evaluate(Ast.template("x-", variable("unknown_string"))).value());
         assertTrue(evaluate(binary(Operator.ADD, variable("unknown"), number(1))).diagnostics().isEmpty());
+        Value unknownObject = Value.unknown(Type.ObjectType.of(Map.of("port", Type.NUMBER)));
+        EvalContext context = EvalContext.of(Map.of("o", unknownObject), Map.of());
+        dev.kiln.lang.diag.Diagnostics diagnostics = new dev.kiln.lang.diag.Diagnostics();
+        assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", "port"), context, diagnostics));
+        assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", Value.string("port")), context, diagnostics));
+        assertTrue(diagnostics.isEmpty());
+        Evaluator.evaluate(variable("o", "prot"), context, diagnostics);
+        assertEquals("This object does not have an attribute named \"prot\". Did you mean \"port\"?", diagnostics.toList().getFirst().detail());
     }
 
     @Test
