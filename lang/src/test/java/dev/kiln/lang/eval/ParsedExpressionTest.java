@@ -59,6 +59,14 @@ class ParsedExpressionTest
             can(items[5])                                    =>> false
             can(items[0])                                    =>> true
             unknown.x.y                                      =>> (known after apply)
+            {a = {b = 1}}.a.b                                =>> 1
+            [{name = "x"}, {name = "y"}].*.name[0]           =>> "x"
+            [{n = ["x"]}, {n = ["y"]}][*].n[0]               =>> ["x", "y"]
+            [[{n = "x"}], [{n = "y"}]][*][*].n               =>> [["x"], ["y"]]
+            ["hello"]["0"]                                   =>> "hello"
+            {true: "yes", 15: "no"}                          =>> {"15" = "no", "true" = "yes"}
+            true ? ["a", "b"] : null                         =>> ["a", "b"]
+            false ? null : null                              =>> null
             unknown + 1                                      =>> (known after apply)
             """)
     void values(String source, String expected)
