@@ -94,6 +94,7 @@ class ParsedExpressionTest
             upper(1)                             =>> Invalid function argument                =>> 1:7
             fail()                               =>> Error in function call                   =>> 1:1
             count_args("a"...)                   =>> Invalid expanding argument value         =>> 1:12
+            {server.name = 1}                    =>> Ambiguous attribute key                  =>> 1:2
             nothing.a                            =>> Attempt to get attribute from null value =>> 1:8
             """)
     void diagnostics(String source, String summary, String position)
