@@ -48,10 +48,12 @@ final class SyntaxRun
                 .orElse(empty);
     }
 
+    /** Empty when not even the start of an expression could be parsed. */
     Optional<Expression> expression()
     {
         return parse(HclParser::standaloneExpression)
-                .flatMap(tree -> build(builder -> builder.expression(tree.expression())));
+                .flatMap(tree -> build(builder -> builder.expression(tree.expression(), tree)))
+                .filter(expression -> !(expression instanceof Expression.Literal literal && !literal.value().isKnown()));
     }
 
     Optional<Expression> template()
