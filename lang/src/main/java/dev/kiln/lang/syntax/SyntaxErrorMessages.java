@@ -225,6 +225,11 @@ final class SyntaxErrorMessages
             return Message.of("Unterminated template directive",
                     "This template ends before the %{ " + end + " } that closes the %{ " + directive + " } directive.");
         }
+        if (offending.getType() == HclLexer.ELSE || offending.getType() == HclLexer.ENDIF || offending.getType() == HclLexer.ENDFOR) {
+            String closers = directive.equals("if") ? "%{ else } or %{ endif }" : "%{ endfor }";
+            return Message.of("Invalid template directive",
+                    "This %{ " + offending.getText() + " } does not match the open %{ " + directive + " } directive, which needs " + closers + " here.");
+        }
         return Message.of("Invalid template directive", "Expected " + describe(expected) + ", but found " + describe(offending) + ".");
     }
 
@@ -293,6 +298,11 @@ final class SyntaxErrorMessages
         }
         else if (expected.contains(HclLexer.IDENTIFIER)) {
             names.add("a name");
+        }
+        if (!expected.contains(HclLexer.IDENTIFIER)) {
+            addIf(names, expected, HclLexer.ELSE, "\"else\"");
+            addIf(names, expected, HclLexer.ENDIF, "\"endif\"");
+            addIf(names, expected, HclLexer.ENDFOR, "\"endfor\"");
         }
         addIf(names, expected, HclLexer.ASSIGN, "an equals sign (\"=\")");
         addIf(names, expected, HclLexer.COLON, "a colon (\":\")");
