@@ -88,6 +88,7 @@ class EvaluatorTest
         assertEquals(Value.number(-4), evaluate(unary(Operator.NEGATE, binary(Operator.MULTIPLY, number(2), number(2)))).value());
         assertEquals(Value.number(4), evaluate(binary(Operator.ADD, string("1"), number(3))).value());
         assertEquals(List.of("Operation failed"), evaluate(binary(Operator.DIVIDE, number(1), number(0))).summaries());
+        assertEquals(List.of("Operation failed"), evaluate(binary(Operator.MULTIPLY, number("1e-2000000000"), number("1e-2000000000"))).summaries());
         Value third = evaluate(binary(Operator.DIVIDE, number(1), number(3))).value();
         assertEquals(160, ((Value.NumberValue) third).value().precision());
     }
@@ -131,6 +132,14 @@ class EvaluatorTest
         assertEquals(Value.unknown(Type.STRING), evaluate(conditional(variable("unknown"), string("a"), string("b"))).value());
         assertEquals(Value.unknown(Type.STRING), evaluate(Ast.template("x-", variable("unknown_string"))).value());
         assertTrue(evaluate(binary(Operator.ADD, variable("unknown"), number(1))).diagnostics().isEmpty());
+        Value unknownObject = Value.unknown(Type.ObjectType.of(Map.of("port", Type.NUMBER)));
+        EvalContext context = EvalContext.of(Map.of("o", unknownObject), Map.of());
+        dev.kiln.lang.diag.Diagnostics diagnostics = new dev.kiln.lang.diag.Diagnostics();
+        assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", "port"), context, diagnostics));
+        assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", Value.string("port")), context, diagnostics));
+        assertTrue(diagnostics.isEmpty());
+        Evaluator.evaluate(variable("o", "prot"), context, diagnostics);
+        assertEquals("This object does not have an attribute named \"prot\". Did you mean \"port\"?", diagnostics.toList().getFirst().detail());
     }
 
     @Test
