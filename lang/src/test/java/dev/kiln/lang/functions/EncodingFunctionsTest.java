@@ -27,6 +27,7 @@ class EncodingFunctionsTest
             "jsonencode   | [[1, 2.5, true, null]]                  | '[1,2.5,true,null]'",
             "jsonencode   | ['<a&b>']                               | '\"\\\\u003ca\\\\u0026b\\\\u003e\"'",
             "jsonencode   | [null]                                  | 'null'",
+            "jsonencode   | ['\\b\\f\\\\b\\n']                 | '\"\\\\u0008\\\\u000c\\\\\\\\b\\\\n\"'",
             "jsonencode   | [123456789012345678901234567890.5]      | '123456789012345678901234567890.5'",
             "jsondecode   | ['{\"hello\": \"world\"}']              | {'hello': 'world'}",
             "jsondecode   | ['true']                                | true",
