@@ -80,7 +80,10 @@ final class CollectionFunctions
             case Type.MapType ignored -> LIST_OF_STRING;
             case Type.ObjectType object -> new Type.TupleType(Collections.nCopies(object.attributes().size(), Type.STRING));
             case Type.Dynamic ignored -> Type.DYNAMIC;
-            default -> throw call.error(0, "must have map or object type");
+            case Type.Primitive ignored -> throw call.error(0, "must have map or object type");
+            case Type.ListType ignored -> throw call.error(0, "must have map or object type");
+            case Type.SetType ignored -> throw call.error(0, "must have map or object type");
+            case Type.TupleType ignored -> throw call.error(0, "must have map or object type");
         };
     }
 
@@ -107,7 +110,10 @@ final class CollectionFunctions
             case Type.MapType map -> new Type.ListType(map.element());
             case Type.ObjectType object -> new Type.TupleType(List.copyOf(object.attributes().values()));
             case Type.Dynamic ignored -> Type.DYNAMIC;
-            default -> throw call.error(0, "must have map or object type");
+            case Type.Primitive ignored -> throw call.error(0, "must have map or object type");
+            case Type.ListType ignored -> throw call.error(0, "must have map or object type");
+            case Type.SetType ignored -> throw call.error(0, "must have map or object type");
+            case Type.TupleType ignored -> throw call.error(0, "must have map or object type");
         };
     }
 
@@ -253,7 +259,9 @@ final class CollectionFunctions
                 yield new Type.TupleType(elements);
             }
             case Type.Dynamic ignored -> Type.DYNAMIC;
-            default -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
+            case Type.Primitive ignored -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
+            case Type.MapType ignored -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
+            case Type.ObjectType ignored -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
         };
     }
 
