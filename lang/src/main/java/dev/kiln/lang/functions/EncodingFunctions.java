@@ -111,6 +111,9 @@ final class EncodingFunctions
                 .implementation(call -> {
                     byte[] bytes;
                     try {
+                        if (call.string(0).length() % 4 != 0) {
+                            throw new IllegalArgumentException("missing padding");
+                        }
                         bytes = Base64.getDecoder().decode(call.string(0));
                     }
                     catch (IllegalArgumentException e) {
