@@ -113,12 +113,25 @@ final class ReferenceChecker
         Optional<ResourceDeclaration> declaration = scope.resource(type, nameStep.name());
         if (declaration.isEmpty()) {
             error("Reference to undeclared resource",
-                    "A resource \"" + type + "\" \"" + nameStep.name() + "\" has not been declared."
-                            + DidYouMean.sentence(nameStep.name(), scope.resourceNames(type)),
+                    "A resource \"" + type + "\" \"" + nameStep.name() + "\" has not been declared." + suggestion(type, nameStep.name()),
                     reference);
             return Optional.empty();
         }
         return instance(reference, declaration.get()).map(Dependency.OnResource::new);
+    }
+
+    /** A close name of the same type, or else the same name declared with another type. */
+    private String suggestion(String type, String name)
+    {
+        String sameType = DidYouMean.sentence(name, scope.resourceNames(type));
+        if (!sameType.isEmpty()) {
+            return sameType;
+        }
+        return scope.resources().entrySet().stream()
+                .filter(entry -> entry.getValue().containsKey(name))
+                .map(entry -> " Did you mean \"" + entry.getKey() + "." + name + "\"?")
+                .findFirst()
+                .orElse("");
     }
 
     private Optional<Reference> instance(StaticReference reference, ResourceDeclaration declaration)
