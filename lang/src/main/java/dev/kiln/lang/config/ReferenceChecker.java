@@ -39,7 +39,6 @@ final class ReferenceChecker
     private Optional<Dependency> check(StaticReference reference)
     {
         String root = reference.rootName();
-        List<Traverser> steps = reference.traversal().steps();
         return switch (root) {
             case "var" -> attributeName(reference, "var").flatMap(name -> variable(reference, name));
             case "local" -> attributeName(reference, "local").flatMap(name -> local(reference, name));
@@ -59,9 +58,7 @@ final class ReferenceChecker
                 }
                 yield Optional.empty();
             }
-            default -> KilnSchemas.isResourceType(root) && steps.size() >= 1
-                    ? resource(reference)
-                    : Optional.empty();
+            default -> KilnSchemas.isResourceType(root) ? resource(reference) : Optional.empty();
         };
     }
 
