@@ -58,7 +58,7 @@ class FormatterTest
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("singleLines")
-    @DisplayName("spaces the tokens of a line as terraform fmt does")
+    @DisplayName("spaces the tokens of a line by terraform fmt's rules")
     void spacesTokens(String input, String expected)
     {
         assertEquals(expected + "\n", format(input));
@@ -114,6 +114,13 @@ class FormatterTest
     void commentOnlyFile()
     {
         assertEquals("# one\n\n// two\n", format("  # one\n\n// two"));
+    }
+
+    @Test
+    @DisplayName("a heredoc that ends the file gets the final newline after its closing marker")
+    void heredocAtEndOfFile()
+    {
+        assertEquals("a = <<EOT\n  x\nEOT\n", format("a=<<EOT\n  x\nEOT"));
     }
 
     @Test
