@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code condition ? whenTrue : whenFalse}. Both results are evaluated so their types can
  * be unified, but only the chosen one's problems are reported (so {@code x == null ? null :
  * x.a} works); with an unknown condition the result is unknown of the unified type and
- * both sides' problems count. A sensitive condition makes the result sensitive.
+ * both sides' problems count; with an invalid condition neither side's do. A sensitive
+ * condition makes the result sensitive.
  */
 final class Conditionals
 {
@@ -38,8 +39,6 @@ final class Conditionals
         }
         Value test = testValue(evaluator, condition, conditional);
         if (test == null) {
-            evaluator.merge(trueDiagnostics);
-            evaluator.merge(falseDiagnostics);
             return Evaluator.failed();
         }
         boolean sensitive = test.sensitive();

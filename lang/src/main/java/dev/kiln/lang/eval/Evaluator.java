@@ -177,6 +177,9 @@ public final class Evaluator
         if (item.bareKey() && item.key() instanceof Expression.ScopeTraversal traversal) {
             return Optional.of(Value.string(traversal.traversal().rootName()));
         }
+        if (item.bareKey() && item.key() instanceof Expression.Literal literal && (literal.value().isNull() || literal.value() instanceof Value.BoolValue)) {
+            return Optional.of(Value.string(literal.value().toSourceForm()));
+        }
         Value key = evaluate(item.key(), scope);
         if (key.isNull()) {
             error("Null value as key", "Can't use a null value as a key.", item.key().range(), item.key().range());

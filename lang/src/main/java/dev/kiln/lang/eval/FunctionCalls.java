@@ -101,16 +101,48 @@ final class FunctionCalls
         return type == Type.DYNAMIC || type instanceof Type.ListType || type instanceof Type.SetType || type instanceof Type.TupleType;
     }
 
+    private static final String NOT_ENOUGH = "Not enough function arguments";
+    private static final String TOO_MANY = "Too many function arguments";
+
+    /**
+     * Reports a failed call. Messages that start with "Not enough function arguments: " or
+     * "Too many function arguments: " become diagnostics with that summary; a message about
+     * one argument goes on that argument's range.
+     */
     private static void report(Evaluator evaluator, Expression.FunctionCall call, FunctionException exception)
     {
-        if (exception.argumentIndex().isPresent() && !call.arguments().isEmpty()) {
-            int index = Math.min(exception.argumentIndex().getAsInt(), call.arguments().size() - 1);
-            evaluator.error("Invalid function argument",
-                    "Invalid value for argument " + (exception.argumentIndex().getAsInt() + 1) + " of " + call.name() + ": " + sentence(exception.getMessage()),
-                    call.arguments().get(index).range(), call.range());
+        String message = exception.getMessage();
+        Optional<SourceRange> argument = argumentRange(call, exception);
+        for (String summary : List.of(NOT_ENOUGH, TOO_MANY)) {
+            if (message.startsWith(summary + ": ")) {
+                evaluator.error(summary, sentence(capitalized(message.substring(summary.length() + 2))),
+                        summary.equals(TOO_MANY) ? argument.orElse(call.range()) : call.range(), call.range());
+                return;
+            }
+        }
+        if (argument.isPresent()) {
+            evaluator.error("Invalid function argument", sentence(message), argument.get(), call.range());
             return;
         }
-        evaluator.error("Error in function call", "Call to function " + Evaluator.quote(call.name()) + " failed: " + sentence(exception.getMessage()), call.range(), call.range());
+        evaluator.error("Error in function call", "Call to function " + Evaluator.quote(call.name()) + " failed: " + sentence(message), call.range(), call.range());
+    }
+
+    /** The range of the argument to blame; arguments expanded from a final {@code ...} all point at it. */
+    private static Optional<SourceRange> argumentRange(Expression.FunctionCall call, FunctionException exception)
+    {
+        if (exception.argumentIndex().isEmpty() || call.arguments().isEmpty()) {
+            return Optional.empty();
+        }
+        int index = exception.argumentIndex().getAsInt();
+        if (index >= call.arguments().size() && !call.expandFinal()) {
+            return Optional.empty();
+        }
+        return Optional.of(call.arguments().get(Math.min(index, call.arguments().size() - 1)).range());
+    }
+
+    private static String capitalized(String text)
+    {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String sentence(String message)

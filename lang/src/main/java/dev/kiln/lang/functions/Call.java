@@ -14,13 +14,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class Call
 {
-    private final List<Parameter> parameters;
     private final List<Value> arguments;
     private final List<Boolean> sensitive;
 
-    Call(List<Parameter> parameters, List<Value> arguments, List<Boolean> sensitive)
+    Call(List<Value> arguments, List<Boolean> sensitive)
     {
-        this.parameters = List.copyOf(requireNonNull(parameters, "parameters is null"));
         this.arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
         this.sensitive = List.copyOf(requireNonNull(sensitive, "sensitive is null"));
     }
@@ -95,11 +93,6 @@ final class Call
 
     FunctionException error(int index, String message)
     {
-        return new FunctionException(index, "Invalid value for \"" + parameterName(index) + "\" parameter: " + message + ".");
-    }
-
-    String parameterName(int index)
-    {
-        return parameters.get(index).name();
+        return new FunctionException(index, message + ".");
     }
 }

@@ -64,7 +64,9 @@ final class CollectionFunctions
                     Value value = call.argument(0);
                     Type type = keysType(call, value.type());
                     if (!value.isKnown()) {
-                        return type instanceof Type.TupleType ? Value.tuple(Collections.nCopies(((Type.TupleType) type).elements().size(), Value.unknown(Type.STRING))) : Value.unknown(type);
+                        return value.type() instanceof Type.ObjectType object
+                                ? Value.tuple(object.attributes().keySet().stream().<Value>map(Value::string).toList())
+                                : Value.unknown(type);
                     }
                     List<Value> names = Containers.entries(value).orElseThrow().keySet().stream().<Value>map(Value::string).toList();
                     return value instanceof Value.ObjectValue ? Value.tuple(names) : Value.list(Type.STRING, names);
@@ -118,7 +120,7 @@ final class CollectionFunctions
                 .returns(call -> Containers.elementType(call.argument(0).type()))
                 .implementation(call -> {
                     if (call.count() > 3) {
-                        throw new FunctionException(3, "Too many function arguments: function \"lookup\" expects at most 3 argument(s).");
+                        throw new FunctionException("Too many function arguments: function \"lookup\" expects at most 3 argument(s).");
                     }
                     Value map = call.argument(0);
                     if (!(Containers.isMapping(map.type()) || map.type() == Type.DYNAMIC)) {

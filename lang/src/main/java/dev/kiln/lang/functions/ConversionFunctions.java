@@ -1,6 +1,8 @@
 package dev.kiln.lang.functions;
 
 import dev.kiln.lang.eval.Function;
+import dev.kiln.lang.value.Conversion;
+import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
@@ -25,14 +27,14 @@ final class ConversionFunctions
     private static Function conversion(String name, Type target)
     {
         return StandardFunction.builder(name)
-                .parameter(Parameter.of("v", Type.DYNAMIC).allowingNull().allowingUnknown())
+                .parameter(Parameter.of("v", Type.DYNAMIC).allowingNull().allowingUnknown().allowingSensitive())
                 .returns(target)
                 .implementation(call -> {
                     Value value = call.argument(0);
                     try {
-                        return ArgumentConversion.convert(value, target);
+                        return Conversion.convert(value, target);
                     }
-                    catch (ArgumentConversion.ConversionFailure failure) {
+                    catch (ConversionException failure) {
                         String subject = value.type() instanceof Type.Primitive ? call.show(0) : Containers.describe(value.type());
                         String detail = target == Type.NUMBER && value.type() == Type.STRING ? "; given string must be a decimal representation of a number" : "";
                         String reason = target instanceof Type.Primitive ? "" : " (" + failure.getMessage() + ")";

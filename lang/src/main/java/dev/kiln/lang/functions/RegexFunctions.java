@@ -91,7 +91,9 @@ final class RegexFunctions
             return Re2Pattern.compile(pattern);
         }
         catch (Re2Pattern.InvalidPattern invalid) {
-            throw call.error(index, "invalid regular expression pattern: " + invalid.getMessage());
+            throw call.error(index, call.sensitive(index)
+                    ? "invalid regular expression pattern (details hidden: the pattern is sensitive)"
+                    : "invalid regular expression pattern: " + invalid.getMessage());
         }
     }
 

@@ -40,7 +40,7 @@ final class SensitivityFunctions
                 .implementation(call -> {
                     Value value = call.argument(0);
                     if (value.isKnown() && !value.containsSensitive()) {
-                        throw new FunctionException(0, "Invalid value for \"value\" parameter: the given value is not sensitive, so this call is redundant.");
+                        throw new FunctionException(0, "the given value is not sensitive, so this call is redundant.");
                     }
                     return Marks.unmarkDeep(value);
                 });

@@ -2,7 +2,10 @@ package dev.kiln.lang.functions;
 
 import dev.kiln.lang.eval.Function;
 import dev.kiln.lang.eval.FunctionException;
+import dev.kiln.lang.value.Conversion;
+import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Type;
+import dev.kiln.lang.value.Types;
 import dev.kiln.lang.value.Value;
 
 import java.math.BigDecimal;
@@ -163,16 +166,27 @@ final class SequenceFunctions
                         elements.addAll(((Value.SetValue) set).elements());
                         types.add(((Value.SetValue) set).elementType());
                     }
-                    Optional<Type> elementType = ArgumentConversion.unify(types);
+                    Optional<Type> elementType = Types.unify(types);
                     if (elementType.isEmpty()) {
                         throw new FunctionException("given sets must all have compatible element types");
                     }
                     List<Value> converted = new ArrayList<>();
                     for (Value element : elements) {
-                        converted.add(ArgumentConversion.convertUnchecked(element, elementType.get()));
+                        converted.add(convertUnified(element, elementType.get()));
                     }
                     return Value.set(elementType.get(), converted);
                 });
+    }
+
+    /** Converts a value to the type {@link Types#unify} chose for it, which it always converts to. */
+    private static Value convertUnified(Value value, Type type)
+    {
+        try {
+            return Conversion.convert(value, type);
+        }
+        catch (ConversionException e) {
+            throw new IllegalStateException("value of type " + value.type().friendlyName() + " does not convert to its unified type " + type.friendlyName(), e);
+        }
     }
 
     private static Function sort()
@@ -197,12 +211,12 @@ final class SequenceFunctions
     {
         return StandardFunction.builder("coalesce")
                 .variadic(passThrough("vals").allowingNull())
-                .returns(call -> ArgumentConversion.unify(call.argumentsFrom(0).stream().map(Value::type).toList()).orElse(Type.DYNAMIC))
+                .returns(call -> Types.unify(call.argumentsFrom(0).stream().map(Value::type).toList()).orElse(Type.DYNAMIC))
                 .implementation(call -> {
                     if (call.count() == 0) {
                         throw new FunctionException("Not enough function arguments: function \"coalesce\" expects at least one argument.");
                     }
-                    Optional<Type> type = ArgumentConversion.unify(call.argumentsFrom(0).stream().map(Value::type).toList());
+                    Optional<Type> type = Types.unify(call.argumentsFrom(0).stream().map(Value::type).toList());
                     if (type.isEmpty()) {
                         throw new FunctionException("all arguments must have the same type");
                     }
@@ -213,7 +227,7 @@ final class SequenceFunctions
                         if (!argument.isKnown()) {
                             return Value.unknown(type.get());
                         }
-                        Value converted = ArgumentConversion.convertUnchecked(Marks.unmarkDeep(argument), type.get());
+                        Value converted = convertUnified(Marks.unmarkDeep(argument), type.get());
                         if (converted instanceof Value.StringValue string && string.value().isEmpty()) {
                             continue;
                         }

@@ -2,6 +2,8 @@ package dev.kiln.lang.functions;
 
 import dev.kiln.lang.eval.Function;
 import dev.kiln.lang.eval.FunctionException;
+import dev.kiln.lang.value.Conversion;
+import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
@@ -71,7 +73,6 @@ final class StandardFunction
     {
         requireNonNull(arguments, "arguments is null");
         checkArity(arguments.size());
-        List<Parameter> declared = new ArrayList<>();
         List<Value> converted = new ArrayList<>();
         List<Boolean> sensitive = new ArrayList<>();
         boolean resultSensitive = false;
@@ -89,16 +90,20 @@ final class StandardFunction
             }
             Value value = convert(index, parameter, argument);
             if (value.isNull() && !parameter.allowNull()) {
-                throw new FunctionException(index, "Invalid value for \"" + parameter.name() + "\" parameter: argument must not be null.");
+                throw new FunctionException(index, "argument must not be null.");
             }
             unknown |= !parameter.allowUnknown() && !value.isWhollyKnown();
-            declared.add(parameter);
             converted.add(value);
             sensitive.add(argumentSensitive);
         }
-        Call call = new Call(declared, converted, sensitive);
-        Value result = unknown ? Value.unknown(returnType.of(call)) : implementation.apply(call);
-        return Marks.mark(result, resultSensitive);
+        Call call = new Call(converted, sensitive);
+        try {
+            Value result = unknown ? Value.unknown(returnType.of(call)) : implementation.apply(call);
+            return Marks.mark(result, resultSensitive);
+        }
+        catch (FunctionException exception) {
+            throw Marks.redact(exception, arguments);
+        }
     }
 
     private void checkArity(int count)
@@ -110,7 +115,7 @@ final class StandardFunction
                     + parameters.get(count).name() + "\".");
         }
         if (count > parameters.size() && variadic.isEmpty()) {
-            throw new FunctionException(parameters.size(), "Too many function arguments: function \"" + name + "\" expects only "
+            throw new FunctionException("Too many function arguments: function \"" + name + "\" expects only "
                     + parameters.size() + " argument(s).");
         }
     }
@@ -119,10 +124,10 @@ final class StandardFunction
             throws FunctionException
     {
         try {
-            return ArgumentConversion.convert(argument, parameter.type());
+            return Conversion.convert(argument, parameter.type());
         }
-        catch (ArgumentConversion.ConversionFailure failure) {
-            throw new FunctionException(index, "Invalid value for \"" + parameter.name() + "\" parameter: " + failure.getMessage() + ".");
+        catch (ConversionException failure) {
+            throw new FunctionException(index, failure.getMessage() + ".");
         }
     }
 

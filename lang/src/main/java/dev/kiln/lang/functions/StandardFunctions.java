@@ -37,6 +37,10 @@ public final class StandardFunctions
         functions.addAll(ConversionFunctions.all());
         functions.addAll(NumberFunctions.all());
         functions.addAll(SensitivityFunctions.all());
+        functions.addAll(EncodingFunctions.all());
+        functions.addAll(HashFunctions.all());
+        functions.addAll(NetworkFunctions.all());
+        functions.addAll(new FileFunctions(baseDirectory).all());
         SortedMap<String, Function> byName = new TreeMap<>();
         for (Function function : functions) {
             if (byName.put(function.name(), function) != null) {

@@ -193,7 +193,12 @@ class EvaluatorTest
         TestContexts.Result badArgument = evaluate(new dev.kiln.lang.ast.Expression.FunctionCall("upper", List.of(new dev.kiln.lang.ast.Expression.Literal(Value.number(1), at(7, 1))), false, at(1, 5), at(1, 8)));
         assertEquals(List.of("Invalid function argument"), badArgument.summaries());
         assertEquals(at(7, 1), badArgument.diagnostics().getFirst().subject().orElseThrow());
+        assertEquals("Invalid value for \"str\" parameter: a string is required.", badArgument.details());
         assertEquals(List.of("Error in function call"), evaluate(call("fail")).summaries());
+        assertEquals("Call to function \"fail\" failed: it always fails.", evaluate(call("fail")).details());
+        assertEquals(List.of("Not enough function arguments"), evaluate(call("upper")).summaries());
+        assertEquals("Function \"upper\" expects 1 argument(s). Missing value for \"str\".", evaluate(call("upper")).details());
+        assertEquals(List.of("Too many function arguments"), evaluate(call("upper", string("a"), string("b"))).summaries());
         assertEquals(List.of("Unknown variable"), evaluate(call("upper", variable("nope"))).summaries());
     }
 

@@ -69,14 +69,16 @@ final class TestContexts
                 throws FunctionException
         {
             if (arguments.size() != 1) {
-                throw new FunctionException("Function \"upper\" expects 1 argument");
+                throw new FunctionException(arguments.isEmpty()
+                        ? "Not enough function arguments: function \"upper\" expects 1 argument(s). Missing value for \"str\"."
+                        : "Too many function arguments: function \"upper\" expects only 1 argument(s).");
             }
             Value argument = arguments.getFirst();
             if (!(argument instanceof Value.StringValue string)) {
                 if (!argument.isKnown()) {
                     return Value.unknown(Type.STRING).withSensitive(argument.sensitive());
                 }
-                throw new FunctionException(0, "a string is required");
+                throw new FunctionException(0, "Invalid value for \"str\" parameter: a string is required.");
             }
             return Value.string(string.value().toUpperCase()).withSensitive(string.sensitive());
         }

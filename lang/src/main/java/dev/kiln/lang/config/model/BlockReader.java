@@ -9,10 +9,12 @@ import dev.kiln.lang.value.Value;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a decoded block's arguments into settings. An argument that is absent or null is
@@ -91,7 +93,7 @@ final class BlockReader
                         attribute.range()));
                 return Setting.unknown(attribute.range());
             }
-            return Setting.known(value.intValueExact(), attribute.range());
+            return Setting.known(value.intValueExact(), number.sensitive(), attribute.range());
         });
     }
 
@@ -124,17 +126,17 @@ final class BlockReader
     Optional<Setting<Value>> value(String name)
     {
         return attribute(name).map(attribute -> attribute.value().isWhollyKnown()
-                ? Setting.known(attribute.value(), attribute.range())
+                ? Setting.known(attribute.value(), attribute.value().containsSensitive(), attribute.range())
                 : Setting.unknown(attribute.range()));
     }
 
-    private static <T> Setting<T> read(DecodedAttribute attribute, java.util.function.Function<Value, T> conversion)
+    private static <T> Setting<T> read(DecodedAttribute attribute, Function<Value, T> conversion)
     {
         Value value = attribute.value();
         if (!value.isWhollyKnown()) {
             return Setting.unknown(attribute.range());
         }
-        return Setting.known(conversion.apply(value), attribute.range());
+        return Setting.known(conversion.apply(value), value.containsSensitive(), attribute.range());
     }
 
     /** The value for a message: sensitive values are never shown. */
@@ -143,23 +145,37 @@ final class BlockReader
         return attribute.value().containsSensitive() ? "(sensitive value)" : attribute.value().toSourceForm();
     }
 
+    /** A primitive as text; the decoder has converted arguments to their schema types, so others do not occur in strings. */
     static String text(Value value)
     {
         return switch (value) {
             case Value.StringValue string -> string.value();
             case Value.NumberValue number -> number.value().toPlainString();
             case Value.BoolValue bool -> Boolean.toString(bool.value());
-            default -> value.toSourceForm();
+            case Value.Null ignored -> "";
+            case Value.Unknown ignored -> value.toSourceForm();
+            case Value.ListValue ignored -> value.toSourceForm();
+            case Value.SetValue ignored -> value.toSourceForm();
+            case Value.TupleValue ignored -> value.toSourceForm();
+            case Value.MapValue ignored -> value.toSourceForm();
+            case Value.ObjectValue ignored -> value.toSourceForm();
         };
     }
 
+    /** The elements of a list, set or tuple; any other value stands alone. */
     static List<Value> elements(Value value)
     {
         return switch (value) {
             case Value.ListValue list -> list.elements();
             case Value.TupleValue tuple -> tuple.elements();
             case Value.SetValue set -> set.elements();
-            default -> List.of(value);
+            case Value.StringValue ignored -> List.of(value);
+            case Value.NumberValue ignored -> List.of(value);
+            case Value.BoolValue ignored -> List.of(value);
+            case Value.Null ignored -> List.of(value);
+            case Value.Unknown ignored -> List.of(value);
+            case Value.MapValue ignored -> List.of(value);
+            case Value.ObjectValue ignored -> List.of(value);
         };
     }
 
@@ -176,17 +192,15 @@ final class BlockReader
 
     private static Map<String, String> textMap(Value value)
     {
-        Map<String, Value> entries = switch (value) {
-            case Value.MapValue map -> map.entries();
-            case Value.ObjectValue object -> object.attributes();
-            default -> Map.of();
-        };
+        Map<String, Value> entries = value instanceof Value.MapValue map ? map.entries()
+                : value instanceof Value.ObjectValue object ? object.attributes()
+                : Map.of();
         Map<String, String> texts = new LinkedHashMap<>();
         entries.forEach((key, element) -> {
             if (!element.isNull()) {
                 texts.put(key, text(element));
             }
         });
-        return java.util.Collections.unmodifiableMap(texts);
+        return Collections.unmodifiableMap(texts);
     }
 }

@@ -70,10 +70,22 @@ public record Cluster(
         requireNonNull(range, "range is null");
     }
 
-    /** The number of machines in the cluster when every group's size is known. */
+    /**
+     * Whether the cloud runs the control plane (EKS): a Cluster API cluster on {@code aws}
+     * whose control plane gives neither nodes nor replicas.
+     */
+    public boolean hasManagedControlPlane()
+    {
+        return providerType == ProviderType.CAPI
+                && infrastructure.map(infrastructure -> infrastructure.kind().equals("aws")).orElse(false)
+                && controlPlane.members().nodes().isEmpty()
+                && controlPlane.members().replicas().isEmpty();
+    }
+
+    /** The number of machines in the cluster when every group's size is known (a managed control plane counts none). */
     public Optional<Integer> knownMachineCount()
     {
-        Optional<Integer> total = controlPlane.members().knownSize();
+        Optional<Integer> total = hasManagedControlPlane() ? Optional.of(0) : controlPlane.members().knownSize();
         for (WorkerPool pool : workerPools) {
             Optional<Integer> size = pool.members().knownSize();
             total = total.flatMap(sum -> size.map(count -> sum + count));

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /** Builds a cluster's network, runtime, etcd, storage, backup, infrastructure and install settings, filling in defaults. */
 final class ClusterPartsBuilder
 {
-    private static final Map<String, Set<String>> STORAGE_ARGUMENTS = Map.of(
+    static final Map<String, Set<String>> STORAGE_ARGUMENTS = Map.of(
             Storage.NFS, Set.of("storage_class", "default_class", "reclaim_policy", "mount_options", "server", "path", "archive_on_delete", "replicas"),
             Storage.CEPH, Set.of("storage_class", "default_class", "reclaim_policy", "mount_options", "monitors", "cluster_id", "pool", "user", "key", "fs_type"));
     private static final Map<String, Set<String>> CNI_ARGUMENTS = Map.of("calico", Set.of("mode", "mtu", "ip_autodetection", "version"));
@@ -93,25 +93,31 @@ final class ClusterPartsBuilder
 
     Runtime runtime(Optional<DecodedBlock> runtime, SourceRange fallback)
     {
-        SourceRange range = runtime.map(DecodedBlock::typeRange).orElse(fallback);
-        BlockReader reader = runtime.map(block -> new BlockReader(block, diagnostics)).orElse(null);
-        Setting<String> type = reader == null ? Setting.known(Runtime.CONTAINERD, range) : reader.string("type", Runtime.CONTAINERD);
-        Setting<String> dataDirectory = Optional.ofNullable(reader).flatMap(present -> present.string("data_dir"))
-                .orElseGet(() -> Setting.known(Runtime.defaultDataDirectory(type.known().orElse(Runtime.CONTAINERD)), range));
+        if (runtime.isEmpty()) {
+            return new Runtime(
+                    Setting.known(ClusterPartsSchema.DEFAULT_RUNTIME, fallback),
+                    Optional.empty(),
+                    Setting.known(Runtime.defaultDataDirectory(Runtime.CONTAINERD), fallback),
+                    Setting.known(List.of(), fallback),
+                    Setting.known(List.of(), fallback),
+                    fallback);
+        }
+        BlockReader reader = new BlockReader(runtime.get(), diagnostics);
+        Setting<String> type = reader.string("type", ClusterPartsSchema.DEFAULT_RUNTIME);
         return new Runtime(
                 type,
-                reader == null ? Optional.empty() : reader.string("version"),
-                dataDirectory,
-                reader == null ? Setting.known(List.of(), range) : reader.strings("insecure_registries"),
-                reader == null ? Setting.known(List.of(), range) : reader.strings("registry_mirrors"),
-                runtime.map(DecodedBlock::range).orElse(fallback));
+                reader.string("version"),
+                reader.string("data_dir", Runtime.defaultDataDirectory(type.known().orElse(Runtime.CONTAINERD))),
+                reader.strings("insecure_registries"),
+                reader.strings("registry_mirrors"),
+                runtime.get().range());
     }
 
     Etcd etcd(Optional<DecodedBlock> etcd, SourceRange fallback)
     {
         if (etcd.isEmpty()) {
             return new Etcd(
-                    Setting.known(Etcd.STACKED, fallback),
+                    Setting.known(ClusterPartsSchema.DEFAULT_ETCD_TYPE, fallback),
                     Setting.known(ClusterPartsSchema.DEFAULT_ETCD_DATA_DIR, fallback),
                     Setting.known(List.of(), fallback),
                     Setting.known(List.of(), fallback),
@@ -119,7 +125,7 @@ final class ClusterPartsBuilder
         }
         BlockReader reader = new BlockReader(etcd.get(), diagnostics);
         return new Etcd(
-                reader.string("type", Etcd.STACKED),
+                reader.string("type", ClusterPartsSchema.DEFAULT_ETCD_TYPE),
                 reader.string("data_dir", ClusterPartsSchema.DEFAULT_ETCD_DATA_DIR),
                 reader.strings("endpoints"),
                 reader.strings("server_cert_sans"),
@@ -169,7 +175,7 @@ final class ClusterPartsBuilder
         BlockReader reader = new BlockReader(block, diagnostics);
         return new Backup(
                 references.single(block.attribute("point"), KilnSchemas.BACKUP_POINT, "backup_point.minio"),
-                reader.string("schedule", "0 2 * * *"),
+                reader.string("schedule", ClusterPartsSchema.DEFAULT_BACKUP_SCHEDULE),
                 reader.integer("keep", ClusterPartsSchema.DEFAULT_BACKUP_KEEP),
                 reader.bool("enabled", true),
                 block.range());
@@ -198,11 +204,11 @@ final class ClusterPartsBuilder
     Install install(Optional<DecodedBlock> install, SourceRange fallback)
     {
         if (install.isEmpty()) {
-            return new Install(Setting.known(Install.ONLINE, fallback), Optional.empty(), Optional.empty(), Optional.empty(), fallback);
+            return new Install(Setting.known(ClusterPartsSchema.DEFAULT_INSTALL_MODE, fallback), Optional.empty(), Optional.empty(), Optional.empty(), fallback);
         }
         BlockReader reader = new BlockReader(install.get(), diagnostics);
         return new Install(
-                reader.string("mode", Install.ONLINE),
+                reader.string("mode", ClusterPartsSchema.DEFAULT_INSTALL_MODE),
                 reader.string("bundle"),
                 reader.string("image_repository"),
                 reader.string("chart_repository"),

@@ -20,20 +20,22 @@ final class ClusterPartsSchema
     static final String DEFAULT_CALICO_MODE = "overlay-ipip-all";
     static final int DEFAULT_CALICO_MTU = 1440;
     static final String DEFAULT_IP_AUTODETECTION = "first-found";
-    static final String DEFAULT_RUNTIME = "containerd";
+    static final String DEFAULT_RUNTIME = Runtime.CONTAINERD;
     static final String DEFAULT_ETCD_DATA_DIR = "/var/lib/etcd";
-    static final String DEFAULT_ETCD_TYPE = "stacked";
+    static final String DEFAULT_ETCD_TYPE = Etcd.STACKED;
     static final String DEFAULT_RECLAIM_POLICY = "Delete";
     static final int DEFAULT_BACKUP_KEEP = 7;
-    static final String DEFAULT_INSTALL_MODE = "online";
+    static final String DEFAULT_INSTALL_MODE = Install.ONLINE;
+    static final String DEFAULT_BACKUP_SCHEDULE = "0 2 * * *";
 
     static final BlockSchema CNI = BlockSchema.builder("plugin")
             .attribute(optional("mode", Type.STRING, Value.string(DEFAULT_CALICO_MODE),
                     "Calico's networking mode: overlay-ipip-all, overlay-vxlan-all, bgp, overlay-ipip-cross-subnet or overlay-vxlan-cross-subnet."))
             .attribute(optional("mtu", Type.NUMBER, Value.number(DEFAULT_CALICO_MTU),
-                    "The MTU of pod interfaces, from " + Calico.MINIMUM_MTU + " to " + Calico.MAXIMUM_MTU + "."))
+                    "The MTU of pod interfaces, from " + Network.Calico.MINIMUM_MTU + " to " + Network.Calico.MAXIMUM_MTU + "."))
             .attribute(optional("ip_autodetection", Type.STRING, Value.string(DEFAULT_IP_AUTODETECTION),
-                    "How Calico picks each node's address: \"first-found\", \"can-reach=DESTINATION\", \"interface=REGEX\", \"skip-interface=REGEX\" or \"cidr=CIDR,...\"."))
+                    "How Calico picks each node's address: \"first-found\", \"kubernetes-internal-ip\", \"can-reach=DESTINATION\", \"interface=REGEX\", "
+                            + "\"skip-interface=REGEX\" or \"cidr=CIDR,...\"."))
             .attribute(optional("version", Type.STRING, "The Calico version to install. Defaults to the one matching the Kubernetes version."))
             .build();
 
@@ -51,7 +53,7 @@ final class ClusterPartsSchema
 
     static final BlockSchema RUNTIME = BlockSchema.builder()
             .attribute(optional("type", Type.STRING, Value.string(DEFAULT_RUNTIME),
-                    "\"containerd\", or \"docker\" (with cri-dockerd; Kubernetes below v1.24 only)."))
+                    "\"containerd\", or \"docker\" (through kubelet's dockershim, so Kubernetes below v1.24 only)."))
             .attribute(optional("version", Type.STRING, "The runtime's version, such as \"1.7.13\". Defaults to the one matching the Kubernetes version."))
             .attribute(optional("data_dir", Type.STRING, "Where the runtime keeps images and containers. Defaults to /var/lib/containerd or /var/lib/docker."))
             .attribute(optional("insecure_registries", AttributeTypes.STRING_LIST,
@@ -87,8 +89,8 @@ final class ClusterPartsSchema
 
     static final BlockSchema BACKUP = BlockSchema.builder()
             .attribute(required("point", Type.DYNAMIC, "The backup point, as a reference: backup_point.minio."))
-            .attribute(optional("schedule", Type.STRING, Value.string("0 2 * * *"),
-                    "When backups run, as a Unix cron expression (minute hour day-of-month month day-of-week)."))
+            .attribute(optional("schedule", Type.STRING, Value.string(DEFAULT_BACKUP_SCHEDULE),
+                    "When backups run, as a Unix cron expression (minute hour day-of-month month day-of-week) or a nickname: @hourly, @daily, @weekly, @monthly, @yearly."))
             .attribute(optional("keep", Type.NUMBER, Value.number(DEFAULT_BACKUP_KEEP), "How many backups to keep; older ones are deleted. At least 1."))
             .attribute(optional("enabled", Type.BOOL, Value.bool(true), "Whether scheduled backups run."))
             .build();

@@ -15,6 +15,8 @@ final class ClusterSchema
     static final String DEFAULT_KUBEADM_CONFIG_FORMAT = "cloud-init";
     static final String DEFAULT_NAMING_POLICY = "none";
     static final String DEFAULT_ENDPOINT_TYPE = "vip";
+    static final String DEFAULT_MAX_UNAVAILABLE = "0";
+    static final String DEFAULT_MAX_SURGE = "1";
 
     static final BlockSchema MACHINE = BlockSchema.builder()
             .attribute(optional("template", Type.STRING, "The VM template or image to clone (vSphere template, OpenStack image, AWS AMI)."))
@@ -44,9 +46,9 @@ final class ClusterSchema
     static final BlockSchema WORKER_POOL = BlockSchema.builder("name")
             .attribute(optional("nodes", Type.DYNAMIC, "The pool's nodes, as references: [node.w1, node.w2] or node.w[*]. Give nodes or replicas."))
             .attribute(optional("replicas", Type.NUMBER, "How many machines Cluster API creates for the pool. Cluster API and simulator clusters only."))
-            .attribute(optional("max_unavailable", Type.STRING, Value.string("0"),
+            .attribute(optional("max_unavailable", Type.STRING, Value.string(DEFAULT_MAX_UNAVAILABLE),
                     "How many nodes may be unavailable during a rolling update: a number or a percentage (\"25%\")."))
-            .attribute(optional("max_surge", Type.STRING, Value.string("1"),
+            .attribute(optional("max_surge", Type.STRING, Value.string(DEFAULT_MAX_SURGE),
                     "How many extra machines a rolling update may create: a number or a percentage (\"25%\")."))
             .attribute(optional("labels", AttributeTypes.STRING_MAP, "Kubernetes labels set on the pool's nodes."))
             .attribute(optional("taints", AttributeTypes.STRING_LIST, "Taints set on the pool's nodes, as \"key=value:Effect\"."))
@@ -75,7 +77,9 @@ final class ClusterSchema
             .attribute(computed("ca_certificate", Type.STRING, "The cluster CA's PEM certificate."))
             .attribute(computed("status", Type.STRING, "The cluster's state as last observed: provisioning, running, degraded or failed."))
             .attribute(computed("current_version", Type.STRING, "The Kubernetes version the control plane runs."))
-            .block("control_plane", NestedBlockSchema.single(CONTROL_PLANE, "The control plane: its nodes or replicas and its endpoint.").asRequired())
+            .block("control_plane", NestedBlockSchema.single(CONTROL_PLANE,
+                    "The control plane: its nodes or replicas and its endpoint. On a Cluster API cluster with infrastructure \"aws\", an empty "
+                            + "control_plane {} means EKS runs the control plane.").asRequired())
             .block("worker_pool", NestedBlockSchema.labeled(WORKER_POOL, "A named group of worker nodes updated together."))
             .block("network", NestedBlockSchema.single(ClusterPartsSchema.NETWORK, "Pod and service networks, DNS and the CNI plugin."))
             .block("runtime", NestedBlockSchema.single(ClusterPartsSchema.RUNTIME, "The container runtime. Defaults to containerd."))

@@ -13,7 +13,7 @@ final class KilnSettingsBuilder
 {
     private static final String LOCAL = "local";
     private static final String S3 = "s3";
-    private static final Map<String, Set<String>> STATE_ARGUMENTS = Map.of(
+    static final Map<String, Set<String>> STATE_ARGUMENTS = Map.of(
             LOCAL, Set.of("path", "lock"),
             S3, Set.of("bucket", "key", "region", "endpoint", "path_style", "access_key", "secret_key", "sse", "kms_key_id", "lock"));
 

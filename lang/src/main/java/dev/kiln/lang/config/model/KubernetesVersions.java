@@ -5,10 +5,12 @@ import org.semver4j.Semver;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The Kubernetes versions Kiln installs: {@code v1.MINOR.PATCH} (a pre-release such as
- * {@code v1.31.0-rc.1} allowed), from v1.20.0 up to, not including, v1.36.0. Docker (with
- * cri-dockerd's predecessor dockershim) works only below v1.24.0, where dockershim was removed.
+ * {@code v1.31.0-rc.1} allowed), from v1.20.0 up to, not including, v1.36.0. Docker works only
+ * below v1.24.0: kubelet reached it through dockershim, which v1.24 removed.
  */
 public final class KubernetesVersions
 {
@@ -24,7 +26,7 @@ public final class KubernetesVersions
     /** The version written as {@code v1.x.y}, or empty when it has another form. */
     public static Optional<Semver> parse(String version)
     {
-        if (!FORM.matcher(version).matches()) {
+        if (!FORM.matcher(requireNonNull(version, "version is null")).matches()) {
             return Optional.empty();
         }
         return Optional.ofNullable(Semver.parse(version.substring(1)));

@@ -35,6 +35,7 @@ public record Model(
     /** The provider configuration named {@code capi} or {@code capi.east}. */
     public Optional<ProviderSettings> provider(String name)
     {
+        requireNonNull(name, "name is null");
         return providers.stream().filter(provider -> provider.name().equals(name)).findFirst();
     }
 }

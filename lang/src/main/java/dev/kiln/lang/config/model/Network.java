@@ -30,7 +30,7 @@ public record Network(
         requireNonNull(range, "range is null");
     }
 
-    /** {@code cni "calico" {...}}: Calico's mode, MTU and address autodetection. */
+    /** {@code cni "calico" {...}}: Calico's mode, MTU and address autodetection, and what Calico accepts for them. */
     public record Calico(
             Setting<String> mode,
             Setting<Integer> mtu,
@@ -38,6 +38,17 @@ public record Network(
             Optional<Setting<String>> version,
             SourceRange range)
     {
+        public static final List<String> MODES = List.of(
+                "overlay-ipip-all",
+                "overlay-vxlan-all",
+                "bgp",
+                "overlay-ipip-cross-subnet",
+                "overlay-vxlan-cross-subnet");
+        public static final int MINIMUM_MTU = 1280;
+        public static final int MAXIMUM_MTU = 9000;
+        public static final List<String> AUTODETECTION_METHODS = List.of(
+                "first-found", "can-reach", "interface", "skip-interface", "cidr", "kubernetes-internal-ip");
+
         public Calico
         {
             requireNonNull(mode, "mode is null");

@@ -39,7 +39,7 @@ final class ProviderBuilder
                     reader.strings("fail"),
                     reader.strings("hang"),
                     reader.integer("seed", 0),
-                    reader.string("state_dir", ".kiln/sim"),
+                    reader.string("state_dir", ProviderSchemas.DEFAULT_STATE_DIRECTORY),
                     block.range());
         });
     }

@@ -22,7 +22,7 @@ final class ProviderSchemas
 
     static final String DEFAULT_CONNECT_TIMEOUT = "30s";
     static final String DEFAULT_NAMESPACE = "default";
-    static final double DEFAULT_SPEED = 1.0;
+    static final String DEFAULT_STATE_DIRECTORY = ".kiln/sim";
 
     private static final AttributeSchema ALIAS = optional("alias", Type.STRING,
             "A second name for this provider configuration, so several of one type can coexist; clusters select it with provider = TYPE.ALIAS.");
@@ -67,7 +67,7 @@ final class ProviderSchemas
             .attribute(optional("hang", AttributeTypes.STRING_LIST,
                     "Resource addresses or steps whose actions never finish, to exercise timeouts and interruption."))
             .attribute(optional("seed", Type.NUMBER, Value.number(0), "The random seed of failure injection, so runs repeat exactly."))
-            .attribute(optional("state_dir", Type.STRING, Value.string(".kiln/sim"),
+            .attribute(optional("state_dir", Type.STRING, Value.string(DEFAULT_STATE_DIRECTORY),
                     "Where the simulated datacenter is persisted, relative to the configuration directory."))
             .build();
 

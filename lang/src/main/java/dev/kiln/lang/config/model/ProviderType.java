@@ -3,6 +3,8 @@ package dev.kiln.lang.config.model;
 import java.util.Arrays;
 import java.util.Optional;
 
+import static java.util.Objects.requireNonNull;
+
 /** The kinds of provider: the label of a {@code provider} block. */
 public enum ProviderType
 {
@@ -24,6 +26,7 @@ public enum ProviderType
 
     public static Optional<ProviderType> fromLabel(String label)
     {
+        requireNonNull(label, "label is null");
         return Arrays.stream(values()).filter(type -> type.label.equals(label)).findFirst();
     }
 

@@ -62,13 +62,11 @@ final class References
 
     private static Optional<Integer> count(Value value, List<ResourceAddress> nodes)
     {
-        return switch (value) {
-            case Value.Unknown ignored -> Optional.empty();
-            case Value.ListValue list -> Optional.of(list.elements().size());
-            case Value.TupleValue tuple -> Optional.of(tuple.elements().size());
-            case Value.SetValue set -> Optional.of(set.elements().size());
-            default -> Optional.of(nodes.size());
-        };
+        if (!value.isKnown()) {
+            return Optional.empty();
+        }
+        boolean collection = value instanceof Value.ListValue || value instanceof Value.TupleValue || value instanceof Value.SetValue;
+        return Optional.of(collection ? BlockReader.elements(value).size() : nodes.size());
     }
 
     /** A single reference to a resource of {@code type}, as {@code registry = registry.mirror}. */
@@ -79,6 +77,9 @@ final class References
         }
         DecodedAttribute attribute = argument.get();
         List<Reference> references = attribute.references();
+        if (references.isEmpty() && !attribute.value().isWhollyKnown()) {
+            return Optional.empty();
+        }
         if (references.size() != 1 || references.getFirst().allInstances() || !references.getFirst().target().type().equals(type)) {
             Optional<Reference> wrong = references.stream().filter(reference -> !reference.target().type().equals(type)).findFirst();
             if (wrong.isPresent()) {

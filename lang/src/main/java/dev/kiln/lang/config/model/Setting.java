@@ -14,14 +14,24 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface Setting<T>
 {
+    String SENSITIVE_TEXT = "(sensitive value)";
+
     SourceRange range();
+
+    /** Whether the value was marked sensitive (by the schema or by the expression): it must never appear in messages. */
+    boolean sensitive();
 
     /** The value when known. */
     Optional<T> known();
 
     static <T> Setting<T> known(T value, SourceRange range)
     {
-        return new Known<>(value, range);
+        return new Known<>(value, false, range);
+    }
+
+    static <T> Setting<T> known(T value, boolean sensitive, SourceRange range)
+    {
+        return new Known<>(value, sensitive, range);
     }
 
     static <T> Setting<T> unknown(SourceRange range)
@@ -33,12 +43,18 @@ public sealed interface Setting<T>
     default <R> Setting<R> map(Function<T, R> function)
     {
         return switch (this) {
-            case Known<T> known -> new Known<>(function.apply(known.value()), known.range());
+            case Known<T> known -> new Known<>(function.apply(known.value()), known.sensitive(), known.range());
             case Unknown<T> unknown -> new Unknown<>(unknown.range());
         };
     }
 
-    record Known<T>(T value, SourceRange range)
+    /** {@code text} (a part of this setting's value) for a message, or "(sensitive value)" when the setting is sensitive. */
+    default String shown(Object text)
+    {
+        return sensitive() ? SENSITIVE_TEXT : String.valueOf(text);
+    }
+
+    record Known<T>(T value, boolean sensitive, SourceRange range)
             implements Setting<T>
     {
         public Known
@@ -60,6 +76,12 @@ public sealed interface Setting<T>
         public Unknown
         {
             requireNonNull(range, "range is null");
+        }
+
+        @Override
+        public boolean sensitive()
+        {
+            return false;
         }
 
         @Override

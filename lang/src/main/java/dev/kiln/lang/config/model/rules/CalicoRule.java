@@ -1,13 +1,11 @@
 package dev.kiln.lang.config.model.rules;
 
-import dev.kiln.lang.config.model.Calico;
 import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Model;
-import dev.kiln.lang.config.model.Network;
+import dev.kiln.lang.config.model.Network.Calico;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 /** Calico's mode is one of its five, its MTU within range, and its IP autodetection method one Calico knows. */
 final class CalicoRule
@@ -16,7 +14,7 @@ final class CalicoRule
     @Override
     public void check(Cluster cluster, Model model, Diagnostics diagnostics)
     {
-        Network.Calico calico = cluster.network().calico();
+        Calico calico = cluster.network().calico();
         checkMode(calico.mode(), diagnostics);
         checkMtu(calico.mtu(), diagnostics);
         checkAutodetection(calico.ipAutodetection(), diagnostics);
@@ -26,8 +24,8 @@ final class CalicoRule
     {
         mode.known().filter(value -> !Calico.MODES.contains(value)).ifPresent(value -> diagnostics.add(Diagnostic.error(
                 "Unsupported Calico mode",
-                "Calico's mode must be one of " + String.join(", ", Calico.MODES) + "; \"" + value + "\" is not one of them."
-                        + DidYouMean.sentence(value, Calico.MODES),
+                "Calico's mode must be one of " + String.join(", ", Calico.MODES) + "; \"" + mode.shown(value) + "\" is not one of them."
+                        + Suggestions.didYouMean(mode, value, Calico.MODES),
                 mode.range())));
     }
 
@@ -35,7 +33,7 @@ final class CalicoRule
     {
         mtu.known().filter(value -> value < Calico.MINIMUM_MTU || value > Calico.MAXIMUM_MTU).ifPresent(value -> diagnostics.add(Diagnostic.error(
                 "MTU out of range",
-                "The MTU " + value + " is outside " + Calico.MINIMUM_MTU + " to " + Calico.MAXIMUM_MTU
+                "The MTU " + mtu.shown(value) + " is outside " + Calico.MINIMUM_MTU + " to " + Calico.MAXIMUM_MTU
                         + ". Use your network's MTU minus the encapsulation overhead (20 bytes for IP-in-IP, 50 for VXLAN): 1440 suits a 1500-byte network.",
                 mtu.range())));
     }
@@ -54,8 +52,8 @@ final class CalicoRule
         }
         diagnostics.add(Diagnostic.error(
                 "Invalid IP autodetection method",
-                "\"" + value + "\" is not a Calico IP autodetection method. Use \"first-found\", \"kubernetes-internal-ip\", \"can-reach=DESTINATION\", "
-                        + "\"interface=REGEX\", \"skip-interface=REGEX\" or \"cidr=CIDR[,CIDR]\"." + DidYouMean.sentence(method, Calico.AUTODETECTION_METHODS),
+                "\"" + setting.shown(value) + "\" is not a Calico IP autodetection method. Use \"first-found\", \"kubernetes-internal-ip\", \"can-reach=DESTINATION\", "
+                        + "\"interface=REGEX\", \"skip-interface=REGEX\" or \"cidr=CIDR[,CIDR]\"." + Suggestions.didYouMean(setting, method, Calico.AUTODETECTION_METHODS),
                 setting.range()));
     }
 }

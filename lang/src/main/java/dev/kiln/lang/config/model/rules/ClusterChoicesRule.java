@@ -7,7 +7,6 @@ import dev.kiln.lang.config.model.Model;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,7 +20,8 @@ final class ClusterChoicesRule
         implements ClusterRule
 {
     static final List<String> CONFIG_FORMATS = List.of("cloud-init", "ignition");
-    static final List<String> ENDPOINT_TYPES = List.of("vip", "load_balancer");
+    static final String VIRTUAL_IP = "vip";
+    static final List<String> ENDPOINT_TYPES = List.of(VIRTUAL_IP, "load_balancer");
     private static final Pattern COUNT_OR_PERCENT = Pattern.compile("(0|[1-9][0-9]*)%?");
 
     @Override
@@ -59,8 +59,8 @@ final class ClusterChoicesRule
         String value = setting.known().get();
         diagnostics.add(Diagnostic.error(
                 "Unsupported value",
-                name + " must be one of " + String.join(", ", choices.stream().map(choice -> "\"" + choice + "\"").toList()) + ", not \"" + value + "\"."
-                        + DidYouMean.sentence(value, choices),
+                name + " must be one of " + String.join(", ", choices.stream().map(choice -> "\"" + choice + "\"").toList()) + ", not \"" + setting.shown(value) + "\"."
+                        + Suggestions.didYouMean(setting, value, choices),
                 setting.range()));
         return false;
     }
@@ -69,7 +69,7 @@ final class ClusterChoicesRule
     {
         setting.known().filter(value -> !COUNT_OR_PERCENT.matcher(value).matches()).ifPresent(value -> diagnostics.add(Diagnostic.error(
                 "Invalid rolling update limit",
-                name + " is a number of nodes or a percentage of the pool, such as 1 or \"25%\", not \"" + value + "\".",
+                name + " is a number of nodes or a percentage of the pool, such as 1 or \"25%\", not \"" + setting.shown(value) + "\".",
                 setting.range())));
     }
 }

@@ -2,14 +2,19 @@ package dev.kiln.lang.config.model.rules;
 
 import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.Node;
 import dev.kiln.lang.config.model.ProviderType;
+import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
+
+import java.util.Optional;
 
 /**
  * A kubeadm cluster with more than one control-plane node needs a stable endpoint (a
  * virtual IP or a load balancer): kubelets and clients must reach the API server when any
- * one control-plane node is down. Cluster API infrastructure provides its own.
+ * one control-plane node is down. Cluster API infrastructure provides its own. A virtual IP
+ * must be a free address: not one of the nodes' own.
  */
 final class ControlPlaneEndpointRule
         implements ClusterRule
@@ -17,7 +22,12 @@ final class ControlPlaneEndpointRule
     @Override
     public void check(Cluster cluster, Model model, Diagnostics diagnostics)
     {
-        if (cluster.providerType() != ProviderType.KUBEADM || cluster.controlPlane().endpoint().isPresent()) {
+        Optional<Setting<String>> endpoint = cluster.controlPlane().endpoint();
+        if (endpoint.isPresent()) {
+            checkVirtualAddressIsFree(cluster, endpoint.get(), model, diagnostics);
+            return;
+        }
+        if (cluster.providerType() != ProviderType.KUBEADM) {
             return;
         }
         int count = cluster.controlPlane().members().knownSize().orElse(0);
@@ -27,6 +37,26 @@ final class ControlPlaneEndpointRule
                     "The control plane has " + count + " nodes but no endpoint: clients would depend on one node being up. Add endpoint = \"VIP\" "
                             + "(a free address Kiln moves between the control planes) or the address of a load balancer with endpoint_type = \"load_balancer\".",
                     cluster.controlPlane().typeRange()));
+        }
+    }
+
+    private static void checkVirtualAddressIsFree(Cluster cluster, Setting<String> endpoint, Model model, Diagnostics diagnostics)
+    {
+        boolean virtual = cluster.controlPlane().endpointType().known().map(ClusterChoicesRule.VIRTUAL_IP::equals).orElse(false);
+        Optional<String> host = endpoint.known().map(NetworkOverlapRule::host);
+        if (!virtual || host.isEmpty()) {
+            return;
+        }
+        for (Node node : model.nodes().values()) {
+            if (node.hostAddress().known().equals(host)) {
+                diagnostics.add(Diagnostic.error(
+                        "Virtual IP taken by a node",
+                        "The control-plane endpoint " + endpoint.shown(host.get()) + " is a virtual IP Kiln moves between the control planes, but "
+                                + node.address() + " already has that address. Choose a free address in the nodes' network, or set "
+                                + "endpoint_type = \"load_balancer\" if it is a load balancer's.",
+                        endpoint.range()));
+                return;
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.kiln.lang.diag.SourceRange;
  * The control plane and each worker pool say how big they are with {@code nodes} (machines
  * declared as nodes) or {@code replicas} (machines the provider creates), exactly one of
  * them; replicas need a provider that creates machines (Cluster API or the simulator).
+ * A Cluster API cluster on aws may leave the control plane empty: EKS runs it.
  */
 final class GroupSizeRule
         implements ClusterRule
@@ -18,6 +19,10 @@ final class GroupSizeRule
     @Override
     public void check(Cluster cluster, Model model, Diagnostics diagnostics)
     {
+        if (cluster.hasManagedControlPlane()) {
+            cluster.workerPools().forEach(pool -> check(cluster, "worker_pool \"" + pool.name() + "\"", pool.members(), pool.nameRange(), 0, diagnostics));
+            return;
+        }
         check(cluster, "control_plane", cluster.controlPlane().members(), cluster.controlPlane().typeRange(), 1, diagnostics);
         for (Cluster.WorkerPool pool : cluster.workerPools()) {
             check(cluster, "worker_pool \"" + pool.name() + "\"", pool.members(), pool.nameRange(), 0, diagnostics);
@@ -35,6 +40,11 @@ final class GroupSizeRule
             return;
         }
         if (members.replicas().isEmpty()) {
+            members.nodes().ifPresent(nodes -> nodes.count().filter(count -> count < minimum).ifPresent(count -> diagnostics.add(Diagnostic.error(
+                    "Empty control plane",
+                    "The control_plane lists no nodes; a cluster needs at least one control-plane node to run its API server. "
+                            + "List the nodes, as nodes = [node.m1].",
+                    nodes.range()))));
             return;
         }
         Setting<Integer> replicas = members.replicas().get();

@@ -3,14 +3,14 @@ package dev.kiln.lang.config.model.rules;
 import dev.kiln.lang.config.model.EncryptionSettings;
 import dev.kiln.lang.config.model.KilnSettings;
 import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.RequiredVersion;
 import dev.kiln.lang.config.model.StateSettings;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.List;
 
-/** The {@code kiln} block: parallelism at least 1, a known server-side encryption, one key source for state encryption. */
+/** The {@code kiln} block: a valid version constraint, parallelism at least 1, a known server-side encryption, one key source for state encryption. */
 final class KilnSettingsRule
         implements ModelRule
 {
@@ -24,15 +24,22 @@ final class KilnSettingsRule
             return;
         }
         KilnSettings settings = model.kiln().get();
+        settings.requiredVersion().ifPresent(required -> required.known()
+                .filter(constraint -> RequiredVersion.parse(constraint).isEmpty())
+                .ifPresent(constraint -> diagnostics.add(Diagnostic.error(
+                        "Invalid version constraint",
+                        "required_version \"" + required.shown(constraint) + "\" is not a version constraint. Write conditions separated by commas, each an operator "
+                                + "(=, !=, >, >=, <, <=, ~>) and a version, such as \">= 0.1.0, < 1.0.0\".",
+                        required.range()))));
         settings.parallelism().known().filter(parallelism -> parallelism < 1).ifPresent(parallelism -> diagnostics.add(Diagnostic.error(
                 "Invalid parallelism",
-                "parallelism is " + parallelism + "; an apply must be able to run at least 1 action at a time.",
+                "parallelism is " + settings.parallelism().shown(parallelism) + "; an apply must be able to run at least 1 action at a time.",
                 settings.parallelism().range())));
         if (settings.state() instanceof StateSettings.S3State s3) {
             s3.serverSideEncryption().ifPresent(sse -> sse.known().filter(value -> !SERVER_SIDE_ENCRYPTIONS.contains(value)).ifPresent(value -> diagnostics.add(
                     Diagnostic.error(
                             "Unsupported value",
-                            "sse must be \"AES256\" or \"aws:kms\", not \"" + value + "\"." + DidYouMean.sentence(value, SERVER_SIDE_ENCRYPTIONS),
+                            "sse must be \"AES256\" or \"aws:kms\", not \"" + sse.shown(value) + "\"." + Suggestions.didYouMean(sse, value, SERVER_SIDE_ENCRYPTIONS),
                             sse.range()))));
         }
         settings.encryption().ifPresent(encryption -> checkEncryption(encryption, diagnostics));
@@ -42,7 +49,7 @@ final class KilnSettingsRule
     {
         encryption.method().known().filter(method -> !ENCRYPTION_METHODS.contains(method)).ifPresent(method -> diagnostics.add(Diagnostic.error(
                 "Unsupported value",
-                "method must be \"aes-gcm\", not \"" + method + "\"." + DidYouMean.sentence(method, ENCRYPTION_METHODS),
+                "method must be \"aes-gcm\", not \"" + encryption.method().shown(method) + "\"." + Suggestions.didYouMean(encryption.method(), method, ENCRYPTION_METHODS),
                 encryption.method().range())));
         if (encryption.passphrase().isPresent() == encryption.keyFile().isPresent()) {
             diagnostics.add(Diagnostic.error(

@@ -24,19 +24,19 @@ final class KubernetesVersionRule
         String written = setting.known().get();
         Optional<Semver> version = KubernetesVersions.parse(written);
         if (version.isEmpty()) {
-            String fix = KubernetesVersions.parse("v" + written).isPresent()
+            String fix = setting.sensitive() ? "" : KubernetesVersions.parse("v" + written).isPresent()
                     ? " Write it with a leading v: \"v" + written + "\"."
                     : " Write the full version, such as \"v1.30.4\".";
             diagnostics.add(Diagnostic.error(
                     "Invalid Kubernetes version",
-                    "\"" + written + "\" is not a Kubernetes version: Kiln expects v1.MINOR.PATCH." + fix,
+                    "\"" + setting.shown(written) + "\" is not a Kubernetes version: Kiln expects v1.MINOR.PATCH." + fix,
                     setting.range()));
             return;
         }
         if (!KubernetesVersions.isSupported(version.get())) {
             diagnostics.add(Diagnostic.error(
                     "Unsupported Kubernetes version",
-                    "Kubernetes " + written + " is outside the versions Kiln installs, " + KubernetesVersions.SUPPORTED_DESCRIPTION
+                    "Kubernetes " + setting.shown(written) + " is outside the versions Kiln installs, " + KubernetesVersions.SUPPORTED_DESCRIPTION
                             + ". Choose a version in that range.",
                     setting.range()));
         }

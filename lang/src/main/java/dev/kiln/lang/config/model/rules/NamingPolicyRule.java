@@ -4,7 +4,6 @@ import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Model;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,7 +30,8 @@ final class NamingPolicyRule
         if (!POLICIES.contains(policy)) {
             diagnostics.add(Diagnostic.error(
                     "Unsupported naming policy",
-                    "naming_policy must be \"none\" or \"global\", not \"" + policy + "\"." + DidYouMean.sentence(policy, POLICIES),
+                    "naming_policy must be \"none\" or \"global\", not \"" + cluster.namingPolicy().shown(policy) + "\"."
+                            + Suggestions.didYouMean(cluster.namingPolicy(), policy, POLICIES),
                     cluster.namingPolicy().range()));
             return;
         }

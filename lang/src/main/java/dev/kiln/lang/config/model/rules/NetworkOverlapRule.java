@@ -24,61 +24,54 @@ final class NetworkOverlapRule
     @Override
     public void check(Cluster cluster, Model model, Diagnostics diagnostics)
     {
-        List<Cidr> pods = parsed(cluster.network().podCidrs());
-        List<Cidr> services = parsed(cluster.network().serviceCidrs());
-        checkPodsAgainstServices(pods, services, cluster.network().serviceCidrs(), diagnostics);
+        Networks pods = new Networks("pod", cluster.network().podCidrs());
+        Networks services = new Networks("service", cluster.network().serviceCidrs());
+        checkPodsAgainstServices(pods, services, diagnostics);
         for (ResourceAddress address : new LinkedHashSet<>(cluster.referencedNodes())) {
             Node node = model.nodes().get(address);
             if (node != null) {
-                checkAddress("The node " + address, node.hostAddress(), pods, services, diagnostics);
+                checkAddress("The node " + address, node.hostAddress(), List.of(pods, services), diagnostics);
             }
         }
-        cluster.controlPlane().endpoint()
-                .ifPresent(endpoint -> checkAddress("The control-plane endpoint", endpoint.map(NetworkOverlapRule::host), pods, services, diagnostics));
+        cluster.controlPlane().endpoint().ifPresent(endpoint ->
+                checkAddress("The control-plane endpoint", endpoint.map(NetworkOverlapRule::host), List.of(pods, services), diagnostics));
     }
 
-    private static List<Cidr> parsed(Setting<List<String>> setting)
+    private static void checkPodsAgainstServices(Networks pods, Networks services, Diagnostics diagnostics)
     {
-        return setting.known().orElse(List.of()).stream().flatMap(text -> Cidr.parse(text).stream()).toList();
-    }
-
-    private static void checkPodsAgainstServices(List<Cidr> pods, List<Cidr> services, Setting<List<String>> serviceSetting, Diagnostics diagnostics)
-    {
-        for (Cidr pod : pods) {
-            for (Cidr service : services) {
+        for (Cidr pod : pods.cidrs()) {
+            for (Cidr service : services.cidrs()) {
                 if (pod.overlaps(service)) {
                     diagnostics.add(Diagnostic.error(
                             "Overlapping pod and service networks",
-                            "The service network " + service.text() + " overlaps the pod network " + pod.text()
+                            "The service network " + services.setting().shown(service.text()) + " overlaps the pod network "
+                                    + pods.setting().shown(pod.text())
                                     + ": an address could belong to a pod and a service at once. Choose service_cidr and pod_cidr that do not overlap.",
-                            serviceSetting.range()));
+                            services.setting().range()));
                 }
             }
         }
     }
 
-    private static void checkAddress(String subject, Setting<String> address, List<Cidr> pods, List<Cidr> services, Diagnostics diagnostics)
+    private static void checkAddress(String subject, Setting<String> address, List<Networks> networks, Diagnostics diagnostics)
     {
         Optional<IPAddress> ip = address.known().flatMap(Cidr::address);
         if (ip.isEmpty()) {
             return;
         }
-        for (Cidr network : concat(pods, services)) {
-            if (network.contains(ip.get())) {
-                String which = pods.contains(network) ? "pod" : "service";
-                diagnostics.add(Diagnostic.error(
-                        "Address inside a cluster network",
-                        subject + " has the address " + address.known().get() + ", inside the " + which + " network " + network.text()
-                                + ": traffic to it would be routed into the cluster. Move " + which + "_cidr to a range your machines do not use.",
-                        address.range()));
-                return;
+        for (Networks kind : networks) {
+            for (Cidr network : kind.cidrs()) {
+                if (network.contains(ip.get())) {
+                    diagnostics.add(Diagnostic.error(
+                            "Address inside a cluster network",
+                            subject + " has the address " + address.shown(address.known().get()) + ", inside the " + kind.name() + " network "
+                                    + kind.setting().shown(network.text()) + ": traffic to it would be routed into the cluster. Move "
+                                    + kind.name() + "_cidr to a range your machines do not use.",
+                            address.range()));
+                    return;
+                }
             }
         }
-    }
-
-    private static List<Cidr> concat(List<Cidr> first, List<Cidr> second)
-    {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     /** The host part of {@code host}, {@code host:port} or {@code [v6]:port}. */
@@ -89,5 +82,14 @@ final class NetworkOverlapRule
         }
         int colon = endpoint.indexOf(':');
         return colon >= 0 && colon == endpoint.lastIndexOf(':') ? endpoint.substring(0, colon) : endpoint;
+    }
+
+    /** The pod or the service networks of a cluster, those that parse. */
+    private record Networks(String name, Setting<List<String>> setting, List<Cidr> cidrs)
+    {
+        Networks(String name, Setting<List<String>> setting)
+        {
+            this(name, setting, setting.known().orElse(List.of()).stream().flatMap(text -> Cidr.parse(text).stream()).toList());
+        }
     }
 }

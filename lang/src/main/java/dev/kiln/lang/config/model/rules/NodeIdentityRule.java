@@ -41,7 +41,7 @@ final class NodeIdentityRule
                 if (first != null) {
                     diagnostics.add(Diagnostic.error(
                             summary,
-                            node.address() + " has " + what + " \"" + value + "\", which " + first + " already has. " + fix,
+                            node.address() + " has " + what + " \"" + setting.shown(value) + "\", which " + first + " already has. " + fix,
                             setting.range()));
                 }
             });

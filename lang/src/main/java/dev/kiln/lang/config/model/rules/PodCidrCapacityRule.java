@@ -47,7 +47,7 @@ final class PodCidrCapacityRule
         int needed = blockPrefix - ceilingLog2(machines);
         diagnostics.add(Diagnostic.error(
                 "Pod network too small for the nodes",
-                "The pod network " + cidr.text() + " gives each node a /" + blockPrefix + ", which leaves room for " + capacity + " node"
+                "The pod network " + setting.shown(cidr.text()) + " gives each node a /" + blockPrefix + ", which leaves room for " + capacity + " node"
                         + (capacity.equals(BigInteger.ONE) ? "" : "s") + ", but the cluster has " + machines
                         + ". Use a pod network of /" + needed + " or wider.",
                 setting.range()));

@@ -18,11 +18,11 @@ final class ProviderSettingsRule
             if (provider instanceof ProviderSettings.Sim sim) {
                 sim.speed().known().filter(speed -> speed.signum() <= 0).ifPresent(speed -> diagnostics.add(Diagnostic.error(
                         "Invalid simulation speed",
-                        "speed is " + speed.toPlainString() + "; it must be greater than 0 (1 is real time, 100 a hundred times faster).",
+                        "speed is " + sim.speed().shown(speed.toPlainString()) + "; it must be greater than 0 (1 is real time, 100 a hundred times faster).",
                         sim.speed().range())));
                 sim.failureRate().known().filter(rate -> rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0).ifPresent(rate -> diagnostics.add(Diagnostic.error(
                         "Invalid failure rate",
-                        "failure_rate is " + rate.toPlainString() + "; it is a probability, from 0 (never fail) to 1 (always fail).",
+                        "failure_rate is " + sim.failureRate().shown(rate.toPlainString()) + "; it is a probability, from 0 (never fail) to 1 (always fail).",
                         sim.failureRate().range())));
             }
         }

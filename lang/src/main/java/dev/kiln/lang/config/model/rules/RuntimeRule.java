@@ -7,7 +7,6 @@ import dev.kiln.lang.config.model.Runtime;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 import org.semver4j.Semver;
 
 import java.util.Optional;
@@ -35,7 +34,8 @@ final class RuntimeRule
         if (!Runtime.TYPES.contains(type.get())) {
             diagnostics.add(Diagnostic.error(
                     "Unsupported container runtime",
-                    "The runtime type must be \"containerd\" or \"docker\", not \"" + type.get() + "\"." + DidYouMean.sentence(type.get(), Runtime.TYPES),
+                    "The runtime type must be \"containerd\" or \"docker\", not \"" + runtime.type().shown(type.get()) + "\"."
+                            + Suggestions.didYouMean(runtime.type(), type.get(), Runtime.TYPES),
                     runtime.type().range()));
             return;
         }
@@ -53,7 +53,7 @@ final class RuntimeRule
         }
         diagnostics.add(Diagnostic.error(
                 "Container runtime not supported by this Kubernetes version",
-                "Kubernetes " + cluster.kubernetesVersion().known().get() + " cannot use docker: kubelet's docker support (dockershim) was removed in v1.24. "
+                "Kubernetes " + cluster.kubernetesVersion().shown(cluster.kubernetesVersion().known().get()) + " cannot use docker: kubelet's docker support (dockershim) was removed in v1.24. "
                         + "Use type = \"containerd\", or a Kubernetes version below v1.24.",
                 runtime.type().range()));
     }
@@ -75,7 +75,7 @@ final class RuntimeRule
         String range = containerd ? "from 1.6.0 and below 3.0.0" : "from 18.9.0";
         diagnostics.add(Diagnostic.error(
                 "Unsupported container runtime version",
-                "\"" + written + "\" is not a " + type + " version Kiln installs: it expects MAJOR.MINOR.PATCH " + range
+                "\"" + setting.shown(written) + "\" is not a " + type + " version Kiln installs: it expects MAJOR.MINOR.PATCH " + range
                         + ", such as \"" + (containerd ? "1.7.22" : "20.10.24") + "\".",
                 setting.range()));
     }

@@ -5,7 +5,6 @@ import dev.kiln.lang.config.model.Model;
 import dev.kiln.lang.config.model.Storage;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 import dev.kiln.lang.diag.SourceRange;
 
 import java.util.HashMap;
@@ -27,7 +26,7 @@ final class StorageClassRule
                 if (previous != null) {
                     diagnostics.add(Diagnostic.error(
                             "Duplicate storage class",
-                            "The storage class \"" + name + "\" is already declared for this cluster at " + previous
+                            "The storage class \"" + storage.storageClass().shown(name) + "\" is already declared for this cluster at " + previous
                                     + ". Each storage block needs its own storage_class name.",
                             storage.storageClass().range()));
                 }
@@ -46,7 +45,8 @@ final class StorageClassRule
             }
             storage.reclaimPolicy().known().filter(policy -> !Storage.RECLAIM_POLICIES.contains(policy)).ifPresent(policy -> diagnostics.add(Diagnostic.error(
                     "Invalid reclaim policy",
-                    "reclaim_policy must be \"Delete\" or \"Retain\", not \"" + policy + "\"." + DidYouMean.sentence(policy, Storage.RECLAIM_POLICIES),
+                    "reclaim_policy must be \"Delete\" or \"Retain\", not \"" + storage.reclaimPolicy().shown(policy) + "\"."
+                            + Suggestions.didYouMean(storage.reclaimPolicy(), policy, Storage.RECLAIM_POLICIES),
                     storage.reclaimPolicy().range())));
         }
     }

@@ -6,7 +6,6 @@ import dev.kiln.lang.config.model.Node;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -39,7 +38,7 @@ final class TaintRule
             if (!matcher.matches()) {
                 diagnostics.add(Diagnostic.error(
                         "Invalid taint",
-                        "\"" + taint + "\" is not a taint. Write key=value:Effect or key:Effect, such as \"dedicated=gpu:NoSchedule\"; keys and values "
+                        "\"" + taints.shown(taint) + "\" is not a taint. Write key=value:Effect or key:Effect, such as \"dedicated=gpu:NoSchedule\"; keys and values "
                                 + "are up to 63 letters, digits, '-', '_' or '.', a key may have a DNS prefix (\"example.com/key\").",
                         taints.range()));
                 continue;
@@ -48,8 +47,8 @@ final class TaintRule
             if (!EFFECTS.contains(effect)) {
                 diagnostics.add(Diagnostic.error(
                         "Invalid taint effect",
-                        "The taint \"" + taint + "\" has the effect \"" + effect + "\"; Kubernetes knows NoSchedule, PreferNoSchedule and NoExecute."
-                                + DidYouMean.sentence(effect, EFFECTS),
+                        "The taint \"" + taints.shown(taint) + "\" has the effect \"" + taints.shown(effect) + "\"; Kubernetes knows NoSchedule, PreferNoSchedule and NoExecute."
+                                + Suggestions.didYouMean(taints, effect, EFFECTS),
                         taints.range()));
             }
         }

@@ -130,6 +130,7 @@ final class ClusterCases
                 named("an unknown version and runtime", () -> Scenario.of(node("m1", "10.0.0.1"),
                         cluster("prod", controlPlane("m1"), block("runtime").unknown("type").unknown("version")).unknown("kubernetes_version"))),
                 named("NFS and Ceph classes, one default", () -> single(nfs().set("default_class", true), ceph())),
+                named("a daily backup by nickname", () -> single(backup().set("schedule", "@daily")).with(minio())),
                 named("a weekly backup keeping four", () -> single(backup().set("schedule", "30 3 * * 0").set("keep", 4)).with(minio())),
                 named("the global naming policy", () -> Scenario.of(cluster("global",
                         block("control_plane").set("replicas", 3),

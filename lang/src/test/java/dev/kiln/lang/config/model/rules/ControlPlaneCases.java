@@ -47,6 +47,11 @@ final class ControlPlaneCases
                     return Scenario.of(node("m1", "10.0.0.1"), node("w1", "10.0.0.2"), cluster("prod", controlPlane("m1"), workers))
                             .expect("Conflicting nodes and replicas", workers.rangeOf("replicas"));
                 }),
+                named("an empty control plane on vSphere", () -> {
+                    TestBlock plane = block("control_plane");
+                    return Scenario.of(cluster("prod", plane, block("infrastructure", "vsphere").set("server", "vcenter.example")).provider("capi"))
+                            .expect("Missing nodes or replicas", plane.typeRange());
+                }),
                 named("a pool without nodes or replicas", () -> {
                     TestBlock workers = block("worker_pool", "workers");
                     return ModelRulesTest.single(workers).expect("Missing nodes or replicas", workers.labelRange());
@@ -54,6 +59,18 @@ final class ControlPlaneCases
                 named("three kubeadm control planes without an endpoint", () -> {
                     TestBlock plane = controlPlane(names(3));
                     return Scenario.of(nodes(3)).with(cluster("prod", plane)).expect("Missing control plane endpoint", plane.typeRange());
+                }),
+                named("a virtual IP that is a node's address", () -> {
+                    TestBlock plane = controlPlane(names(3)).set("endpoint", "10.0.1.2:6443");
+                    return Scenario.of(nodes(3)).with(cluster("prod", plane)).expect("Virtual IP taken by a node", plane.rangeOf("endpoint"));
+                }),
+                named("a control plane listing no nodes", () -> {
+                    TestBlock plane = block("control_plane").references("nodes", 0);
+                    return Scenario.of(cluster("prod", plane)).expect("Empty control plane", plane.rangeOf("nodes"));
+                }),
+                named("infrastructure on a kubeadm cluster", () -> {
+                    TestBlock infrastructure = block("infrastructure", "docker");
+                    return ModelRulesTest.single(infrastructure).expect("Block needs a provider that creates machines", infrastructure.labelRange());
                 }),
                 named("a node in two clusters", () -> {
                     TestBlock second = controlPlane("m1");
@@ -76,6 +93,8 @@ final class ControlPlaneCases
         return Stream.of(
                 named("three stacked control planes behind a virtual IP", () -> Scenario.of(nodes(3))
                         .with(cluster("prod", controlPlane(names(3)).set("endpoint", "10.0.0.100")))),
+                named("a load balancer on a node's address", () -> Scenario.of(nodes(3))
+                        .with(cluster("prod", controlPlane(names(3)).set("endpoint", "10.0.1.1:6443").set("endpoint_type", "load_balancer")))),
                 named("two control planes with external etcd", () -> Scenario.of(nodes(2)).with(cluster("prod",
                         controlPlane(names(2)).set("endpoint", "lb.example:6443").set("endpoint_type", "load_balancer"),
                         block("etcd").set("type", "external").strings("endpoints", "https://10.0.2.1:2379")))),
@@ -86,6 +105,10 @@ final class ControlPlaneCases
                 named("replicas on a simulator cluster selected by default", () -> Scenario.of(cluster("prod",
                                 block("control_plane").set("replicas", 1)))
                         .provider(block("provider", "sim"))),
+                named("an EKS-managed control plane", () -> Scenario.of(cluster("eks",
+                        block("control_plane"),
+                        block("worker_pool", "general").set("replicas", 2),
+                        block("infrastructure", "aws").set("region", "eu-west-1")).provider("capi"))),
                 named("an unknown node count", () -> Scenario.of(cluster("prod", block("control_plane").unknown("replicas")).provider("capi"))),
                 named("a control plane of one untainted node", () -> ModelRulesTest.single().with(block("node", "spare").set("address", "10.0.0.9"))));
     }

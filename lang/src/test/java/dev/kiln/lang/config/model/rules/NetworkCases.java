@@ -41,6 +41,10 @@ final class NetworkCases
                     TestBlock network = network().set("service_cidr", "fd00:10:96::/112");
                     return single(network).expect("Network of the wrong address family", network.rangeOf("service_cidr"));
                 }),
+                named("a service network wider than a /12", () -> {
+                    TestBlock network = network().set("service_cidr", "10.96.0.0/11");
+                    return single(network).expect("Service network too large", network.rangeOf("service_cidr"));
+                }),
                 named("overlapping pod and service networks", () -> {
                     TestBlock network = network().set("pod_cidr", "10.96.0.0/12").set("service_cidr", "10.100.0.0/16");
                     return single(network).expect("Overlapping pod and service networks", network.rangeOf("service_cidr"));

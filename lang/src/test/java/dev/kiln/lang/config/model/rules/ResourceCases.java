@@ -49,6 +49,26 @@ final class ResourceCases
                     return Scenario.of(node("m1", "10.0.0.1"), block("backup_point", "minio").block(block("fs").set("path", "/backups")), cluster)
                             .expect("Invalid registry reference", cluster.referenceRange("registry"));
                 }),
+                named("a misspelled node role", () -> {
+                    TestBlock node = node("m1", "10.0.0.1").strings("roles", "control-plan");
+                    return Scenario.of(node).expect("Unknown node role", node.rangeOf("roles"));
+                }),
+                named("an SSH port beyond 65535", () -> {
+                    TestBlock ssh = block("ssh").set("port", 70000);
+                    return Scenario.of(node("m1", "10.0.0.1").block(ssh)).expect("Invalid port", ssh.rangeOf("port"));
+                }),
+                named("a label key with two slashes", () -> {
+                    TestBlock node = node("m1", "10.0.0.1").map("labels", java.util.Map.of("example.com/a/b", "x"));
+                    return Scenario.of(node).expect("Invalid label key", node.rangeOf("labels"));
+                }),
+                named("a label value with a space", () -> {
+                    TestBlock node = node("m1", "10.0.0.1").map("labels", java.util.Map.of("tier", "front end"));
+                    return Scenario.of(node).expect("Invalid label value", node.rangeOf("labels"));
+                }),
+                named("a version constraint that is a word", () -> {
+                    TestBlock kiln = block("kiln").set("required_version", "latest");
+                    return Scenario.of().kiln(kiln).expect("Invalid version constraint", kiln.rangeOf("required_version"));
+                }),
                 named("no parallelism", () -> {
                     TestBlock kiln = block("kiln").set("parallelism", 0);
                     return Scenario.of().kiln(kiln).expect("Invalid parallelism", kiln.rangeOf("parallelism"));

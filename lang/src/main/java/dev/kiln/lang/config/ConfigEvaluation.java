@@ -1,0 +1,177 @@
+package dev.kiln.lang.config;
+
+import dev.kiln.lang.addr.InstanceKey;
+import dev.kiln.lang.addr.Reference;
+import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.ModelBuilder;
+import dev.kiln.lang.config.schema.DecodedBlock;
+import dev.kiln.lang.config.schema.DecodedInstance;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.diag.SourceRange;
+import dev.kiln.lang.eval.Evaluator;
+import dev.kiln.lang.eval.Function;
+import dev.kiln.lang.value.Type;
+import dev.kiln.lang.value.Value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Evaluates a configuration's declarations once its variables have values: local values and
+ * resources in dependency order (reporting cycles), then outputs, provider configurations
+ * and the {@code kiln} block, and finally the typed model.
+ */
+final class ConfigEvaluation
+{
+    private final Declarations declarations;
+    private final SortedMap<String, Variable> variables;
+    private final ResourceValues resourceValues;
+    private final Diagnostics diagnostics;
+    private final Scope scope;
+    private final ScopeValues values;
+    private final Map<String, List<Reference>> localReferences = new HashMap<>();
+    private final List<DecodedInstance> instances = new ArrayList<>();
+
+    private ConfigEvaluation(Declarations declarations, SortedMap<String, Variable> variables, Map<String, Function> functions, ResourceValues resourceValues, Diagnostics diagnostics)
+    {
+        this.declarations = declarations;
+        this.variables = variables;
+        this.resourceValues = resourceValues;
+        this.diagnostics = diagnostics;
+        this.scope = Scope.of(variables.keySet(), declarations.locals().keySet(), declarations.resources());
+        this.values = new ScopeValues(variables, declarations, functions);
+    }
+
+    static Optional<Config> evaluate(
+            Declarations declarations,
+            SortedMap<String, Variable> variables,
+            Map<String, Function> functions,
+            ResourceValues resourceValues,
+            String sourceHash,
+            Diagnostics diagnostics)
+    {
+        return new ConfigEvaluation(declarations, variables, functions, resourceValues, diagnostics).run(sourceHash);
+    }
+
+    private Optional<Config> run(String sourceHash)
+    {
+        for (DependencyOrder.Component component : DependencyOrder.of(DependencyGraph.of(declarations, scope))) {
+            if (component.cyclic()) {
+                reportCycle(component.nodes());
+            }
+            component.nodes().forEach(this::evaluateNode);
+        }
+        SortedMap<String, Output> outputs = OutputEvaluator.evaluate(declarations.outputs(), evaluator(scope, Iteration.SINGLE), diagnostics);
+        List<DecodedBlock> providers = declarations.providers().stream()
+                .map(provider -> SchemaDecoder.decode(provider.block(), provider.schema(), evaluator(scope, Iteration.SINGLE),
+                        provider.schema().attributes().containsKey("alias") ? Set.of() : Set.of("alias"), diagnostics))
+                .toList();
+        Optional<DecodedBlock> kiln = declarations.kiln()
+                .map(block -> SchemaDecoder.decode(block.block(), block.schema(), evaluator(scope, Iteration.SINGLE), Set.of(), diagnostics));
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        List<DecodedInstance> sorted = instances.stream().sorted((left, right) -> left.address().compareTo(right.address())).toList();
+        Model model = ModelBuilder.build(kiln, providers, sorted, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Config(variables, values.locals(), outputs, model, sorted, providers, sourceHash));
+    }
+
+    private void evaluateNode(String node)
+    {
+        if (node.startsWith("local.")) {
+            String name = node.substring("local.".length());
+            EvaluatedExpression evaluated = evaluator(scope, Iteration.SINGLE).evaluate(declarations.locals().get(name).expression(), diagnostics);
+            localReferences.put(name, evaluated.references());
+            values.local(name, evaluated.value());
+            return;
+        }
+        int dot = node.indexOf('.');
+        ResourceDeclaration declaration = declarations.resources().get(node.substring(0, dot)).get(node.substring(dot + 1));
+        Optional<List<DecodedInstance>> expanded = ResourceExpander.expand(
+                declaration,
+                (expansion, iteration) -> evaluator(scope.withIteration(expansion), iteration),
+                scope,
+                declarations.providers().stream().map(ProviderDeclaration::name).toList(),
+                diagnostics);
+        expanded.ifPresent(instances::addAll);
+        values.resource(declaration.type(), declaration.name(), expanded.map(list -> resourceValue(declaration, list)).orElse(Value.unknown(Type.DYNAMIC)));
+    }
+
+    private Value resourceValue(ResourceDeclaration declaration, List<DecodedInstance> expanded)
+    {
+        List<Value> instanceValues = expanded.stream()
+                .map(instance -> resourceValues.instance(instance.address())
+                        .orElseGet(() -> InstanceValues.configured(instance.block(), declaration.schema())))
+                .toList();
+        return switch (declaration.expansion()) {
+            case SINGLE -> instanceValues.getFirst();
+            case COUNT -> Value.tuple(instanceValues);
+            case FOR_EACH -> {
+                Map<String, Value> byKey = new TreeMap<>();
+                for (int index = 0; index < expanded.size(); index++) {
+                    byKey.put(((InstanceKey.Key) expanded.get(index).address().key()).value(), instanceValues.get(index));
+                }
+                yield Value.object(byKey);
+            }
+        };
+    }
+
+    /** Evaluates after checking every reference statically; an expression with an invalid reference is unknown. */
+    private ExpressionEvaluator evaluator(Scope expressionScope, Iteration iteration)
+    {
+        return (expression, sink) -> {
+            Diagnostics checks = new Diagnostics();
+            Set<Reference> references = new LinkedHashSet<>();
+            List<StaticReference> found = ReferenceFinder.find(expression);
+            for (StaticReference reference : found) {
+                ReferenceChecker.check(reference, expressionScope, checks).ifPresent(dependency -> {
+                    switch (dependency) {
+                        case Dependency.OnVariable ignored -> {}
+                        case Dependency.OnLocal local -> references.addAll(localReferences.getOrDefault(local.name(), List.of()));
+                        case Dependency.OnResource resource -> references.add(resource.reference());
+                    }
+                });
+            }
+            sink.addAll(checks.toList());
+            Value value = checks.hasErrors()
+                    ? Value.unknown(Type.DYNAMIC)
+                    : Evaluator.evaluate(expression, values.context(found, iteration), sink);
+            return new EvaluatedExpression(value, List.copyOf(references));
+        };
+    }
+
+    private void reportCycle(List<String> nodes)
+    {
+        boolean onlyLocals = nodes.stream().allMatch(node -> node.startsWith("local."));
+        String names = String.join(", ", nodes);
+        diagnostics.add(onlyLocals
+                ? Diagnostic.error("Cycle in local values",
+                        "The local values " + names + " refer to each other in a cycle, so none of them can be evaluated. "
+                                + "Break the cycle by removing one of the references.",
+                        range(nodes.getFirst()))
+                : Diagnostic.error("Cycle in resource dependencies",
+                        "The objects " + names + " depend on each other in a cycle, through references or depends_on, so none of them "
+                                + "can be created before the others. Break the cycle by removing one of the references.",
+                        range(nodes.stream().filter(node -> !node.startsWith("local.")).findFirst().orElseThrow())));
+    }
+
+    private SourceRange range(String node)
+    {
+        if (node.startsWith("local.")) {
+            return declarations.locals().get(node.substring("local.".length())).nameRange();
+        }
+        int dot = node.indexOf('.');
+        return declarations.resources().get(node.substring(0, dot)).get(node.substring(dot + 1)).block().headerRange();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kiln.lang.config;
+
+import dev.kiln.lang.ast.Traverser;
+import dev.kiln.lang.eval.EvalContext;
+import dev.kiln.lang.eval.Function;
+import dev.kiln.lang.value.Type;
+import dev.kiln.lang.value.Value;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The values expressions see, filled in as evaluation proceeds in dependency order:
+ * {@code var}, {@code local}, {@code path} and one object per resource type. What is not
+ * evaluated yet (or sits on a cycle) is unknown. Every reference to a local value or a
+ * resource is a static traversal checked beforehand, so an expression's context holds just
+ * the local values and resources it names: building it costs what the expression refers to,
+ * not what the configuration declares.
+ */
+final class ScopeValues
+{
+    private static final Value PATH = Value.object(Map.of("module", Value.string("."), "root", Value.string(".")));
+
+    private final Value variables;
+    private final Map<String, Function> functions;
+    private final SortedMap<String, Value> locals = new TreeMap<>();
+    private final SortedMap<String, SortedMap<String, Value>> resources = new TreeMap<>();
+
+    ScopeValues(SortedMap<String, Variable> variables, Declarations declarations, Map<String, Function> functions)
+    {
+        Map<String, Value> values = new TreeMap<>();
+        variables.forEach((name, variable) -> values.put(name, variable.value()));
+        this.variables = Value.object(values);
+        this.functions = functions;
+        declarations.locals().keySet().forEach(name -> locals.put(name, Value.unknown(Type.DYNAMIC)));
+        declarations.resources().forEach((type, byName) -> {
+            SortedMap<String, Value> resourceValues = new TreeMap<>();
+            byName.keySet().forEach(name -> resourceValues.put(name, Value.unknown(Type.DYNAMIC)));
+            resources.put(type, resourceValues);
+        });
+    }
+
+    void local(String name, Value value)
+    {
+        locals.put(name, value);
+    }
+
+    void resource(String type, String name, Value value)
+    {
+        resources.get(type).put(name, value);
+    }
+
+    SortedMap<String, Value> locals()
+    {
+        return locals;
+    }
+
+    /** The context for an expression making {@code references}, with the iteration's {@code count} or {@code each}. */
+    EvalContext context(Collection<StaticReference> references, Iteration iteration)
+    {
+        Map<String, Value> selectedLocals = new TreeMap<>();
+        Map<String, Map<String, Value>> selectedResources = new HashMap<>();
+        resources.keySet().forEach(type -> selectedResources.put(type, new TreeMap<>()));
+        for (StaticReference reference : references) {
+            List<Traverser> steps = reference.traversal().steps();
+            if (steps.size() < 2 || !(steps.get(1) instanceof Traverser.Attribute attribute)) {
+                continue;
+            }
+            String root = reference.rootName();
+            if (root.equals("local") && locals.containsKey(attribute.name())) {
+                selectedLocals.put(attribute.name(), locals.get(attribute.name()));
+            }
+            else if (resources.containsKey(root) && resources.get(root).containsKey(attribute.name())) {
+                selectedResources.get(root).put(attribute.name(), resources.get(root).get(attribute.name()));
+            }
+        }
+        Map<String, Value> names = new HashMap<>(iteration.values());
+        names.put("var", variables);
+        names.put("path", PATH);
+        names.put("local", Value.object(selectedLocals));
+        selectedResources.forEach((type, byName) -> names.put(type, Value.object(byName)));
+        return EvalContext.of(names, functions);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.kiln.lang.config;
+
+import dev.kiln.lang.ast.Block;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.eval.EvalContext;
+import dev.kiln.lang.eval.Evaluator;
+import dev.kiln.lang.eval.Function;
+import dev.kiln.lang.syntax.Parser;
+import dev.kiln.lang.value.ConversionException;
+import dev.kiln.lang.value.Value;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Gives every declared input variable its value: the input with the highest precedence
+ * (default, environment, then command-line options in order), converted to the variable's
+ * type constraint, checked for null, marked sensitive, and checked by its validation rules.
+ */
+final class VariableResolver
+{
+    private static final EvalContext LITERALS = EvalContext.of(Map.of(), Map.of());
+
+    private final Map<String, Function> functions;
+    private final Diagnostics diagnostics;
+
+    private VariableResolver(Map<String, Function> functions, Diagnostics diagnostics)
+    {
+        this.functions = functions;
+        this.diagnostics = diagnostics;
+    }
+
+    static SortedMap<String, Variable> resolve(
+            Map<String, Block> blocks,
+            VariableInputs inputs,
+            Map<String, Function> functions,
+            Map<String, String> sources,
+            Diagnostics diagnostics)
+    {
+        Map<String, List<VariableInputReader.Input>> given = VariableInputReader.read(blocks.keySet(), inputs, sources, diagnostics);
+        VariableResolver resolver = new VariableResolver(functions, diagnostics);
+        SortedMap<String, Variable> variables = new TreeMap<>();
+        blocks.forEach((name, block) -> {
+            VariableDeclaration declaration = VariableDeclaration.parse(name, block, diagnostics);
+            Optional<Value> defaultValue = resolver.defaultValue(declaration);
+            List<VariableInputReader.Input> candidates = given.getOrDefault(name, List.of());
+            Value value = candidates.isEmpty()
+                    ? defaultValue.orElseGet(() -> resolver.missing(declaration))
+                    : resolver.given(declaration, candidates.getLast(), defaultValue);
+            if (declaration.sensitive()) {
+                value = value.withSensitive(true);
+            }
+            VariableInputReader.Input origin = candidates.isEmpty()
+                    ? declaration.defaultAttribute().<VariableInputReader.Input>map(attribute -> new VariableInputReader.Input.Written(attribute.expression(), attribute.expression().range()))
+                            .orElse(null)
+                    : candidates.getLast();
+            if (origin != null) {
+                VariableValidation.check(declaration, value, origin.range(), functions, diagnostics);
+            }
+            variables.put(name, new Variable(name, declaration.constraintType(), value, declaration.sensitive(), declaration.nullable(),
+                    declaration.description(), block.headerRange()));
+        });
+        return variables;
+    }
+
+    private Optional<Value> defaultValue(VariableDeclaration declaration)
+    {
+        if (declaration.defaultAttribute().isEmpty()) {
+            return Optional.empty();
+        }
+        var attribute = declaration.defaultAttribute().get();
+        Value value = Evaluator.evaluate(attribute.expression(), LITERALS, diagnostics);
+        try {
+            return Optional.of(convert(declaration, value));
+        }
+        catch (ConversionException exception) {
+            diagnostics.add(Diagnostic.error(
+                    "Invalid default value for variable",
+                    "This default value is not compatible with the variable's type constraint: " + exception.getMessage() + ".",
+                    attribute.expression().range()));
+            return Optional.of(Value.unknown(declaration.constraintType()));
+        }
+    }
+
+    private Value given(VariableDeclaration declaration, VariableInputReader.Input input, Optional<Value> defaultValue)
+    {
+        Value raw = switch (input) {
+            case VariableInputReader.Input.Text text -> fromText(declaration, text);
+            case VariableInputReader.Input.Written written -> Evaluator.evaluate(written.expression(), LITERALS, diagnostics);
+        };
+        Value value;
+        try {
+            value = convert(declaration, raw);
+        }
+        catch (ConversionException exception) {
+            diagnostics.add(Diagnostic.error(
+                    "Invalid value for input variable",
+                    "The given value is not suitable for var." + declaration.name() + " declared at " + declaration.block().headerRange() + ": "
+                            + exception.getMessage() + ".",
+                    input.range()));
+            return Value.unknown(declaration.constraintType());
+        }
+        if (value.isNull() && !declaration.nullable()) {
+            if (defaultValue.isPresent()) {
+                return defaultValue.get();
+            }
+            diagnostics.add(Diagnostic.error(
+                    "Invalid value for input variable",
+                    "The given value is null, but var." + declaration.name() + " is declared with nullable = false. Give it a value that is not null.",
+                    input.range()));
+            return Value.unknown(declaration.constraintType());
+        }
+        return value;
+    }
+
+    private Value fromText(VariableDeclaration declaration, VariableInputReader.Input.Text text)
+    {
+        if (declaration.takesLiteralStrings()) {
+            return Value.string(text.text());
+        }
+        var parsed = Parser.parseExpression(text.range().filename(), text.text());
+        diagnostics.addAll(parsed.diagnostics());
+        return parsed.expression()
+                .map(expression -> Evaluator.evaluate(expression, LITERALS, diagnostics))
+                .orElse(Value.unknown(declaration.constraintType()));
+    }
+
+    private Value convert(VariableDeclaration declaration, Value value)
+            throws ConversionException
+    {
+        return declaration.type().isPresent() ? declaration.type().get().apply(value) : value;
+    }
+
+    private Value missing(VariableDeclaration declaration)
+    {
+        diagnostics.add(Diagnostic.error(
+                "No value for required variable",
+                "The input variable \"" + declaration.name() + "\" is not set, and has no default value. Use a -var or -var-file command line "
+                        + "argument, or the " + VariableInputs.ENVIRONMENT_PREFIX + declaration.name() + " environment variable, to provide a value.",
+                declaration.block().headerRange()));
+        return Value.unknown(declaration.constraintType());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.kiln.lang.config;
+
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.value.Value;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest
+{
+    @TempDir
+    Path directory;
+
+    @Test
+    @DisplayName("a missing directory is one clear error without a location")
+    void missingDirectory()
+    {
+        LoadResult result = ConfigLoader.load(directory.resolve("absent"), VariableInputs.none());
+        assertEquals(List.of("Configuration directory not found"), summaries(result));
+        assertTrue(result.config().isEmpty());
+    }
+
+    @Test
+    @DisplayName("a directory without *.kiln.hcl files is an error; other files and sub-directories are not read")
+    void noFiles()
+    {
+        ConfigFixtures.write(directory, "main.tf", "node \"a\" {}\n");
+        ConfigFixtures.write(directory.resolve("nested"), "main.kiln.hcl", "node \"a\" {}\n");
+        LoadResult result = ConfigLoader.load(directory, VariableInputs.none());
+        assertEquals(List.of("No configuration files"), summaries(result));
+    }
+
+    @Test
+    @DisplayName("all files of the directory form one configuration; sources are keyed by file name")
+    void filesTogether()
+    {
+        ConfigFixtures.write(directory, "b.kiln.hcl", "locals {\n  b = local.a + 1\n}\n");
+        ConfigFixtures.write(directory, "a.kiln.hcl", "locals {\n  a = 1\n}\noutput \"b\" {\n  value = local.b\n}\n");
+        LoadResult result = ConfigLoader.load(directory, VariableInputs.none());
+        assertEquals(Set.of("a.kiln.hcl", "b.kiln.hcl"), result.sources().keySet());
+        Config config = result.config().orElseThrow();
+        assertEquals(Value.number(2), config.outputs().get("b").value());
+        assertEquals(Value.number(2), config.locals().get("b"));
+    }
+
+    @Test
+    @DisplayName("the source hash is stable for the same files and changes with any edit")
+    void sourceHash()
+    {
+        String first = ConfigFixtures.loadClean(directory, "locals {\n  a = 1\n}\n", VariableInputs.none()).sourceHash();
+        String again = ConfigFixtures.loadClean(directory, "locals {\n  a = 1\n}\n", VariableInputs.none()).sourceHash();
+        String edited = ConfigFixtures.loadClean(directory, "locals {\n  a = 2\n}\n", VariableInputs.none()).sourceHash();
+        assertEquals(first, again);
+        assertNotEquals(first, edited);
+        assertEquals(64, first.length());
+    }
+
+    @Test
+    @DisplayName("path.module is the configuration directory, relative: \".\"")
+    void pathModule()
+    {
+        Config config = ConfigFixtures.loadClean(directory, "output \"where\" {\n  value = path.module\n}\n", VariableInputs.none());
+        assertEquals(Value.string("."), config.outputs().get("where").value());
+    }
+
+    @Test
+    @DisplayName("an output declared sensitive has a sensitive value; its description is kept")
+    void sensitiveOutput()
+    {
+        Config config = ConfigFixtures.loadClean(directory, """
+                output "token" {
+                  value       = "abc"
+                  sensitive   = true
+                  description = "An access token."
+                }
+                """, VariableInputs.none());
+        Output token = config.outputs().get("token");
+        assertTrue(token.sensitive() && token.value().sensitive());
+        assertEquals("An access token.", token.description());
+    }
+
+    private static List<String> summaries(LoadResult result)
+    {
+        return result.diagnostics().stream().map(Diagnostic::summary).toList();
+    }
+}

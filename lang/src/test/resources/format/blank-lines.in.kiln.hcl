@@ -1,0 +1,19 @@
+
+
+
+# leading blank lines go
+cluster "a" {
+  x = 1
+
+
+
+  y = 2
+   	 
+  z = 3
+}
+
+
+cluster "b" {}
+
+
+

@@ -1,0 +1,14 @@
+locals {
+scripts = [
+<<-EOT
+      echo one
+    EOT
+,
+"two",
+]
+config = yamlencode({
+motd = <<EOT
+hello
+EOT
+})
+}

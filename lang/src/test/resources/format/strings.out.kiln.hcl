@@ -1,0 +1,5 @@
+greeting = "hello ${ var.name }!"
+path     = "a  b   c"
+escaped  = "tab\there \"quoted\""
+template = "%{ if var.enabled }on%{ else }off%{ endif }"
+unicode  = "ünïcödé"
