@@ -2,6 +2,8 @@ package dev.kiln.lang.examples;
 
 import dev.kiln.lang.config.model.KilnSchemas;
 import dev.kiln.lang.config.schema.BlockSchema;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.syntax.Parser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -27,12 +29,14 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * Keeps {@code docs/language.md} true to the schemas: every block Kiln accepts has a section
  * headed by its path ({@code cluster.network.cni}, {@code provider.capi}), whose argument table lists
- * exactly the arguments the schema declares and which names every nested block.
+ * exactly the arguments the schema declares and which names every nested block; and every
+ * HCL example in it parses.
  */
 class LanguageReferenceTest
 {
     private static final Path REFERENCE = Path.of("..", "docs", "language.md");
     private static final Pattern HEADING = Pattern.compile("^#{2,6} .*$", Pattern.MULTILINE);
+    private static final Pattern HCL_EXAMPLE = Pattern.compile("^```hcl\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern ARGUMENT_ROW = Pattern.compile("^\\| `([a-z_]+)` \\|", Pattern.MULTILINE);
 
     @TestFactory
@@ -43,6 +47,30 @@ class LanguageReferenceTest
         List<DynamicTest> tests = new ArrayList<>();
         documentedBlocks().forEach((path, schema) -> tests.add(dynamicTest(path, () -> assertDocumented(reference, path, schema))));
         return tests;
+    }
+
+    @TestFactory
+    @DisplayName("every HCL example in docs/language.md parses without a diagnostic")
+    List<DynamicTest> everyExampleParses()
+    {
+        String reference = read(REFERENCE);
+        List<DynamicTest> tests = new ArrayList<>();
+        Matcher example = HCL_EXAMPLE.matcher(reference);
+        while (example.find()) {
+            int line = lineOf(reference, example.start(1));
+            String source = example.group(1);
+            tests.add(dynamicTest("example at line " + line, () -> {
+                List<Diagnostic> diagnostics = Parser.parse("language.md:" + line, source).diagnostics();
+                assertEquals(List.of(), diagnostics, () -> "the example at docs/language.md line " + line + " does not parse");
+            }));
+        }
+        assertTrue(tests.size() >= 30, "the reference has an example for every block");
+        return tests;
+    }
+
+    private static int lineOf(String text, int offset)
+    {
+        return (int) text.substring(0, offset).chars().filter(character -> character == '\n').count() + 1;
     }
 
     private static void assertDocumented(String reference, String path, BlockSchema schema)
