@@ -1,6 +1,7 @@
 package dev.kiln.lang.examples;
 
 import dev.kiln.lang.config.model.KilnSchemas;
+import dev.kiln.lang.config.schema.AttributeSchema;
 import dev.kiln.lang.config.schema.BlockSchema;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.syntax.Parser;
@@ -28,9 +29,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Keeps {@code docs/language.md} true to the schemas: every block Kiln accepts has a section
- * headed by its path ({@code cluster.network.cni}, {@code provider.capi}), whose argument table lists
- * exactly the arguments the schema declares and which names every nested block; and every
- * HCL example in it parses.
+ * headed by its path ({@code cluster.network.cni}, {@code provider.capi}), whose argument table has
+ * exactly one row per argument the schema declares, with its type, use, default and
+ * description as the schema states them, and which names every nested block; and every HCL
+ * example in it parses. A failure shows the row as it should read.
  */
 class LanguageReferenceTest
 {
@@ -82,9 +84,25 @@ class LanguageReferenceTest
             documented.add(row.group(1));
         }
         assertEquals(new TreeSet<>(schema.attributes().keySet()), documented, "arguments documented for " + path);
+        for (AttributeSchema attribute : schema.attributes().values()) {
+            String row = row(attribute);
+            assertTrue(section.contains("\n" + row + "\n"), () -> "the row of " + path + "." + attribute.name() + " should read\n" + row);
+        }
         for (String block : schema.blocks().keySet()) {
             assertTrue(section.contains("`" + path + "." + block + "`"), () -> "the section of " + path + " names its block " + path + "." + block);
         }
+    }
+
+    /** An argument's table row: name, type, use (required, optional or computed; sensitive), default, description. */
+    static String row(AttributeSchema attribute)
+    {
+        String use = attribute.required() ? "required" : attribute.computed() ? "computed" : "optional";
+        if (attribute.sensitive()) {
+            use += ", sensitive";
+        }
+        String defaultValue = attribute.defaultValue().map(value -> "`" + value.toSourceForm() + "`").orElse("");
+        return "| `" + attribute.name() + "` | " + attribute.type().friendlyName() + " | " + use + " | " + defaultValue + " | "
+                + attribute.description().replace("|", "\\|") + " |";
     }
 
     /** The text from the heading naming {@code `path`} to the next heading. */
