@@ -85,8 +85,8 @@ class LanguageReferenceTest
         }
         assertEquals(new TreeSet<>(schema.attributes().keySet()), documented, "arguments documented for " + path);
         for (AttributeSchema attribute : schema.attributes().values()) {
-            String row = row(attribute);
-            assertTrue(section.contains("\n" + row + "\n"), () -> "the row of " + path + "." + attribute.name() + " should read\n" + row);
+            String expected = row(attribute);
+            assertTrue(section.contains("\n" + expected + "\n"), () -> "the row of " + path + "." + attribute.name() + " should read\n" + expected);
         }
         for (String block : schema.blocks().keySet()) {
             assertTrue(section.contains("`" + path + "." + block + "`"), () -> "the section of " + path + " names its block " + path + "." + block);
