@@ -76,7 +76,7 @@ class ExamplesTest
 
     private static void assertLoadsCleanly(Path directory)
     {
-        LoadResult result = ConfigLoader.load(directory, variableInputs(directory));
+        LoadResult result = load(directory);
         if (!result.diagnostics().isEmpty()) {
             fail(result.diagnostics().stream()
                     .sorted()
@@ -86,10 +86,12 @@ class ExamplesTest
         assertTrue(result.config().isPresent(), () -> directory + " produced no configuration");
     }
 
-    private static VariableInputs variableInputs(Path directory)
+    /** Loads an example as {@code kiln validate -var-file=test.kilnvars} would (without the option when it has no such file). */
+    static LoadResult load(Path directory)
     {
         Path file = directory.resolve(TEST_VARIABLES);
-        return Files.isRegularFile(file) ? VariableInputs.builder().variableFile(file).build() : VariableInputs.none();
+        VariableInputs inputs = Files.isRegularFile(file) ? VariableInputs.builder().variableFile(file).build() : VariableInputs.none();
+        return ConfigLoader.load(directory, inputs);
     }
 
     static List<Path> exampleDirectories()
