@@ -126,7 +126,8 @@ public final class Evaluator
     {
         Value collection = evaluate(expression.collection(), scope);
         Value key = evaluate(expression.key(), scope);
-        return Traversals.index(this, collection, key, expression.key().range(), expression.range());
+        Value element = Traversals.index(this, collection, key, expression.key().range(), expression.range());
+        return element == null ? failed() : element;
     }
 
     private Value splatElement(Expression.SplatElement element, Scope scope)
