@@ -63,7 +63,8 @@ final class ConfigEvaluation
 
     private Optional<Config> run(String sourceHash)
     {
-        for (DependencyOrder.Component component : DependencyOrder.of(DependencyGraph.of(declarations, scope))) {
+        Map<String, Set<String>> graph = DependencyGraph.of(declarations, scope);
+        for (DependencyOrder.Component component : DependencyOrder.of(graph)) {
             if (component.cyclic()) {
                 reportCycle(component.nodes());
             }
@@ -84,7 +85,8 @@ final class ConfigEvaluation
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Config(variables, values.locals(), outputs, model, sorted, providers, sourceHash));
+        return Optional.of(new Config(variables, values.locals(), outputs, model, sorted,
+                DependencyGraph.resourceDependencies(declarations, graph), providers, sourceHash));
     }
 
     private void evaluateNode(String node)

@@ -1,0 +1,100 @@
+package dev.kiln.state;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.lang.addr.ResourceAddress;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The mapping between {@link State} and its JSON document, field by field. */
+final class StateDocument
+{
+    private StateDocument() {}
+
+    static ObjectNode write(State state, int formatVersion)
+    {
+        ObjectNode document = StateJson.object();
+        document.put("format_version", formatVersion);
+        document.put("kiln_version", state.kilnVersion());
+        document.put("lineage", state.lineage().toString());
+        document.put("serial", state.serial());
+        ArrayNode resources = document.putArray("resources");
+        state.resources().values().forEach(instance -> resources.add(write(instance)));
+        ObjectNode outputs = document.putObject("outputs");
+        state.outputs().forEach((name, output) -> {
+            ObjectNode object = outputs.putObject(name);
+            object.set("value", output.value());
+            object.put("sensitive", output.sensitive());
+        });
+        return document;
+    }
+
+    static State read(DocumentReader document)
+            throws MalformedDocumentException
+    {
+        TreeMap<ResourceAddress, ResourceInstance> resources = new TreeMap<>();
+        List<DocumentReader> items = document.objects("resources");
+        for (int i = 0; i < items.size(); i++) {
+            ResourceInstance instance = readInstance(items.get(i), "resources[" + i + "]");
+            if (resources.put(instance.address(), instance) != null) {
+                throw new MalformedDocumentException("resources[" + i + "]", "address " + instance.address() + " is recorded twice");
+            }
+        }
+        TreeMap<String, OutputValue> outputs = new TreeMap<>();
+        for (Map.Entry<String, DocumentReader> entry : document.members("outputs").entrySet()) {
+            outputs.put(entry.getKey(), new OutputValue(entry.getValue().any("value"), entry.getValue().bool("sensitive")));
+        }
+        return new State(
+                document.text("kiln_version"),
+                document.uuid("lineage"),
+                document.naturalNumber("serial"),
+                resources,
+                outputs);
+    }
+
+    static ObjectNode write(ResourceInstance instance)
+    {
+        ObjectNode object = StateJson.object();
+        object.put("address", instance.address().toString());
+        object.put("type", instance.type());
+        object.put("provider", instance.provider());
+        object.set("attributes", instance.attributes());
+        object.set("sensitive_attributes", StateJson.paths(instance.sensitivePaths()));
+        ArrayNode dependencies = object.putArray("dependencies");
+        instance.dependencies().forEach(address -> dependencies.add(address.toString()));
+        object.put("status", instance.status().label());
+        object.put("needs_reconciliation", instance.needsReconciliation());
+        object.put("created", instance.created().toString());
+        object.put("updated", instance.updated().toString());
+        return object;
+    }
+
+    private static ResourceInstance readInstance(DocumentReader item, String where)
+            throws MalformedDocumentException
+    {
+        ResourceAddress address = item.address("address");
+        if (!item.text("type").equals(address.type())) {
+            throw new MalformedDocumentException(where + ".type", "does not match the type of " + address);
+        }
+        String status = item.text("status");
+        InstanceStatus parsedStatus = InstanceStatus.fromLabel(status).orElseThrow(() ->
+                new MalformedDocumentException(where + ".status", "\"" + status + "\" is not one of ready, tainted"));
+        try {
+            return new ResourceInstance(
+                    address,
+                    item.text("provider"),
+                    item.any("attributes"),
+                    item.paths("sensitive_attributes"),
+                    item.addresses("dependencies"),
+                    parsedStatus,
+                    item.bool("needs_reconciliation"),
+                    item.instant("created"),
+                    item.instant("updated"));
+        }
+        catch (IllegalArgumentException e) {
+            throw new MalformedDocumentException(where, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kiln.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The JSON dialect of every file the state module writes: keys sorted at every level, exact
+ * decimals, duplicate keys refused on read; {@link #pretty} for documents (2-space indent,
+ * trailing newline), {@link #compact} for one-line records.
+ */
+public final class StateJson
+{
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+
+    private StateJson() {}
+
+    public static ObjectNode object()
+    {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public static ArrayNode array()
+    {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    /** Canonical document form: sorted keys, 2-space indent, {@code \n} line ends, trailing newline. */
+    public static String pretty(JsonNode node)
+    {
+        return write(PRETTY, node) + "\n";
+    }
+
+    /** Canonical one-line form, without a newline. */
+    public static String compact(JsonNode node)
+    {
+        return write(COMPACT, node);
+    }
+
+    /** Parses JSON text; the exception's location names line and column, never the content. */
+    public static JsonNode parse(String text)
+            throws JsonProcessingException
+    {
+        return MAPPER.readTree(requireNonNull(text, "text is null"));
+    }
+
+    public static ArrayNode paths(List<AttributePath> paths)
+    {
+        ArrayNode array = array();
+        for (AttributePath path : paths) {
+            ArrayNode steps = array.addArray();
+            for (PathStep step : path.steps()) {
+                ObjectNode object = steps.addObject();
+                switch (step) {
+                    case PathStep.Attribute attribute -> object.put("attribute", attribute.name());
+                    case PathStep.Index index -> object.put("index", index.value());
+                    case PathStep.Key key -> object.put("key", key.value());
+                }
+            }
+        }
+        return array;
+    }
+
+    private static String write(ObjectWriter writer, JsonNode node)
+    {
+        requireNonNull(node, "node is null");
+        try {
+            return writer.writeValueAsString(node);
+        }
+        catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.kiln.state.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.lang.addr.ResourceAddress;
+import dev.kiln.state.AtomicFiles;
+import dev.kiln.state.AttributePath;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The write-ahead journal of one run ({@code .kiln/journal}): an intent before each action, a
+ * result after it, each one line appended and forced to disk before the call returns, so the
+ * cost per action is constant whatever the size of the state. Safe for concurrent actions.
+ * <p>
+ * A journal left by an earlier run (it stopped before folding) is reported by
+ * {@link #leftover()}; the caller folds it into the state ({@link JournalFold}), writes the
+ * state, then {@link #clear()}s the journal. Appending is refused until then.
+ */
+public final class Journal
+        implements Closeable
+{
+    public static final String FILE_NAME = "journal";
+
+    private final Path file;
+    private final String runId;
+    private final Clock clock;
+    private final FileChannel channel;
+    private final ReentrantLock appending = new ReentrantLock();
+    private Optional<JournalContents> leftover;
+    private long lastSequence;
+
+    private Journal(Path file, String runId, Clock clock, FileChannel channel, Optional<JournalContents> leftover)
+    {
+        this.file = file;
+        this.runId = runId;
+        this.clock = clock;
+        this.channel = channel;
+        this.leftover = leftover;
+    }
+
+    /** Opens (creating, private to its owner) the journal file for run {@code runId}. */
+    public static Journal open(Path file, String runId, Clock clock)
+            throws IOException
+    {
+        requireNonNull(file, "file is null");
+        requireNonNull(runId, "runId is null");
+        requireNonNull(clock, "clock is null");
+        AtomicFiles.createPrivateFile(file);
+        JournalContents contents = JournalContents.read(file);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return new Journal(file, runId, clock, channel, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
+    }
+
+    public Path file()
+    {
+        return file;
+    }
+
+    /** What an earlier run left in the journal, to fold into the state before anything else. */
+    public Optional<JournalContents> leftover()
+    {
+        appending.lock();
+        try {
+            return leftover;
+        }
+        finally {
+            appending.unlock();
+        }
+    }
+
+    /** Records that an action is about to run; returns the intent to pass to its result. */
+    public JournalRecord.Intent intent(ResourceAddress address, JournalAction action, String provider, List<ResourceAddress> dependencies, JsonNode plannedAttributes)
+            throws IOException
+    {
+        appending.lock();
+        try {
+            requireNoLeftover();
+            JournalRecord.Intent intent = new JournalRecord.Intent(runId, lastSequence + 1, clock.instant(), address, action, provider, dependencies, plannedAttributes);
+            append(intent);
+            lastSequence = intent.sequence();
+            return intent;
+        }
+        finally {
+            appending.unlock();
+        }
+    }
+
+    /** Records that an action succeeded: {@code attributes} is the instance's new object, empty after a delete. */
+    public void succeeded(JournalRecord.Intent intent, Optional<JsonNode> attributes, List<AttributePath> sensitivePaths)
+            throws IOException
+    {
+        requireNonNull(intent, "intent is null");
+        if (attributes.isPresent() == (intent.action() == JournalAction.DELETE)) {
+            throw new IllegalArgumentException(intent.action().label() + " of " + intent.address()
+                    + (attributes.isPresent() ? " has no attributes afterwards" : " needs the new attributes"));
+        }
+        result(new JournalRecord.Result(runId, intent.sequence(), clock.instant(), attributes, sensitivePaths, Optional.empty()));
+    }
+
+    /** Records that an action failed, with what the driver reports was partly made, if anything. */
+    public void failed(JournalRecord.Intent intent, String error, Optional<JsonNode> partialAttributes, List<AttributePath> sensitivePaths)
+            throws IOException
+    {
+        requireNonNull(intent, "intent is null");
+        requireNonNull(error, "error is null");
+        result(new JournalRecord.Result(runId, intent.sequence(), clock.instant(), partialAttributes, sensitivePaths, Optional.of(error)));
+    }
+
+    /** Empties the journal once its records are folded into a state that was written. */
+    public void clear()
+            throws IOException
+    {
+        appending.lock();
+        try {
+            channel.truncate(0);
+            channel.force(true);
+            leftover = Optional.empty();
+        }
+        finally {
+            appending.unlock();
+        }
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        channel.close();
+    }
+
+    private void result(JournalRecord.Result result)
+            throws IOException
+    {
+        appending.lock();
+        try {
+            requireNoLeftover();
+            append(result);
+        }
+        finally {
+            appending.unlock();
+        }
+    }
+
+    private void append(JournalRecord record)
+            throws IOException
+    {
+        ByteBuffer buffer = ByteBuffer.wrap(JournalLines.write(record).getBytes(StandardCharsets.UTF_8));
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+    }
+
+    private void requireNoLeftover()
+    {
+        if (leftover.isPresent()) {
+            throw new IllegalStateException("the journal " + file + " holds records of an earlier run: fold them into the state and clear it first");
+        }
+    }
+}
