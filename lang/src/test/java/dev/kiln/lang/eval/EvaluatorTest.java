@@ -122,6 +122,23 @@ class EvaluatorTest
     }
 
     @Test
+    @DisplayName("&& and || short-circuit: the side that does not decide the result reports no problems")
+    void shortCircuit()
+    {
+        TestContexts.Result guarded = evaluate(binary(Operator.AND, binary(Operator.NOT_EQUAL, variable("nothing"), nullValue()), variable("nothing", "enabled")));
+        assertEquals(Value.bool(false), guarded.value());
+        assertTrue(guarded.diagnostics().isEmpty());
+        TestContexts.Result either = evaluate(binary(Operator.OR, binary(Operator.EQUAL, variable("nothing"), nullValue()), variable("nothing", "enabled")));
+        assertEquals(Value.bool(true), either.value());
+        assertTrue(either.diagnostics().isEmpty());
+        TestContexts.Result unguarded = evaluate(binary(Operator.AND, bool(true), variable("nothing", "enabled")));
+        assertEquals(List.of("Attempt to get attribute from null value"), unguarded.summaries());
+        assertEquals(Value.unknown(Type.BOOL), unguarded.value());
+        assertEquals(List.of("Unknown variable", "Unknown variable"), evaluate(binary(Operator.OR, variableAt(at(1, 1), "a"), variableAt(at(6, 1), "b"))).summaries());
+        assertEquals(List.of("Invalid operand"), evaluate(binary(Operator.AND, bool(false), number(1))).summaries());
+    }
+
+    @Test
     @DisplayName("operations on unknowns give unknowns of the result type")
     void unknowns()
     {
