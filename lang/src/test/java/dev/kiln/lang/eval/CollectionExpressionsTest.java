@@ -94,6 +94,7 @@ class CollectionExpressionsTest
         assertEquals(List.of("Invalid template interpolation value"), nullInterpolation.summaries());
         assertEquals(List.of("Invalid template interpolation value"), evaluate(template("a", tuple())).summaries());
         assertEquals(Value.string("n=3"), evaluate(template("n=", variable("count"))).value());
+        assertEquals(List.of("Invalid template directive"), evaluate(template(forDirective("v", "v", variable("items"), parts(variable("v"))))).summaries());
         assertTrue(evaluate(template("n=", variable("count"))).diagnostics().isEmpty());
     }
 }
