@@ -51,8 +51,8 @@ class EvaluatorRobustnessTest
             case 5 -> Ast.conditional(expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1));
             case 6 -> Ast.tuple(expressions(random, depth - 1));
             case 7 -> Ast.object("a", expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1));
-            case 8 -> Ast.forTuple(random.nextBoolean() ? "k" : null, "v", expression(random, depth - 1), expression(random, depth - 1), random.nextBoolean() ? null : expression(random, depth - 1));
-            case 9 -> Ast.forObject("k", "v", expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1), null, random.nextBoolean());
+            case 8 -> Ast.forTuple(random.nextBoolean() ? keyName(random) : null, "v", expression(random, depth - 1), expression(random, depth - 1), random.nextBoolean() ? null : expression(random, depth - 1));
+            case 9 -> Ast.forObject(keyName(random), "v", expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1), null, random.nextBoolean());
             case 10 -> Ast.splat(expression(random, depth - 1), Ast.element(steps(random)));
             case 11 -> Ast.index(expression(random, depth - 1), expression(random, depth - 1));
             case 12 -> new Expression.FunctionCall(pick(random, FUNCTIONS), List.of(expressions(random, depth - 1)), random.nextInt(4) == 0, Ast.RANGE, Ast.RANGE);
@@ -103,9 +103,14 @@ class EvaluatorRobustnessTest
             parts.add(Ast.ifDirective(expression(random, depth), Ast.parts("a"), Ast.parts(expression(random, depth))));
         }
         else {
-            parts.add(Ast.forDirective("k", "v", expression(random, depth), List.<TemplatePart>of(new TemplatePart.Interpolation(Ast.variable("v"), Ast.RANGE))));
+            parts.add(Ast.forDirective(keyName(random), "v", expression(random, depth), List.<TemplatePart>of(new TemplatePart.Interpolation(Ast.variable("v"), Ast.RANGE))));
         }
         return parts.toArray();
+    }
+
+    private static String keyName(Random random)
+    {
+        return random.nextInt(8) == 0 ? "v" : "k";
     }
 
     private static String pick(Random random, List<String> names)
