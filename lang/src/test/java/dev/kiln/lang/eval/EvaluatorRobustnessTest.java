@@ -4,6 +4,7 @@ import dev.kiln.lang.ast.Expression;
 import dev.kiln.lang.ast.Operator;
 import dev.kiln.lang.ast.TemplatePart;
 import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 import org.junit.jupiter.api.DisplayName;
@@ -37,6 +38,47 @@ class EvaluatorRobustnessTest
             assertNotNull(value, expression::toString);
             assertTrue(diagnostics.toList().stream().allMatch(diagnostic -> diagnostic.subject().isPresent()), expression::toString);
         }
+    }
+
+    @Test
+    @DisplayName("parsing and applying 20000 random type constraints never throws")
+    void typeConstraintsNeverThrow()
+    {
+        Random random = new Random(1121);
+        for (int run = 0; run < 20000; run++) {
+            Expression expression = typeExpression(random, 3);
+            TypeConstraint constraint = TypeConstraints.parse(expression, new Diagnostics());
+            try {
+                constraint.apply(Evaluator.evaluate(expression(random, 2), TestContexts.context(), new Diagnostics()));
+            }
+            catch (ConversionException expected) {
+                assertTrue(!expected.getMessage().isBlank());
+            }
+        }
+    }
+
+    private static Expression typeExpression(Random random, int depth)
+    {
+        List<String> names = List.of("string", "number", "bool", "any", "list", "set", "map", "tuple", "object", "optional", "strng");
+        if (depth == 0) {
+            return random.nextBoolean() ? Ast.variable(pick(random, names)) : leaf(random);
+        }
+        return switch (random.nextInt(5)) {
+            case 0 -> Ast.variable(pick(random, names));
+            case 1 -> new Expression.FunctionCall(pick(random, names), List.of(typeExpressions(random, depth - 1)), false, Ast.RANGE, Ast.RANGE);
+            case 2 -> Ast.tuple(typeExpressions(random, depth - 1));
+            case 3 -> Ast.object("a", typeExpression(random, depth - 1), "b", Ast.call("optional", typeExpressions(random, depth - 1)));
+            default -> leaf(random);
+        };
+    }
+
+    private static Expression[] typeExpressions(Random random, int depth)
+    {
+        Expression[] expressions = new Expression[random.nextInt(3)];
+        for (int index = 0; index < expressions.length; index++) {
+            expressions[index] = random.nextInt(4) == 0 ? expression(random, 1) : typeExpression(random, depth);
+        }
+        return expressions;
     }
 
     private static Expression expression(Random random, int depth)
