@@ -68,8 +68,9 @@ cluster "management" {
   }
 
   control_plane {
-    nodes    = values(node.master)
-    endpoint = "${var.load_balancer_address}:6443"
+    nodes         = values(node.master)
+    endpoint      = "${var.load_balancer_address}:6443"
+    endpoint_type = "load_balancer"
   }
 
   worker_pool "default" {

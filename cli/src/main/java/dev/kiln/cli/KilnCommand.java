@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = "Plans and applies the lifecycle of Kubernetes clusters described in *.kiln.hcl files.",
         subcommands = {
+                ValidateCommand.class,
                 VersionCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class,
@@ -55,6 +56,7 @@ final class KilnCommand
         commandLine.setErr(new PrintWriter(invocation.err(), true));
         commandLine.setColorScheme(Help.defaultColorScheme(invocation.color() ? Help.Ansi.ON : Help.Ansi.OFF));
         commandLine.setPosixClusteredShortOptionsAllowed(false);
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(exitCodes);
         commandLine.setExecutionExceptionHandler(exitCodes);

@@ -13,6 +13,8 @@ import picocli.CommandLine;
 /** The entry point of {@code kiln}. */
 public final class Main
 {
+    static final String TERMINAL_PROPERTY = "kiln.terminal";
+
     private Main() {}
 
     public static void main(String[] args)
@@ -49,8 +51,16 @@ public final class Main
         return exitCode;
     }
 
+    /**
+     * Whether standard output is a terminal. The launcher knows ({@code [ -t 1 ]}) and passes
+     * {@code -Dkiln.terminal=true|false}, which spares loading the JDK's console support.
+     */
     private static boolean isTerminal()
     {
+        String known = System.getProperty(TERMINAL_PROPERTY);
+        if (known != null) {
+            return Boolean.parseBoolean(known);
+        }
         Console console = System.console();
         if (console == null) {
             return false;

@@ -28,7 +28,7 @@ node "worker" {
 
 cluster "lab" {
   provider           = sim
-  kubernetes_version = "1.31.2"
+  kubernetes_version = "v1.31.2"
 
   control_plane {
     nodes = [node.control]

@@ -10,14 +10,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * A valid configuration: the input variables' values, local values and outputs (by name),
- * the typed {@link Model}, every resource instance decoded (by address), the provider
- * configurations, and the SHA-256 of the sources, which plan files bind to.
+ * the typed {@link Model}, every resource instance decoded (by address), the dependencies
+ * between resources (each resource, without instance key, to the resources it refers to
+ * anywhere: arguments, local values, {@code count}/{@code for_each}, {@code depends_on}), the
+ * provider configurations, and the SHA-256 of the sources, which plan files bind to.
  */
 public record Config(
         SortedMap<String, Variable> variables,
@@ -25,6 +29,7 @@ public record Config(
         SortedMap<String, Output> outputs,
         Model model,
         List<DecodedInstance> resources,
+        SortedMap<ResourceAddress, SortedSet<ResourceAddress>> dependencies,
         List<DecodedBlock> providers,
         String sourceHash)
 {
@@ -37,6 +42,9 @@ public record Config(
         resources = resources.stream()
                 .sorted((left, right) -> left.address().compareTo(right.address()))
                 .toList();
+        TreeMap<ResourceAddress, SortedSet<ResourceAddress>> copy = new TreeMap<>();
+        dependencies.forEach((resource, targets) -> copy.put(resource, Collections.unmodifiableSortedSet(new TreeSet<>(targets))));
+        dependencies = Collections.unmodifiableSortedMap(copy);
         providers = List.copyOf(providers);
         requireNonNull(sourceHash, "sourceHash is null");
     }

@@ -9,8 +9,6 @@ import dev.kiln.lang.config.schema.BlockSchema;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.diag.DidYouMean;
-import dev.kiln.lang.eval.EvalContext;
-import dev.kiln.lang.eval.Evaluator;
 import dev.kiln.lang.value.Value;
 
 import java.util.ArrayList;
@@ -167,7 +165,7 @@ final class DeclarationCollector
         if (attribute.isEmpty()) {
             return Optional.empty();
         }
-        Value value = Evaluator.evaluate(attribute.get().expression(), EvalContext.of(Map.of(), Map.of()), diagnostics);
+        Value value = LiteralExpressions.evaluate(attribute.get().expression(), diagnostics);
         if (value instanceof Value.StringValue string && IDENTIFIER.matcher(string.value()).matches()) {
             return Optional.of(string.value());
         }

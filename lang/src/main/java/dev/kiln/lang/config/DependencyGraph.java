@@ -1,5 +1,6 @@
 package dev.kiln.lang.config;
 
+import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.ast.Attribute;
 import dev.kiln.lang.ast.Block;
 import dev.kiln.lang.ast.Body;
@@ -7,9 +8,12 @@ import dev.kiln.lang.ast.Expression;
 import dev.kiln.lang.diag.Diagnostics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -58,6 +62,37 @@ final class DependencyGraph
             }
         }
         return targets;
+    }
+
+    /**
+     * For every resource, the resources it depends on: directly, through local values, in
+     * {@code count}/{@code for_each}, or by {@code depends_on}; by address without key.
+     */
+    static SortedMap<ResourceAddress, SortedSet<ResourceAddress>> resourceDependencies(Declarations declarations, Map<String, Set<String>> graph)
+    {
+        SortedMap<ResourceAddress, SortedSet<ResourceAddress>> dependencies = new TreeMap<>();
+        for (ResourceDeclaration resource : declarations.allResources()) {
+            SortedSet<ResourceAddress> targets = new TreeSet<>();
+            collectResources(graph.getOrDefault(resource.address().toString(), Set.of()), declarations, graph, new HashSet<>(), targets);
+            dependencies.put(resource.address(), targets);
+        }
+        return dependencies;
+    }
+
+    private static void collectResources(Set<String> nodes, Declarations declarations, Map<String, Set<String>> graph, Set<String> visited, SortedSet<ResourceAddress> targets)
+    {
+        for (String node : nodes) {
+            if (!visited.add(node)) {
+                continue;
+            }
+            if (node.startsWith("local.")) {
+                collectResources(graph.getOrDefault(node, Set.of()), declarations, graph, visited, targets);
+            }
+            else {
+                int dot = node.indexOf('.');
+                targets.add(ResourceAddress.of(node.substring(0, dot), node.substring(dot + 1)));
+            }
+        }
     }
 
     /** Every expression of a body, nested blocks included; meta-arguments left out at the top level. */

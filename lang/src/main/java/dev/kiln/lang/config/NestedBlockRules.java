@@ -2,7 +2,6 @@ package dev.kiln.lang.config;
 
 import dev.kiln.lang.ast.Block;
 import dev.kiln.lang.config.schema.BlockSchema;
-import dev.kiln.lang.config.schema.NestedBlockSchema;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 

@@ -39,7 +39,6 @@ final class ReferenceChecker
     private Optional<Dependency> check(StaticReference reference)
     {
         String root = reference.rootName();
-        List<Traverser> steps = reference.traversal().steps();
         return switch (root) {
             case "var" -> attributeName(reference, "var").flatMap(name -> variable(reference, name));
             case "local" -> attributeName(reference, "local").flatMap(name -> local(reference, name));
@@ -59,9 +58,7 @@ final class ReferenceChecker
                 }
                 yield Optional.empty();
             }
-            default -> KilnSchemas.isResourceType(root) && steps.size() >= 1
-                    ? resource(reference)
-                    : Optional.empty();
+            default -> KilnSchemas.isResourceType(root) ? resource(reference) : Optional.empty();
         };
     }
 
@@ -113,12 +110,25 @@ final class ReferenceChecker
         Optional<ResourceDeclaration> declaration = scope.resource(type, nameStep.name());
         if (declaration.isEmpty()) {
             error("Reference to undeclared resource",
-                    "A resource \"" + type + "\" \"" + nameStep.name() + "\" has not been declared."
-                            + DidYouMean.sentence(nameStep.name(), scope.resourceNames(type)),
+                    "A resource \"" + type + "\" \"" + nameStep.name() + "\" has not been declared." + suggestion(type, nameStep.name()),
                     reference);
             return Optional.empty();
         }
         return instance(reference, declaration.get()).map(Dependency.OnResource::new);
+    }
+
+    /** A close name of the same type, or else the same name declared with another type. */
+    private String suggestion(String type, String name)
+    {
+        String sameType = DidYouMean.sentence(name, scope.resourceNames(type));
+        if (!sameType.isEmpty()) {
+            return sameType;
+        }
+        return scope.resources().entrySet().stream()
+                .filter(entry -> entry.getValue().containsKey(name))
+                .map(entry -> " Did you mean \"" + entry.getKey() + "." + name + "\"?")
+                .findFirst()
+                .orElse("");
     }
 
     private Optional<Reference> instance(StaticReference reference, ResourceDeclaration declaration)

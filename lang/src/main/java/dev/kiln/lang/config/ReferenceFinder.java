@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the static references of an expression, in source order. Names bound by an enclosing
+ * Finds the static references (and function calls) of an expression, in source order. Names bound by an enclosing
  * {@code for} expression or template directive are iteration variables, not references.
  */
 final class ReferenceFinder
 {
     private final List<StaticReference> found = new ArrayList<>();
+    private final List<Expression.FunctionCall> calls = new ArrayList<>();
 
     private ReferenceFinder() {}
 
@@ -28,6 +29,14 @@ final class ReferenceFinder
         return List.copyOf(finder.found);
     }
 
+    /** The function calls of an expression, outermost first. */
+    static List<Expression.FunctionCall> functionCalls(Expression expression)
+    {
+        ReferenceFinder finder = new ReferenceFinder();
+        finder.visit(expression, Set.of());
+        return List.copyOf(finder.calls);
+    }
+
     private void visit(Expression expression, Set<String> bound)
     {
         switch (expression) {
@@ -36,7 +45,10 @@ final class ReferenceFinder
             case Expression.Template template -> visitParts(template.parts(), bound);
             case Expression.TemplateWrap wrap -> visit(wrap.wrapped(), bound);
             case Expression.ScopeTraversal traversal -> add(traversal, Optional.empty(), bound);
-            case Expression.FunctionCall call -> call.arguments().forEach(argument -> visit(argument, bound));
+            case Expression.FunctionCall call -> {
+                calls.add(call);
+                call.arguments().forEach(argument -> visit(argument, bound));
+            }
             case Expression.Conditional conditional -> {
                 visit(conditional.condition(), bound);
                 visit(conditional.whenTrue(), bound);

@@ -6,8 +6,6 @@ import dev.kiln.lang.ast.Expression;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.diag.SourceRange;
-import dev.kiln.lang.eval.EvalContext;
-import dev.kiln.lang.eval.Evaluator;
 import dev.kiln.lang.eval.TypeConstraint;
 import dev.kiln.lang.eval.TypeConstraints;
 import dev.kiln.lang.value.Conversion;
@@ -102,7 +100,7 @@ record VariableDeclaration(
             return Optional.empty();
         }
         Diagnostics evaluation = new Diagnostics();
-        Value value = Evaluator.evaluate(attribute.expression(), EvalContext.of(Map.of(), Map.of()), evaluation);
+        Value value = LiteralExpressions.evaluate(attribute.expression(), evaluation);
         diagnostics.addAll(evaluation.toList());
         if (evaluation.hasErrors()) {
             return Optional.empty();

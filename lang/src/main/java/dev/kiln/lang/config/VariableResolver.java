@@ -3,8 +3,6 @@ package dev.kiln.lang.config;
 import dev.kiln.lang.ast.Block;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.eval.EvalContext;
-import dev.kiln.lang.eval.Evaluator;
 import dev.kiln.lang.eval.Function;
 import dev.kiln.lang.syntax.Parser;
 import dev.kiln.lang.value.ConversionException;
@@ -23,8 +21,6 @@ import java.util.TreeMap;
  */
 final class VariableResolver
 {
-    private static final EvalContext LITERALS = EvalContext.of(Map.of(), Map.of());
-
     private final Map<String, Function> functions;
     private final Diagnostics diagnostics;
 
@@ -73,7 +69,7 @@ final class VariableResolver
             return Optional.empty();
         }
         var attribute = declaration.defaultAttribute().get();
-        Value value = Evaluator.evaluate(attribute.expression(), LITERALS, diagnostics);
+        Value value = LiteralExpressions.evaluate(attribute.expression(), diagnostics);
         try {
             return Optional.of(convert(declaration, value));
         }
@@ -90,7 +86,7 @@ final class VariableResolver
     {
         Value raw = switch (input) {
             case VariableInputReader.Input.Text text -> fromText(declaration, text);
-            case VariableInputReader.Input.Written written -> Evaluator.evaluate(written.expression(), LITERALS, diagnostics);
+            case VariableInputReader.Input.Written written -> LiteralExpressions.evaluate(written.expression(), diagnostics);
         };
         Value value;
         try {
@@ -125,7 +121,7 @@ final class VariableResolver
         var parsed = Parser.parseExpression(text.range().filename(), text.text());
         diagnostics.addAll(parsed.diagnostics());
         return parsed.expression()
-                .map(expression -> Evaluator.evaluate(expression, LITERALS, diagnostics))
+                .map(expression -> LiteralExpressions.evaluate(expression, diagnostics))
                 .orElse(Value.unknown(declaration.constraintType()));
     }
 

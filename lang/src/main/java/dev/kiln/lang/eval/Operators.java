@@ -133,14 +133,25 @@ final class Operators
             evaluator.error("Operation failed", "Error during operation: can't divide by zero.", binary.range(), binary.range());
             return Evaluator.failed();
         }
-        return Value.number(switch (binary.operator()) {
+        try {
+            return Value.number(calculate(binary.operator(), a, b));
+        }
+        catch (ArithmeticException exception) {
+            evaluator.error("Operation failed", "Error during operation: the result is out of the range of numbers.", binary.range(), binary.range());
+            return Evaluator.failed();
+        }
+    }
+
+    private static BigDecimal calculate(Operator operator, BigDecimal a, BigDecimal b)
+    {
+        return switch (operator) {
             case ADD -> a.add(b);
             case SUBTRACT -> a.subtract(b);
             case MULTIPLY -> a.multiply(b);
             case DIVIDE -> a.divide(b, DIVISION);
             case MODULO -> a.remainder(b);
-            default -> throw new IllegalArgumentException("not arithmetic: " + binary.operator());
-        });
+            default -> throw new IllegalArgumentException("not arithmetic: " + operator);
+        };
     }
 
     private static BigDecimal number(Value value)

@@ -10,6 +10,8 @@ import dev.kiln.lang.value.Value;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Attribute access and indexing, as HCL's {@code GetAttr} and {@code Index}: objects and
@@ -143,8 +145,20 @@ final class Traversals
             case Type.MapType map -> Value.unknown(map.element());
             case Type.SetType ignored -> index(evaluator, Value.set(Type.DYNAMIC, List.of()), key, subject, context);
             case Type.Primitive ignored -> index(evaluator, Value.bool(false), key, subject, context);
-            default -> Value.unknown(Type.DYNAMIC);
+            case Type.TupleType tuple -> shapeOnly(evaluator, Value.tuple(tuple.elements().stream().<Value>map(Value::unknown).toList()), key, subject, context);
+            case Type.ObjectType object -> {
+                Map<String, Value> attributes = new TreeMap<>();
+                object.attributes().forEach((name, attribute) -> attributes.put(name, Value.unknown(attribute)));
+                yield shapeOnly(evaluator, Value.object(attributes), key, subject, context);
+            }
+            case Type.Dynamic ignored -> Value.unknown(Type.DYNAMIC);
         };
+    }
+
+    /** Indexes a stand-in of unknown elements with the unknown value's shape, so a known key is still checked and typed. */
+    private static Value shapeOnly(Evaluator evaluator, Value standIn, Value key, SourceRange subject, SourceRange context)
+    {
+        return key.isKnown() ? index(evaluator, standIn, key, subject, context) : Value.unknown(Type.DYNAMIC);
     }
 
     private static Value position(Evaluator evaluator, List<Value> elements, Value key, SourceRange subject, SourceRange context)

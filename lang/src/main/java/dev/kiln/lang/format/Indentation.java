@@ -8,7 +8,9 @@ import java.util.List;
  * Two spaces per open bracket level, {@code terraform fmt}'s way: a line that opens more
  * brackets than it closes starts a level for the lines after it; a line that closes more
  * than it opens ends the levels it closes and is itself indented at the level it returns
- * to. Several brackets opened on one line ({@code [{}) make a single level.
+ * to. Several brackets opened on one line (<code>[{</code>) make a single level. A line
+ * that opens as many brackets as it closes (<code>}, {</code>) stays at the inner level,
+ * exactly as {@code terraform fmt} leaves it.
  */
 final class Indentation
 {

@@ -13,9 +13,10 @@ import java.util.Set;
  * {@code ()} and {@code []}, between a function name and its {@code (}, before an index's
  * {@code [}, after {@code !} and after a negating {@code -}; one inside non-empty braces.
  *
- * <p>Three corners differ from {@code terraform fmt}, each for readability without any
- * change in meaning: a string indexed directly ({@code "ab"[0]}) keeps its {@code [} close,
- * a {@code -} after {@code =>} negates ({@code k => -v}), and the {@code in} and {@code if}
+ * <p>A few corners differ from {@code terraform fmt}, each for readability without any
+ * change in meaning: a trailing comma hugs the {@code ]} or {@code )} after it
+ * ({@code [a, b,]}); a string indexed directly ({@code "ab"[0]}) keeps its {@code [} close;
+ * a {@code -} after {@code =>} negates ({@code k => -v}); and the {@code in} and {@code if}
  * keywords of a {@code for} expression are followed by a space even before {@code (}.
  */
 final class Spacing
@@ -80,7 +81,10 @@ final class Spacing
         if (next == TokenKind.COMMA || next == TokenKind.ELLIPSIS) {
             return false;
         }
-        if (kind == TokenKind.COMMA || isKeyword(before, subject)) {
+        if (kind == TokenKind.COMMA) {
+            return next != TokenKind.CLOSE_BRACKET && next != TokenKind.CLOSE_PARENTHESIS;
+        }
+        if (isKeyword(before, subject)) {
             return true;
         }
         if (kind == TokenKind.DOT || next == TokenKind.DOT) {

@@ -2,7 +2,10 @@ package dev.kiln.lang.functions;
 
 import dev.kiln.lang.eval.Function;
 import dev.kiln.lang.eval.FunctionException;
+import dev.kiln.lang.value.Conversion;
+import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Type;
+import dev.kiln.lang.value.Types;
 import dev.kiln.lang.value.Value;
 
 import java.util.ArrayList;
@@ -80,7 +83,10 @@ final class CollectionFunctions
             case Type.MapType ignored -> LIST_OF_STRING;
             case Type.ObjectType object -> new Type.TupleType(Collections.nCopies(object.attributes().size(), Type.STRING));
             case Type.Dynamic ignored -> Type.DYNAMIC;
-            default -> throw call.error(0, "must have map or object type");
+            case Type.Primitive ignored -> throw call.error(0, "must have map or object type");
+            case Type.ListType ignored -> throw call.error(0, "must have map or object type");
+            case Type.SetType ignored -> throw call.error(0, "must have map or object type");
+            case Type.TupleType ignored -> throw call.error(0, "must have map or object type");
         };
     }
 
@@ -107,7 +113,10 @@ final class CollectionFunctions
             case Type.MapType map -> new Type.ListType(map.element());
             case Type.ObjectType object -> new Type.TupleType(List.copyOf(object.attributes().values()));
             case Type.Dynamic ignored -> Type.DYNAMIC;
-            default -> throw call.error(0, "must have map or object type");
+            case Type.Primitive ignored -> throw call.error(0, "must have map or object type");
+            case Type.ListType ignored -> throw call.error(0, "must have map or object type");
+            case Type.SetType ignored -> throw call.error(0, "must have map or object type");
+            case Type.TupleType ignored -> throw call.error(0, "must have map or object type");
         };
     }
 
@@ -117,7 +126,7 @@ final class CollectionFunctions
                 .parameter(passThrough("inputMap"))
                 .parameter("key", Type.STRING)
                 .variadic(passThrough("default").allowingNull())
-                .returns(call -> Containers.elementType(call.argument(0).type()))
+                .returns(CollectionFunctions::lookupType)
                 .implementation(call -> {
                     if (call.count() > 3) {
                         throw new FunctionException("Too many function arguments: function \"lookup\" expects at most 3 argument(s).");
@@ -126,18 +135,43 @@ final class CollectionFunctions
                     if (!(Containers.isMapping(map.type()) || map.type() == Type.DYNAMIC)) {
                         throw call.error(0, "must have map or object type");
                     }
+                    Type type = lookupType(call);
                     if (!map.isKnown()) {
-                        return Value.unknown(Containers.elementType(map.type()));
+                        return Value.unknown(type);
                     }
                     Value found = Containers.entries(map).orElseThrow().get(call.string(1));
-                    if (found != null) {
-                        return found;
+                    if (found == null && call.count() == 3) {
+                        found = call.argument(2);
                     }
-                    if (call.count() == 3) {
-                        return call.argument(2);
+                    if (found != null) {
+                        return map instanceof Value.MapValue ? convertTo(found, type) : found;
                     }
                     throw new FunctionException(1, "lookup failed to find key " + call.show(1) + ".");
                 });
+    }
+
+    /** A map's element type, unified with the default's type when there is one; for objects, the attribute's or default's own type. */
+    private static Type lookupType(Call call)
+    {
+        Type mapType = call.argument(0).type();
+        if (!(mapType instanceof Type.MapType map)) {
+            return Type.DYNAMIC;
+        }
+        if (call.count() < 3) {
+            return map.element();
+        }
+        return Types.unify(List.of(map.element(), call.argument(2).type())).orElse(Type.DYNAMIC);
+    }
+
+    private static Value convertTo(Value value, Type type)
+            throws FunctionException
+    {
+        try {
+            return Conversion.convert(value, type);
+        }
+        catch (ConversionException e) {
+            throw new FunctionException(2, "the default value does not match the map's element type: " + e.getMessage());
+        }
     }
 
     private static Function contains()
@@ -253,7 +287,9 @@ final class CollectionFunctions
                 yield new Type.TupleType(elements);
             }
             case Type.Dynamic ignored -> Type.DYNAMIC;
-            default -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
+            case Type.Primitive ignored -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
+            case Type.MapType ignored -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
+            case Type.ObjectType ignored -> throw call.error(0, "can only reverse list or tuple values, not " + Containers.describe(type));
         };
     }
 

@@ -29,7 +29,13 @@ final class Containers
             case Value.ListValue list -> Optional.of(list.elements());
             case Value.SetValue set -> Optional.of(set.elements());
             case Value.TupleValue tuple -> Optional.of(tuple.elements());
-            default -> Optional.empty();
+            case Value.MapValue ignored -> Optional.empty();
+            case Value.ObjectValue ignored -> Optional.empty();
+            case Value.StringValue ignored -> Optional.empty();
+            case Value.NumberValue ignored -> Optional.empty();
+            case Value.BoolValue ignored -> Optional.empty();
+            case Value.Null ignored -> Optional.empty();
+            case Value.Unknown ignored -> Optional.empty();
         };
     }
 
@@ -39,7 +45,14 @@ final class Containers
         return switch (value) {
             case Value.MapValue map -> Optional.of(map.entries());
             case Value.ObjectValue object -> Optional.of(object.attributes());
-            default -> Optional.empty();
+            case Value.ListValue ignored -> Optional.empty();
+            case Value.SetValue ignored -> Optional.empty();
+            case Value.TupleValue ignored -> Optional.empty();
+            case Value.StringValue ignored -> Optional.empty();
+            case Value.NumberValue ignored -> Optional.empty();
+            case Value.BoolValue ignored -> Optional.empty();
+            case Value.Null ignored -> Optional.empty();
+            case Value.Unknown ignored -> Optional.empty();
         };
     }
 

@@ -16,18 +16,23 @@ final class ConversionFunctions
     static List<Function> all()
     {
         return List.of(
-                conversion("tostring", Type.STRING),
-                conversion("tonumber", Type.NUMBER),
-                conversion("tobool", Type.BOOL),
-                conversion("tolist", new Type.ListType(Type.DYNAMIC)),
-                conversion("toset", new Type.SetType(Type.DYNAMIC)),
-                conversion("tomap", new Type.MapType(Type.DYNAMIC)));
+                conversion("tostring", Type.STRING, true),
+                conversion("tonumber", Type.NUMBER, true),
+                conversion("tobool", Type.BOOL, true),
+                conversion("tolist", new Type.ListType(Type.DYNAMIC), true),
+                conversion("toset", new Type.SetType(Type.DYNAMIC), false),
+                conversion("tomap", new Type.MapType(Type.DYNAMIC), true));
     }
 
-    private static Function conversion(String name, Type target)
+    /**
+     * A conversion to {@code target}. Marks stay where they are ({@code keepMarks}) except in
+     * sets, whose elements cannot carry marks: a set of sensitive elements is itself sensitive.
+     */
+    private static Function conversion(String name, Type target, boolean keepMarks)
     {
+        Parameter parameter = Parameter.of("v", Type.DYNAMIC).allowingNull().allowingUnknown();
         return StandardFunction.builder(name)
-                .parameter(Parameter.of("v", Type.DYNAMIC).allowingNull().allowingUnknown().allowingSensitive())
+                .parameter(keepMarks ? parameter.allowingSensitive() : parameter)
                 .returns(target)
                 .implementation(call -> {
                     Value value = call.argument(0);

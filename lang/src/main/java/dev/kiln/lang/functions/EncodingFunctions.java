@@ -67,16 +67,31 @@ final class EncodingFunctions
                 });
     }
 
-    /** Escapes {@code <}, {@code >}, {@code &} and the Unicode line separators, as Terraform's {@code jsonencode} does; they occur only inside strings. */
+    /**
+     * Escapes {@code <}, {@code >}, {@code &} and the Unicode line separators, and writes
+     * backspace and form feed as {@code \\u} escapes, as Terraform's {@code jsonencode} does.
+     * Such characters occur only inside strings, so the text stays valid JSON.
+     */
     private static String htmlSafe(String json)
     {
         StringBuilder result = new StringBuilder(json.length());
-        json.chars().forEach(character -> {
-            switch (character) {
-                case '<', '>', '&', 0x2028, 0x2029 -> result.append(String.format("\\u%04x", character));
-                default -> result.append((char) character);
+        for (int index = 0; index < json.length(); index++) {
+            char character = json.charAt(index);
+            if (character == '\\' && index + 1 < json.length()) {
+                char escaped = json.charAt(++index);
+                switch (escaped) {
+                    case 'b' -> result.append("\\u0008");
+                    case 'f' -> result.append("\\u000c");
+                    default -> result.append(character).append(escaped);
+                }
             }
-        });
+            else if (character == '<' || character == '>' || character == '&' || character == 0x2028 || character == 0x2029) {
+                result.append(String.format("\\u%04x", (int) character));
+            }
+            else {
+                result.append(character);
+            }
+        }
         return result.toString();
     }
 
@@ -96,6 +111,9 @@ final class EncodingFunctions
                 .implementation(call -> {
                     byte[] bytes;
                     try {
+                        if (call.string(0).length() % 4 != 0) {
+                            throw new IllegalArgumentException("missing padding");
+                        }
                         bytes = Base64.getDecoder().decode(call.string(0));
                     }
                     catch (IllegalArgumentException e) {

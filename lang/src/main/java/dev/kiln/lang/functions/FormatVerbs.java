@@ -68,12 +68,16 @@ final class FormatVerbs
     private static String text(FormatString.Verb verb, Value argument)
             throws FormatError
     {
-        return switch (argument) {
-            case Value.StringValue string -> string.value();
-            case Value.NumberValue number -> number.value().toPlainString();
-            case Value.BoolValue bool -> Boolean.toString(bool.value());
-            default -> throw unsupported(verb, "string required");
-        };
+        if (argument instanceof Value.StringValue string) {
+            return string.value();
+        }
+        if (argument instanceof Value.NumberValue number) {
+            return number.value().toPlainString();
+        }
+        if (argument instanceof Value.BoolValue bool) {
+            return Boolean.toString(bool.value());
+        }
+        throw unsupported(verb, "string required");
     }
 
     private static boolean bool(FormatString.Verb verb, Value argument)

@@ -34,6 +34,9 @@ final class Re2Pattern
             Map.entry("word", "\\w"),
             Map.entry("xdigit", "\\p{XDigit}"));
 
+    /** A flag group turning on multi-line mode, in which {@code $} matches at line ends as in Java. */
+    private static final Pattern MULTILINE_FLAG = Pattern.compile("\\(\\?[a-zA-Z]*m[a-zA-Z]*[:)]");
+
     private final Pattern pattern;
     private final List<Optional<String>> groupNames;
 
@@ -56,7 +59,7 @@ final class Re2Pattern
             throws InvalidPattern
     {
         List<Optional<String>> names = new ArrayList<>();
-        String translated = translate(source, names);
+        String translated = translate(source, names, !MULTILINE_FLAG.matcher(source).find());
         try {
             return new Re2Pattern(Pattern.compile(translated, Pattern.UNIX_LINES), names);
         }
@@ -82,7 +85,7 @@ final class Re2Pattern
         return "kilnGroup" + index;
     }
 
-    private static String translate(String source, List<Optional<String>> names)
+    private static String translate(String source, List<Optional<String>> names, boolean endOfTextDollar)
             throws InvalidPattern
     {
         StringBuilder result = new StringBuilder();
@@ -97,6 +100,10 @@ final class Re2Pattern
             }
             else if (character == '(') {
                 position = group(source, position, result, names);
+            }
+            else if (character == '$' && endOfTextDollar) {
+                result.append("\\z");
+                position++;
             }
             else if ((character == '+' || character == '*' || character == '?' || character == '}') && position + 1 < source.length() && source.charAt(position + 1) == '+') {
                 throw new InvalidPattern("invalid nested repetition operator: `" + character + "+`");
@@ -118,6 +125,16 @@ final class Re2Pattern
         char escaped = source.charAt(position + 1);
         if ((escaped >= '1' && escaped <= '9') || escaped == 'k' || escaped == 'Z' || escaped == 'R' || escaped == 'X' || escaped == 'G') {
             throw new InvalidPattern("invalid escape sequence: `\\" + escaped + "`");
+        }
+        if ((escaped == 'p' || escaped == 'P') && position + 2 < source.length() && source.charAt(position + 2) == '{') {
+            int end = source.indexOf('}', position + 3);
+            if (end < 0) {
+                throw new InvalidPattern("invalid character class range: `" + source.substring(position) + "`");
+            }
+            String name = source.substring(position + 3, end);
+            boolean negated = name.startsWith("^");
+            result.append('\\').append(negated == (escaped == 'p') ? 'P' : 'p').append("{Is").append(negated ? name.substring(1) : name).append('}');
+            return end + 1;
         }
         if (escaped == 'Q') {
             int end = source.indexOf("\\E", position + 2);

@@ -21,7 +21,8 @@ public final class StandardFunctions
     private StandardFunctions() {}
 
     /**
-     * All standard functions by name. File functions resolve relative paths against
+     * All standard functions by name. File functions ({@code file}, {@code fileexists},
+     * {@code abspath}, {@code templatefile}) resolve relative paths against
      * {@code baseDirectory}, the configuration directory.
      */
     public static Map<String, Function> create(Path baseDirectory)
@@ -40,13 +41,15 @@ public final class StandardFunctions
         functions.addAll(EncodingFunctions.all());
         functions.addAll(HashFunctions.all());
         functions.addAll(NetworkFunctions.all());
-        functions.addAll(new FileFunctions(baseDirectory).all());
+        FileFunctions files = new FileFunctions(baseDirectory);
+        functions.addAll(files.all());
         SortedMap<String, Function> byName = new TreeMap<>();
         for (Function function : functions) {
             if (byName.put(function.name(), function) != null) {
                 throw new IllegalStateException("function declared twice: " + function.name());
             }
         }
+        byName.put("templatefile", TemplateFileFunction.create(files, byName));
         return Collections.unmodifiableSortedMap(byName);
     }
 }

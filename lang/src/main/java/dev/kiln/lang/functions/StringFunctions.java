@@ -5,6 +5,7 @@ import dev.kiln.lang.eval.FunctionException;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -140,8 +141,8 @@ final class StringFunctions
                 .returns(Type.STRING)
                 .implementation(call -> {
                     List<String> characters = Graphemes.split(call.string(0));
-                    int offset = call.integer(1);
-                    int length = call.integer(2);
+                    int offset = clamped(call, 1);
+                    int length = clamped(call, 2);
                     if (offset < 0) {
                         offset = Math.max(0, offset + characters.size());
                     }
@@ -151,6 +152,20 @@ final class StringFunctions
                     int end = length < 0 ? characters.size() : (int) Math.min(characters.size(), (long) offset + length);
                     return Value.string(String.join("", characters.subList(offset, end)));
                 });
+    }
+
+    /** A whole number argument, with values beyond the range of {@code int} (far past any string's end) clamped to it. */
+    private static int clamped(Call call, int index)
+            throws FunctionException
+    {
+        BigDecimal number = call.number(index);
+        if (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            number = BigDecimal.valueOf(Integer.MAX_VALUE);
+        }
+        else if (number.compareTo(BigDecimal.valueOf(-Integer.MAX_VALUE)) < 0) {
+            number = BigDecimal.valueOf(-Integer.MAX_VALUE);
+        }
+        return call.wholeNumber(index, number);
     }
 
     private static Function indent()

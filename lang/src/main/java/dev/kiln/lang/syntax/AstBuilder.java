@@ -190,13 +190,13 @@ final class AstBuilder
     @Override
     public Expression visitTermExpression(HclParser.TermExpressionContext context)
     {
-        return terms.term(context.exprTerm());
+        return context.exprTerm() == null ? placeholder(range(context)) : terms.term(context.exprTerm());
     }
 
     @Override
     public Expression visitUnaryExpression(HclParser.UnaryExpressionContext context)
     {
-        Operator operator = context.operator.getType() == HclLexer.BANG ? Operator.NOT : Operator.NEGATE;
+        Operator operator = context.operator != null && context.operator.getType() == HclLexer.BANG ? Operator.NOT : Operator.NEGATE;
         return new Expression.Unary(operator, expression(context.expression(), context), range(context));
     }
 
@@ -213,7 +213,9 @@ final class AstBuilder
         while (!spine.isEmpty()) {
             HclParser.BinaryExpressionContext binary = spine.pop();
             Expression right = expression(binary.right, binary);
-            result = new Expression.Binary(operator(binary.operator), result, right, result.range().through(right.range()));
+            result = binary.operator == null
+                    ? placeholder(result.range().through(right.range()))
+                    : new Expression.Binary(operator(binary.operator), result, right, result.range().through(right.range()));
         }
         return result;
     }

@@ -140,7 +140,11 @@ final class NewlineFilter
             case HclLexer.HEREDOC_OPEN -> frames.push(new Frame(Kind.HEREDOC, HclLexer.HEREDOC_CLOSE));
             case HclLexer.RBRACE, HclLexer.STRIP_RBRACE -> close(HclLexer.RBRACE);
             case HclLexer.RPAREN, HclLexer.RBRACKET, HclLexer.CQUOTE, HclLexer.HEREDOC_CLOSE -> close(type);
-            case HclLexer.ASSIGN -> frame.inExpression = frame.kind == Kind.BODY || frame.inExpression;
+            case HclLexer.ASSIGN -> {
+                if (frame.kind == Kind.BODY) {
+                    frame.inExpression = true;
+                }
+            }
             default -> { }
         }
     }

@@ -24,6 +24,7 @@ import java.util.function.Function;
  */
 final class SyntaxRun
 {
+    static final String INTERNAL_ERROR = "Internal parser error";
     private static final int MAXIMUM_NESTING = 100;
 
     private final SourcePositions positions;
@@ -47,10 +48,12 @@ final class SyntaxRun
                 .orElse(empty);
     }
 
+    /** Empty when not even the start of an expression could be parsed. */
     Optional<Expression> expression()
     {
         return parse(HclParser::standaloneExpression)
-                .flatMap(tree -> build(builder -> builder.expression(tree.expression())));
+                .flatMap(tree -> build(builder -> builder.expression(tree.expression(), tree)))
+                .filter(expression -> !(expression instanceof Expression.Literal literal && !literal.value().isKnown()));
     }
 
     Optional<Expression> template()
@@ -59,6 +62,10 @@ final class SyntaxRun
                 .flatMap(tree -> build(builder -> builder.standaloneTemplate(tree)));
     }
 
+    /**
+     * Builds the AST. A failure here is a bug in Kiln, not in the file; it still becomes a
+     * diagnostic (callers rely on the parser never throwing) that names the failure.
+     */
     private <T> Optional<T> build(Function<AstBuilder, T> step)
     {
         try {
@@ -66,6 +73,13 @@ final class SyntaxRun
         }
         catch (StackOverflowError error) {
             diagnostics.add(tooDeep());
+            return Optional.empty();
+        }
+        catch (RuntimeException failure) {
+            diagnostics.add(Diagnostic.error(
+                    INTERNAL_ERROR,
+                    "Kiln could not build the syntax tree of this file (" + failure + "). This is a bug in Kiln; please report it with the file.",
+                    positions.range(0, 0)));
             return Optional.empty();
         }
     }
@@ -115,7 +129,7 @@ final class SyntaxRun
                 case HclLexer.LBRACE, HclLexer.LBRACKET, HclLexer.LPAREN, HclLexer.INTERP_OPEN, HclLexer.DIRECTIVE_OPEN,
                      HclLexer.OQUOTE, HclLexer.HEREDOC_OPEN -> depth++;
                 case HclLexer.RBRACE, HclLexer.STRIP_RBRACE, HclLexer.RBRACKET, HclLexer.RPAREN, HclLexer.CQUOTE,
-                     HclLexer.HEREDOC_CLOSE, HclLexer.NEWLINE -> depth = Math.max(0, depth - (token.getType() == HclLexer.NEWLINE ? 0 : 1));
+                     HclLexer.HEREDOC_CLOSE -> depth = Math.max(0, depth - 1);
                 default -> { }
             }
             boolean unary = token.getType() == HclLexer.MINUS || token.getType() == HclLexer.BANG;

@@ -36,8 +36,8 @@ final class TermBuilder
 
     Expression term(HclParser.ExprTermContext context)
     {
-        if (context == null || context.primary() == null) {
-            return builder.placeholder(context == null ? null : builder.range(context));
+        if (context.primary() == null) {
+            return builder.placeholder(builder.range(context));
         }
         HclParser.PrimaryContext primary = context.primary();
         Chain chain = primary instanceof HclParser.VariableContext variable
@@ -129,13 +129,37 @@ final class TermBuilder
                     forObject.forCondition(),
                     range,
                     forObject);
-            case HclParser.TupleContext tuple -> new Expression.TupleConstructor(
-                    tuple.expression().stream().map(builder::expression).toList(), range);
-            case HclParser.ObjectContext object -> new Expression.ObjectConstructor(objectItems(object), range);
+            case HclParser.TupleContext tuple -> {
+                if (!tuple.expression().isEmpty()) {
+                    rejectLeadingFor(tuple.expression().getFirst());
+                }
+                yield new Expression.TupleConstructor(tuple.expression().stream().map(builder::expression).toList(), range);
+            }
+            case HclParser.ObjectContext object -> {
+                if (!object.objectItem().isEmpty()) {
+                    rejectLeadingFor(object.objectItem().getFirst().key);
+                }
+                yield new Expression.ObjectConstructor(objectItems(object), range);
+            }
             case HclParser.ParenthesizedContext parenthesized -> new Expression.Parenthesized(
                     builder.expression(parenthesized.expression(), parenthesized), range);
             default -> builder.placeholder(range);
         };
+    }
+
+    /** HCL reads a tuple or object starting with a bare {@code for} as a for expression, so the other reading is an error. */
+    private void rejectLeadingFor(HclParser.ExpressionContext first)
+    {
+        if (first instanceof HclParser.TermExpressionContext term
+                && term.exprTerm() != null
+                && term.exprTerm().primary() instanceof HclParser.VariableContext variable
+                && variable.variableName().FOR() != null) {
+            builder.report(Diagnostic.error(
+                    "Invalid for expression",
+                    "A tuple or object starting with the name \"for\" is read as a for expression. To use a variable named \"for\","
+                            + " put it in parentheses: (for); for an object key named \"for\", quote it: \"for\".",
+                    builder.range(variable)));
+        }
     }
 
     private List<ObjectItem> objectItems(HclParser.ObjectContext object)
@@ -180,7 +204,8 @@ final class TermBuilder
             arguments.addAll(call.arguments().expression().stream().map(builder::expression).toList());
             expandFinal = call.arguments().ELLIPSIS() != null;
         }
-        return new Expression.FunctionCall(builder.name(call.name), arguments, expandFinal, builder.range(call.name), range);
+        SourceRange nameRange = call.name == null ? range : builder.range(call.name);
+        return new Expression.FunctionCall(builder.name(call.name), arguments, expandFinal, nameRange, range);
     }
 
     private Expression forExpression(

@@ -47,7 +47,7 @@ public final class Conversion
                 requireConvertible(value.type(), target);
                 yield Value.unknown(Types.refine(target, value.type()));
             }
-            case Value.StringValue string -> fromString(string.value(), target);
+            case Value.StringValue string -> fromString(string.value(), target, string.sensitive());
             case Value.NumberValue number -> toStringOrFail(number.value().toPlainString(), target);
             case Value.BoolValue bool -> toStringOrFail(Boolean.toString(bool.value()), target);
             case Value.ListValue list -> fromSequence(list.elements(), target);
@@ -66,20 +66,25 @@ public final class Conversion
         }
     }
 
-    private static Value fromString(String text, Type target)
+    private static Value fromString(String text, Type target, boolean sensitive)
             throws ConversionException
     {
         if (target == Type.NUMBER) {
             if (!NUMBER.matcher(text).matches()) {
                 throw new ConversionException("a number is required");
             }
-            return Value.number(new BigDecimal(text));
+            try {
+                return Value.number(new BigDecimal(text));
+            }
+            catch (NumberFormatException exception) {
+                throw new ConversionException("a number is required; the exponent is out of range");
+            }
         }
         if (target == Type.BOOL) {
             return switch (text) {
                 case "true", "1" -> Value.bool(true);
                 case "false", "0" -> Value.bool(false);
-                default -> throw new ConversionException(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+                default -> throw new ConversionException(!sensitive && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
                         ? "a bool is required; to convert from a string, use lowercase \"" + text.toLowerCase() + "\""
                         : "a bool is required");
             };

@@ -54,13 +54,13 @@ public final class ValueJson
         }
     }
 
-    /** The value as a JSON tree. Every part must be known. */
+    /** The value as a JSON tree, numbers without exponents whatever mapper writes it. Every part must be known. */
     public static JsonNode toJson(Value value)
     {
         requireNonNull(value, "value is null");
         return switch (value) {
             case Value.StringValue string -> NODES.textNode(string.value());
-            case Value.NumberValue number -> NODES.numberNode(number.value());
+            case Value.NumberValue number -> NODES.numberNode(number.value().scale() < 0 ? number.value().setScale(0) : number.value());
             case Value.BoolValue bool -> NODES.booleanNode(bool.value());
             case Value.Null ignored -> NODES.nullNode();
             case Value.Unknown ignored -> throw new IllegalArgumentException("an unknown value has no JSON form");

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -118,28 +119,56 @@ public final class ValueYaml
         return node;
     }
 
+    /** The elements of a list, set or tuple. */
+    private static Optional<List<Value>> sequenceOf(Value value)
+    {
+        return switch (value) {
+            case Value.ListValue list -> Optional.of(list.elements());
+            case Value.SetValue set -> Optional.of(set.elements());
+            case Value.TupleValue tuple -> Optional.of(tuple.elements());
+            case Value.MapValue ignored -> Optional.empty();
+            case Value.ObjectValue ignored -> Optional.empty();
+            case Value.StringValue ignored -> Optional.empty();
+            case Value.NumberValue ignored -> Optional.empty();
+            case Value.BoolValue ignored -> Optional.empty();
+            case Value.Null ignored -> Optional.empty();
+            case Value.Unknown ignored -> Optional.empty();
+        };
+    }
+
+    /** The entries of a map or object. */
+    private static Optional<Map<String, Value>> mappingOf(Value value)
+    {
+        return switch (value) {
+            case Value.MapValue map -> Optional.of(map.entries());
+            case Value.ObjectValue object -> Optional.of(object.attributes());
+            case Value.ListValue ignored -> Optional.empty();
+            case Value.SetValue ignored -> Optional.empty();
+            case Value.TupleValue ignored -> Optional.empty();
+            case Value.StringValue ignored -> Optional.empty();
+            case Value.NumberValue ignored -> Optional.empty();
+            case Value.BoolValue ignored -> Optional.empty();
+            case Value.Null ignored -> Optional.empty();
+            case Value.Unknown ignored -> Optional.empty();
+        };
+    }
+
     /** Non-empty sequences and mappings are written as blocks; everything else fits on the line. */
     private static boolean isBlock(Value value)
     {
-        return switch (value) {
-            case Value.ListValue list -> !list.elements().isEmpty();
-            case Value.SetValue set -> !set.elements().isEmpty();
-            case Value.TupleValue tuple -> !tuple.elements().isEmpty();
-            case Value.MapValue map -> !map.entries().isEmpty();
-            case Value.ObjectValue object -> !object.attributes().isEmpty();
-            default -> false;
-        };
+        return sequenceOf(value).map(elements -> !elements.isEmpty())
+                .or(() -> mappingOf(value).map(entries -> !entries.isEmpty()))
+                .orElse(false);
     }
 
     private static void block(Value value, int indent, StringBuilder result)
     {
-        switch (value) {
-            case Value.ListValue list -> sequence(list.elements(), indent, result);
-            case Value.SetValue set -> sequence(set.elements(), indent, result);
-            case Value.TupleValue tuple -> sequence(tuple.elements(), indent, result);
-            case Value.MapValue map -> mapping(map.entries(), indent, result);
-            case Value.ObjectValue object -> mapping(object.attributes(), indent, result);
-            default -> throw new IllegalArgumentException("not a block value: " + value.type().friendlyName());
+        Optional<List<Value>> elements = sequenceOf(value);
+        if (elements.isPresent()) {
+            sequence(elements.get(), indent, result);
+        }
+        else {
+            mapping(mappingOf(value).orElseThrow(), indent, result);
         }
     }
 
@@ -167,8 +196,7 @@ public final class ValueYaml
             }
             else {
                 result.append('\n');
-                boolean sequence = !(element instanceof Value.MapValue || element instanceof Value.ObjectValue);
-                block(element, sequence ? indent : indent + INDENT, result);
+                block(element, sequenceOf(element).isPresent() ? indent : indent + INDENT, result);
             }
         }
     }
@@ -183,7 +211,9 @@ public final class ValueYaml
             case Value.Unknown ignored -> throw new IllegalArgumentException("an unknown value has no YAML form");
             case Value.MapValue ignored -> "{}";
             case Value.ObjectValue ignored -> "{}";
-            default -> "[]";
+            case Value.ListValue ignored -> "[]";
+            case Value.SetValue ignored -> "[]";
+            case Value.TupleValue ignored -> "[]";
         };
     }
 

@@ -87,6 +87,27 @@ class ConfigLoaderTest
         assertEquals("An access token.", token.description());
     }
 
+    @Test
+    @DisplayName("a reference to an undeclared resource suggests a close name, or the same name of another type")
+    void undeclaredResourceSuggestions()
+    {
+        LoadResult result = ConfigFixtures.load(directory, """
+                node "m1" {
+                  address = "10.0.0.1"
+                }
+                output "close" {
+                  value = node.m2.address
+                }
+                output "other_type" {
+                  value = cluster.m1.endpoint
+                }
+                """);
+        assertEquals(List.of(
+                        "A resource \"node\" \"m2\" has not been declared. Did you mean \"m1\"?",
+                        "A resource \"cluster\" \"m1\" has not been declared. Did you mean \"node.m1\"?"),
+                result.diagnostics().stream().map(Diagnostic::detail).toList());
+    }
+
     private static List<String> summaries(LoadResult result)
     {
         return result.diagnostics().stream().map(Diagnostic::summary).toList();

@@ -3,6 +3,7 @@ package dev.kiln.lang.config;
 import dev.kiln.lang.addr.Reference;
 import dev.kiln.lang.config.schema.DecodedInstance;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,5 +73,27 @@ class ReferenceExtractionTest
                 .map(reference -> (reference.target() + (reference.allInstances() ? "*" : "") + " " + reference.remaining()).strip())
                 .collect(Collectors.joining("; "));
         assertEquals(expected, actual);
+    }
+
+    @Test
+    @DisplayName("the configuration's resource dependencies include count, for_each, local values and depends_on")
+    void resourceDependencies()
+    {
+        Config config = ConfigFixtures.loadClean(directory, TARGETS + """
+                locals {
+                  indirect = local.via_local
+                }
+                node "counted" {
+                  count   = length(node.z)
+                  address = "10.8.0.${count.index}"
+                }
+                node "probe" {
+                  address    = "10.9.9.9"
+                  region     = local.indirect
+                  depends_on = [node.counted]
+                }
+                """, VariableInputs.none());
+        assertEquals("{node.counted=[node.z], node.m1=[], node.probe=[node.counted, node.m1], node.w=[], node.z=[]}",
+                config.dependencies().toString());
     }
 }

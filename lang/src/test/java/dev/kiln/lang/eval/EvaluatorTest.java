@@ -88,6 +88,7 @@ class EvaluatorTest
         assertEquals(Value.number(-4), evaluate(unary(Operator.NEGATE, binary(Operator.MULTIPLY, number(2), number(2)))).value());
         assertEquals(Value.number(4), evaluate(binary(Operator.ADD, string("1"), number(3))).value());
         assertEquals(List.of("Operation failed"), evaluate(binary(Operator.DIVIDE, number(1), number(0))).summaries());
+        assertEquals(List.of("Operation failed"), evaluate(binary(Operator.MULTIPLY, number("1e-2000000000"), number("1e-2000000000"))).summaries());
         Value third = evaluate(binary(Operator.DIVIDE, number(1), number(3))).value();
         assertEquals(160, ((Value.NumberValue) third).value().precision());
     }
@@ -131,6 +132,14 @@ class EvaluatorTest
         assertEquals(Value.unknown(Type.STRING), evaluate(conditional(variable("unknown"), string("a"), string("b"))).value());
         assertEquals(Value.unknown(Type.STRING), evaluate(Ast.template("x-", variable("unknown_string"))).value());
         assertTrue(evaluate(binary(Operator.ADD, variable("unknown"), number(1))).diagnostics().isEmpty());
+        Value unknownObject = Value.unknown(Type.ObjectType.of(Map.of("port", Type.NUMBER)));
+        EvalContext context = EvalContext.of(Map.of("o", unknownObject), Map.of());
+        dev.kiln.lang.diag.Diagnostics diagnostics = new dev.kiln.lang.diag.Diagnostics();
+        assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", "port"), context, diagnostics));
+        assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", Value.string("port")), context, diagnostics));
+        assertTrue(diagnostics.isEmpty());
+        Evaluator.evaluate(variable("o", "prot"), context, diagnostics);
+        assertEquals("This object does not have an attribute named \"prot\". Did you mean \"port\"?", diagnostics.toList().getFirst().detail());
     }
 
     @Test
@@ -164,6 +173,9 @@ class EvaluatorTest
         assertEquals(Value.string("1"), evaluate(conditional(bool(true), number(1), string("b"))).value());
         assertEquals(Value.nullOf(Type.STRING), evaluate(conditional(bool(false), string("a"), nullValue())).value());
         assertEquals(Value.nullOf(Type.DYNAMIC), evaluate(conditional(binary(Operator.EQUAL, variable("nothing"), nullValue()), nullValue(), variable("nothing", "a"))).value());
+        assertEquals(Value.nullOf(new Type.TupleType(List.of(Type.STRING))), evaluate(conditional(bool(true), nullValue(), tuple(string("a")))).value());
+        assertEquals(Value.tuple(List.of(Value.string("a"))), evaluate(conditional(bool(true), tuple(string("a")), variable("unknown"))).value());
+        assertEquals(Value.unknown(Type.DYNAMIC), evaluate(conditional(bool(false), tuple(string("a")), variable("unknown"))).value());
         assertEquals(List.of("Incorrect condition type"), evaluate(conditional(string("yes"), number(1), number(2))).summaries());
         assertEquals(List.of("Null condition"), evaluate(conditional(nullValue(), number(1), number(2))).summaries());
         assertEquals(List.of("Inconsistent conditional result types"), evaluate(conditional(bool(true), tuple(), object("a", number(1)))).summaries());

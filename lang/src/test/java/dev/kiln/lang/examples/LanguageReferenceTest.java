@@ -1,7 +1,10 @@
 package dev.kiln.lang.examples;
 
 import dev.kiln.lang.config.model.KilnSchemas;
+import dev.kiln.lang.config.schema.AttributeSchema;
 import dev.kiln.lang.config.schema.BlockSchema;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.syntax.Parser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -26,13 +29,16 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Keeps {@code docs/language.md} true to the schemas: every block Kiln accepts has a section
- * headed by its path ({@code cluster.network.cni}, {@code provider.capi}), whose argument table lists
- * exactly the arguments the schema declares and which names every nested block.
+ * headed by its path ({@code cluster.network.cni}, {@code provider.capi}), whose argument table has
+ * exactly one row per argument the schema declares, with its type, use, default and
+ * description as the schema states them, and which names every nested block; and every HCL
+ * example in it parses. A failure shows the row as it should read.
  */
 class LanguageReferenceTest
 {
     private static final Path REFERENCE = Path.of("..", "docs", "language.md");
     private static final Pattern HEADING = Pattern.compile("^#{2,6} .*$", Pattern.MULTILINE);
+    private static final Pattern HCL_EXAMPLE = Pattern.compile("^```hcl\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern ARGUMENT_ROW = Pattern.compile("^\\| `([a-z_]+)` \\|", Pattern.MULTILINE);
 
     @TestFactory
@@ -45,6 +51,30 @@ class LanguageReferenceTest
         return tests;
     }
 
+    @TestFactory
+    @DisplayName("every HCL example in docs/language.md parses without a diagnostic")
+    List<DynamicTest> everyExampleParses()
+    {
+        String reference = read(REFERENCE);
+        List<DynamicTest> tests = new ArrayList<>();
+        Matcher example = HCL_EXAMPLE.matcher(reference);
+        while (example.find()) {
+            int line = lineOf(reference, example.start(1));
+            String source = example.group(1);
+            tests.add(dynamicTest("example at line " + line, () -> {
+                List<Diagnostic> diagnostics = Parser.parse("language.md:" + line, source).diagnostics();
+                assertEquals(List.of(), diagnostics, () -> "the example at docs/language.md line " + line + " does not parse");
+            }));
+        }
+        assertTrue(tests.size() >= 30, "the reference has an example for every block");
+        return tests;
+    }
+
+    private static int lineOf(String text, int offset)
+    {
+        return (int) text.substring(0, offset).chars().filter(character -> character == '\n').count() + 1;
+    }
+
     private static void assertDocumented(String reference, String path, BlockSchema schema)
     {
         String section = section(reference, path);
@@ -54,9 +84,25 @@ class LanguageReferenceTest
             documented.add(row.group(1));
         }
         assertEquals(new TreeSet<>(schema.attributes().keySet()), documented, "arguments documented for " + path);
+        for (AttributeSchema attribute : schema.attributes().values()) {
+            String expected = row(attribute);
+            assertTrue(section.contains("\n" + expected + "\n"), () -> "the row of " + path + "." + attribute.name() + " should read\n" + expected);
+        }
         for (String block : schema.blocks().keySet()) {
             assertTrue(section.contains("`" + path + "." + block + "`"), () -> "the section of " + path + " names its block " + path + "." + block);
         }
+    }
+
+    /** An argument's table row: name, type, use (required, optional or computed; sensitive), default, description. */
+    static String row(AttributeSchema attribute)
+    {
+        String use = attribute.required() ? "required" : attribute.computed() ? "computed" : "optional";
+        if (attribute.sensitive()) {
+            use += ", sensitive";
+        }
+        String defaultValue = attribute.defaultValue().map(value -> "`" + value.toSourceForm() + "`").orElse("");
+        return "| `" + attribute.name() + "` | " + attribute.type().friendlyName() + " | " + use + " | " + defaultValue + " | "
+                + attribute.description().replace("|", "\\|") + " |";
     }
 
     /** The text from the heading naming {@code `path`} to the next heading. */

@@ -161,6 +161,10 @@ class CollectionFunctionsTest
         assertEquals(new Type.SetType(Type.STRING), call("setunion", "[['a'], ['b']]").type());
         assertEquals(Value.nullOf(Type.STRING), call("one", List.of(Value.list(Type.STRING, List.of()))));
         assertEquals(new Type.ListType(Type.NUMBER), call("range", "[2]").type());
+        Value numbers = Value.map(Type.NUMBER, Map.of("a", Value.number(1)));
+        assertEquals(Value.string("1"), call("lookup", List.of(numbers, Value.string("a"), Value.string("none"))));
+        assertEquals(Value.string("none"), call("lookup", List.of(numbers, Value.string("b"), Value.string("none"))));
+        assertEquals(Value.number(1), call("lookup", List.of(numbers, Value.string("a"), Value.number(0))));
     }
 
     @Test

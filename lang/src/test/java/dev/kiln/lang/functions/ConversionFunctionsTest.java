@@ -15,6 +15,8 @@ import static dev.kiln.lang.functions.FunctionCalls.call;
 import static dev.kiln.lang.functions.FunctionCalls.expected;
 import static dev.kiln.lang.functions.FunctionCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConversionFunctionsTest
 {
@@ -66,6 +68,20 @@ class ConversionFunctionsTest
         assertEquals(new Type.SetType(Type.NUMBER), call("toset", "[[1, 2]]").type());
         assertEquals(new Type.MapType(Type.STRING), call("tomap", "[{'a': 'b'}]").type());
         assertEquals(Value.unknown(Type.STRING), call("tostring", List.of(Value.unknown(Type.DYNAMIC))));
+    }
+
+    @Test
+    @DisplayName("tolist keeps each element's mark; toset moves element marks to the set, as sets cannot hold marked elements")
+    void marks()
+            throws FunctionException
+    {
+        Value elements = Value.tuple(List.of(Value.string("a"), new Value.StringValue("b", true)));
+        Value list = call("tolist", List.of(elements));
+        assertFalse(list.sensitive());
+        assertTrue(((Value.ListValue) list).elements().get(1).sensitive());
+        Value set = call("toset", List.of(elements));
+        assertTrue(set.sensitive());
+        assertFalse(((Value.SetValue) set).elements().stream().anyMatch(Value::sensitive));
     }
 
     @Test

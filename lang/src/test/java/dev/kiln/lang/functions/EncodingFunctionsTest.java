@@ -27,6 +27,7 @@ class EncodingFunctionsTest
             "jsonencode   | [[1, 2.5, true, null]]                  | '[1,2.5,true,null]'",
             "jsonencode   | ['<a&b>']                               | '\"\\\\u003ca\\\\u0026b\\\\u003e\"'",
             "jsonencode   | [null]                                  | 'null'",
+            "jsonencode   | ['\\b\\f\\\\b\\n']                 | '\"\\\\u0008\\\\u000c\\\\\\\\b\\\\n\"'",
             "jsonencode   | [123456789012345678901234567890.5]      | '123456789012345678901234567890.5'",
             "jsondecode   | ['{\"hello\": \"world\"}']              | {'hello': 'world'}",
             "jsondecode   | ['true']                                | true",
@@ -72,6 +73,7 @@ class EncodingFunctionsTest
             "yamldecode   | ['a: [1']               | invalid YAML: *",
             "yamldecode   | ['a: 1\\n---\\nb: 2']    | invalid YAML: only one document is supported, but the text holds more than one.",
             "base64decode | ['not base64!']         | failed to decode base64 data \"not base64!\".",
+            "base64decode | ['SGk']                 | failed to decode base64 data \"SGk\".",
             "base64decode | ['/w==']                | the result of decoding the provided string is not valid UTF-8.",
     })
     void errors(String name, String arguments, String message)

@@ -51,6 +51,7 @@ class StringFunctionsTest
             "substr      | ['hello', 10, 2]                       | ''",
             "substr      | ['hello', -10, 2]                      | 'he'",
             "substr      | ['hello', 1, 0]                        | ''",
+            "substr      | ['hello', 1, 1e12]                     | 'ello'",
             "startswith  | ['hello world', 'hello']               | true",
             "startswith  | ['hello world', 'world']               | false",
             "endswith    | ['hello world', 'world']               | true",

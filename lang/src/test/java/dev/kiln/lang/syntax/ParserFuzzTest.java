@@ -188,6 +188,7 @@ class ParserFuzzTest
         int bytes = source.getBytes(StandardCharsets.UTF_8).length;
         long lines = source.chars().filter(character -> character == '\n').count() + 1;
         for (Diagnostic diagnostic : diagnostics) {
+            assertFalse(diagnostic.summary().equals(SyntaxRun.INTERNAL_ERROR), () -> diagnostic + " for " + excerpt(source));
             SourceRange subject = diagnostic.subject().orElseThrow(() -> new AssertionError("no subject: " + diagnostic));
             assertTrue(subject.start().byteOffset() >= 0 && subject.end().byteOffset() <= bytes
                             && subject.start().line() <= lines && subject.end().line() <= lines,

@@ -52,6 +52,10 @@ class ConversionTest
         assertEquals("a bool is required; to convert from a string, use lowercase \"true\"",
                 assertThrows(ConversionException.class, () -> Conversion.convert(Value.string("True"), Type.BOOL)).getMessage());
         assertEquals("a number is required", assertThrows(ConversionException.class, () -> Conversion.convert(Value.bool(true), Type.NUMBER)).getMessage());
+        assertEquals("a bool is required",
+                assertThrows(ConversionException.class, () -> Conversion.convert(Value.string("True").withSensitive(true), Type.BOOL)).getMessage());
+        assertEquals("a number is required; the exponent is out of range",
+                assertThrows(ConversionException.class, () -> Conversion.convert(Value.string("1e99999999999"), Type.NUMBER)).getMessage());
     }
 
     @Test

@@ -36,6 +36,7 @@ class ValueJsonTest
         assertEquals("{\"a\":12345678901234567890.000000000001,\"m\":{\"x\":false,\"y\":true},\"n\":null,\"t\":[1,\"<&>\"],\"z\":[\"a\",\"b\"]}",
                 ValueJson.encode(value));
         assertEquals("1000", ValueJson.encode(Value.number(1000)));
+        assertEquals("[1000,0.001]", ValueJson.toJson(Value.tuple(List.of(Value.number(1000), Value.number(new BigDecimal("1E-3"))))).toString());
     }
 
     @Test
