@@ -88,13 +88,19 @@ public final class Journal
     }
 
     /** Records that an action is about to run; returns the intent to pass to its result. */
-    public JournalRecord.Intent intent(ResourceAddress address, JournalAction action, String provider, List<ResourceAddress> dependencies, JsonNode plannedAttributes)
+    public JournalRecord.Intent intent(
+            ResourceAddress address,
+            JournalAction action,
+            String provider,
+            List<ResourceAddress> dependencies,
+            JsonNode plannedAttributes)
             throws IOException
     {
         appending.lock();
         try {
             requireNoLeftover();
-            JournalRecord.Intent intent = new JournalRecord.Intent(runId, lastSequence + 1, clock.instant(), address, action, provider, dependencies, plannedAttributes);
+            JournalRecord.Intent intent = new JournalRecord.Intent(
+                    runId, lastSequence + 1, clock.instant(), address, action, provider, dependencies, plannedAttributes);
             append(intent);
             lastSequence = intent.sequence();
             return intent;
