@@ -244,7 +244,8 @@ public final class Types
                         Type attribute = source.attributes().get(entry.getKey());
                         return attribute == null ? object.optional().contains(entry.getKey()) : canConvert(attribute, entry.getValue(), safe);
                     });
-            case Type.MapType map -> !safe && object.attributes().values().stream().allMatch(type -> canConvert(map.element(), type, false));
+            case Type.MapType map -> !safe && object.attributes().entrySet().stream()
+                    .allMatch(entry -> object.optional().contains(entry.getKey()) || canConvert(map.element(), entry.getValue(), false));
             default -> false;
         };
     }

@@ -76,6 +76,7 @@ class CollectionExpressionsTest
         assertEquals(Value.tuple(List.of(Value.string("s1"))), evaluate(splat(variable("server"), element("name"))).value());
         assertEquals(Value.tuple(List.of()), evaluate(splat(variable("nothing"), element("name"))).value());
         assertEquals(Value.unknown(Type.DYNAMIC), evaluate(splat(variable("unknown"), element("name"))).value());
+        assertEquals(List.of("Unsupported attribute"), evaluate(splat(variable("unknown_string"), element("name"))).summaries());
         dev.kiln.lang.ast.Expression nullList = new dev.kiln.lang.ast.Expression.Literal(Value.nullOf(new Type.ListType(Type.STRING)), Ast.RANGE);
         assertEquals(List.of("Splat of null value"), evaluate(splat(nullList, element())).summaries());
     }

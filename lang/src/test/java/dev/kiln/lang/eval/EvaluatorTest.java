@@ -173,6 +173,9 @@ class EvaluatorTest
         assertEquals(Value.string("1"), evaluate(conditional(bool(true), number(1), string("b"))).value());
         assertEquals(Value.nullOf(Type.STRING), evaluate(conditional(bool(false), string("a"), nullValue())).value());
         assertEquals(Value.nullOf(Type.DYNAMIC), evaluate(conditional(binary(Operator.EQUAL, variable("nothing"), nullValue()), nullValue(), variable("nothing", "a"))).value());
+        assertEquals(Value.nullOf(new Type.TupleType(List.of(Type.STRING))), evaluate(conditional(bool(true), nullValue(), tuple(string("a")))).value());
+        assertEquals(Value.tuple(List.of(Value.string("a"))), evaluate(conditional(bool(true), tuple(string("a")), variable("unknown"))).value());
+        assertEquals(Value.unknown(Type.DYNAMIC), evaluate(conditional(bool(false), tuple(string("a")), variable("unknown"))).value());
         assertEquals(List.of("Incorrect condition type"), evaluate(conditional(string("yes"), number(1), number(2))).summaries());
         assertEquals(List.of("Null condition"), evaluate(conditional(nullValue(), number(1), number(2))).summaries());
         assertEquals(List.of("Inconsistent conditional result types"), evaluate(conditional(bool(true), tuple(), object("a", number(1)))).summaries());

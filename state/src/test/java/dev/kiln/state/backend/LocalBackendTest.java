@@ -64,6 +64,7 @@ final class LocalBackendTest
     void replacedNotTruncated()
             throws Exception
     {
+        assumeTrue(AtomicFiles.isPosix());
         LocalBackend backend = backend(LocalBackendOptions.inDirectory(directory));
         Path stateFile = directory.resolve("kiln.state");
         State first = write(backend, TestStates.empty());
