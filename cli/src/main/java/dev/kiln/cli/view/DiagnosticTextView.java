@@ -61,8 +61,7 @@ public final class DiagnosticTextView
     private void appendLocation(StringBuilder text, Diagnostic diagnostic, SourceRange subject, Map<String, String> sources)
     {
         text.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line()).append(":\n");
-        Optional<SourceExcerpt> excerpt = SourceExcerpt.of(diagnostic, sources);
-        excerpt.ifPresent(lines -> appendExcerpt(text, lines, diagnostic.isError()));
+        SourceExcerpt.of(diagnostic, sources).ifPresent(excerpt -> appendExcerpt(text, excerpt, diagnostic.isError()));
         text.append('\n');
     }
 
@@ -70,7 +69,7 @@ public final class DiagnosticTextView
     {
         for (int index = 0; index < excerpt.lines().size(); index++) {
             String line = excerpt.lines().get(index);
-            text.append(String.format("%4d: ", excerpt.firstLine() + index)).append(stripTrailing(line)).append('\n');
+            text.append(String.format("%4d: ", excerpt.firstLine() + index)).append(line.stripTrailing()).append('\n');
             Optional<SourceExcerpt.Columns> columns = excerpt.highlights().get(index);
             if (columns.isPresent()) {
                 String carets = "^".repeat(columns.get().end() - columns.get().start());
@@ -93,11 +92,6 @@ public final class DiagnosticTextView
             index += Character.charCount(codePoint);
         }
         return padding.toString();
-    }
-
-    private static String stripTrailing(String line)
-    {
-        return line.stripTrailing();
     }
 
     /** Wraps each paragraph at {@code width}; lines that start with a space are kept as they are. */
