@@ -59,6 +59,18 @@ class ValidateCommandTest
     }
 
     @Test
+    @DisplayName("every problem of every file is reported, ordered by file and position, with suggestions for near names")
+    void manyErrors()
+    {
+        CliRunner.Result text = CliRunner.in(Fixtures.directory("many-errors")).run("validate");
+        assertEquals(1, text.exitCode());
+        Golden.assertMatches("validate-many-errors.txt", text.err());
+        CliRunner.Result json = CliRunner.in(Fixtures.directory("many-errors")).run("validate", "-json");
+        assertEquals(1, json.exitCode());
+        Golden.assertMatches("validate-many-errors.json", json.out());
+    }
+
+    @Test
     @DisplayName("validate -json on a valid configuration reports valid with no diagnostics")
     void validJson()
             throws Exception
