@@ -3,8 +3,7 @@ package dev.kiln.lang.functions;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
-
-/** Reading the elements of sequences (list, set, tuple) and the entries of mappings (map, object). */
+/** Questions about container types: sequences (list, set, tuple) and mappings (map, object). */
 final class Containers
 {
     private Containers() {}
