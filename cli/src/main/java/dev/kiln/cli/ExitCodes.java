@@ -35,7 +35,7 @@ final class ExitCodes
         var err = command.getErr();
         err.println("Error: " + exception.getMessage());
         err.println();
-        err.print(command.getHelp().synopsis(0));
+        err.print("Usage: " + command.getHelp().synopsis(0));
         err.println();
         err.println(helpHint(command));
         err.flush();
