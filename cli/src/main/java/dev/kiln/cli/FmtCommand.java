@@ -109,7 +109,7 @@ final class FmtCommand
         try {
             source = Files.readString(target.path(), StandardCharsets.UTF_8);
         }
-        catch (IOException | UncheckedIOException e) {
+        catch (IOException e) {
             view.diagnostics(List.of(Diagnostic.errorWithoutSource("Failed to read file",
                     "Could not read " + target.displayName() + ": " + e.getMessage())), Map.of());
             return Outcome.FAILED;

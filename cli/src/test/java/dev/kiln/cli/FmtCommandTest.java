@@ -149,7 +149,7 @@ class FmtCommandTest
     {
         CliRunner.Result result = CliRunner.in(directory).run("fmt", "absent.kiln.hcl");
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().contains("No file or directory at absent.kiln.hcl"), result.err());
+        assertTrue(result.err().startsWith("Error: No file or directory\n\nThere is no file or directory at \"absent.kiln.hcl\"."), result.err());
     }
 
     @Test
