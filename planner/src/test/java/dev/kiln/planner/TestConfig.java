@@ -36,6 +36,7 @@ public final class TestConfig
     private final TreeMap<String, Output> outputs = new TreeMap<>();
     private final TreeMap<String, Variable> variables = new TreeMap<>();
     private final List<DecodedBlock> providers = new ArrayList<>();
+    private final TreeMap<ResourceAddress, TreeSet<ResourceAddress>> resourceDependencies = new TreeMap<>();
     private String hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     public static TestConfig builder()
@@ -126,6 +127,13 @@ public final class TestConfig
         return this;
     }
 
+    /** A dependency the loader found without a precise reference (through a local value or count): on every instance of {@code target}. */
+    public TestConfig resourceDependency(String resource, String target)
+    {
+        resourceDependencies.computeIfAbsent(address(resource), ignored -> new TreeSet<>()).add(address(target));
+        return this;
+    }
+
     public TestConfig sourceHash(String newHash)
     {
         this.hash = newHash;
@@ -141,6 +149,7 @@ public final class TestConfig
             instance.block().attributes().values().forEach(attribute -> attribute.references().forEach(reference -> targets.add(reference.target().withoutKey())));
             instance.dependsOn().forEach(target -> targets.add(target.withoutKey()));
         }
+        resourceDependencies.forEach((resource, targets) -> dependencies.computeIfAbsent(resource, ignored -> new TreeSet<>()).addAll(targets));
         return new Config(variables, new TreeMap<>(), outputs, model, resources, dependencies, providers, hash);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Inverts the edges out of instances being deleted: a deleted instance goes after
  * everything that depended on it (their deletion, or their update away from it), never
- * before.
+ * before. Every edge is re-added in its final direction, so two instances that depend on each
+ * other keep their cycle.
  */
 final class DestroyEdgesTransformer
         implements GraphTransformer
@@ -16,16 +17,15 @@ final class DestroyEdgesTransformer
     @Override
     public void transform(GraphInput input, GraphBuilder graph)
     {
-        List<ResourceAddress[]> inverted = new ArrayList<>();
+        List<ResourceAddress[]> edges = new ArrayList<>();
         for (Object edge : graph.order.edgeSet()) {
             ResourceAddress source = graph.order.getEdgeSource(edge);
-            if (graph.deletes.contains(source)) {
-                inverted.add(new ResourceAddress[] {source, graph.order.getEdgeTarget(edge)});
-            }
+            ResourceAddress target = graph.order.getEdgeTarget(edge);
+            edges.add(graph.deletes.contains(source) ? new ResourceAddress[] {target, source} : new ResourceAddress[] {source, target});
         }
-        for (ResourceAddress[] edge : inverted) {
-            graph.order.removeEdge(edge[0], edge[1]);
-            graph.order.addEdge(edge[1], edge[0]);
+        graph.order.removeAllEdges(new ArrayList<>(graph.order.edgeSet()));
+        for (ResourceAddress[] edge : edges) {
+            graph.order.addEdge(edge[0], edge[1]);
         }
     }
 }
