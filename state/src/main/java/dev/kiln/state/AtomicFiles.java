@@ -34,7 +34,7 @@ public final class AtomicFiles
     {
         requireNonNull(content, "content is null");
         Path directory = parent(target);
-        Files.createDirectories(directory);
+        createDirectories(directory);
         Path temporary = createPrivateTemporary(directory, target.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -61,7 +61,7 @@ public final class AtomicFiles
             throws IOException
     {
         Path directory = parent(copy);
-        Files.createDirectories(directory);
+        createDirectories(directory);
         Path temporary = createPrivateTemporary(directory, copy.getFileName().toString());
         try {
             Files.delete(temporary);
@@ -98,12 +98,40 @@ public final class AtomicFiles
     public static void createPrivateFile(Path file)
             throws IOException
     {
-        Files.createDirectories(parent(file));
+        Path directory = parent(file);
+        createDirectories(directory);
         try {
             Files.createFile(file, privateAttributes());
+            forceDirectory(directory);
         }
         catch (FileAlreadyExistsException e) {
             // Another process created it first: equally good.
+        }
+    }
+
+    /** Creates a directory and any missing parents, forcing each new entry to disk. */
+    public static void createDirectories(Path directory)
+            throws IOException
+    {
+        Path absolute = directory.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(absolute);
+        }
+        catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(absolute)) {
+                throw e;
+            }
+            return;
+        }
+        if (parent != null) {
+            forceDirectory(parent);
         }
     }
 

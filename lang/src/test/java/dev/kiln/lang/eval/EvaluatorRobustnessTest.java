@@ -4,6 +4,7 @@ import dev.kiln.lang.ast.Expression;
 import dev.kiln.lang.ast.Operator;
 import dev.kiln.lang.ast.TemplatePart;
 import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +40,47 @@ class EvaluatorRobustnessTest
         }
     }
 
+    @Test
+    @DisplayName("parsing and applying 20000 random type constraints never throws")
+    void typeConstraintsNeverThrow()
+    {
+        Random random = new Random(1121);
+        for (int run = 0; run < 20000; run++) {
+            Expression expression = typeExpression(random, 3);
+            TypeConstraint constraint = TypeConstraints.parse(expression, new Diagnostics());
+            try {
+                constraint.apply(Evaluator.evaluate(expression(random, 2), TestContexts.context(), new Diagnostics()));
+            }
+            catch (ConversionException expected) {
+                assertTrue(!expected.getMessage().isBlank());
+            }
+        }
+    }
+
+    private static Expression typeExpression(Random random, int depth)
+    {
+        List<String> names = List.of("string", "number", "bool", "any", "list", "set", "map", "tuple", "object", "optional", "strng");
+        if (depth == 0) {
+            return random.nextBoolean() ? Ast.variable(pick(random, names)) : leaf(random);
+        }
+        return switch (random.nextInt(5)) {
+            case 0 -> Ast.variable(pick(random, names));
+            case 1 -> new Expression.FunctionCall(pick(random, names), List.of(typeExpressions(random, depth - 1)), false, Ast.RANGE, Ast.RANGE);
+            case 2 -> Ast.tuple(typeExpressions(random, depth - 1));
+            case 3 -> Ast.object("a", typeExpression(random, depth - 1), "b", Ast.call("optional", typeExpressions(random, depth - 1)));
+            default -> leaf(random);
+        };
+    }
+
+    private static Expression[] typeExpressions(Random random, int depth)
+    {
+        Expression[] expressions = new Expression[random.nextInt(3)];
+        for (int index = 0; index < expressions.length; index++) {
+            expressions[index] = random.nextInt(4) == 0 ? expression(random, 1) : typeExpression(random, depth);
+        }
+        return expressions;
+    }
+
     private static Expression expression(Random random, int depth)
     {
         int kind = depth == 0 ? random.nextInt(3) : random.nextInt(14);
@@ -51,8 +93,8 @@ class EvaluatorRobustnessTest
             case 5 -> Ast.conditional(expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1));
             case 6 -> Ast.tuple(expressions(random, depth - 1));
             case 7 -> Ast.object("a", expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1));
-            case 8 -> Ast.forTuple(random.nextBoolean() ? "k" : null, "v", expression(random, depth - 1), expression(random, depth - 1), random.nextBoolean() ? null : expression(random, depth - 1));
-            case 9 -> Ast.forObject("k", "v", expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1), null, random.nextBoolean());
+            case 8 -> Ast.forTuple(random.nextBoolean() ? keyName(random) : null, "v", expression(random, depth - 1), expression(random, depth - 1), random.nextBoolean() ? null : expression(random, depth - 1));
+            case 9 -> Ast.forObject(keyName(random), "v", expression(random, depth - 1), expression(random, depth - 1), expression(random, depth - 1), null, random.nextBoolean());
             case 10 -> Ast.splat(expression(random, depth - 1), Ast.element(steps(random)));
             case 11 -> Ast.index(expression(random, depth - 1), expression(random, depth - 1));
             case 12 -> new Expression.FunctionCall(pick(random, FUNCTIONS), List.of(expressions(random, depth - 1)), random.nextInt(4) == 0, Ast.RANGE, Ast.RANGE);
@@ -103,9 +145,14 @@ class EvaluatorRobustnessTest
             parts.add(Ast.ifDirective(expression(random, depth), Ast.parts("a"), Ast.parts(expression(random, depth))));
         }
         else {
-            parts.add(Ast.forDirective("k", "v", expression(random, depth), List.<TemplatePart>of(new TemplatePart.Interpolation(Ast.variable("v"), Ast.RANGE))));
+            parts.add(Ast.forDirective(keyName(random), "v", expression(random, depth), List.<TemplatePart>of(new TemplatePart.Interpolation(Ast.variable("v"), Ast.RANGE))));
         }
         return parts.toArray();
+    }
+
+    private static String keyName(Random random)
+    {
+        return random.nextInt(8) == 0 ? "v" : "k";
     }
 
     private static String pick(Random random, List<String> names)

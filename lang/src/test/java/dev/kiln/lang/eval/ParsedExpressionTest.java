@@ -61,6 +61,7 @@ class ParsedExpressionTest
             unknown.x.y                                      =>> (known after apply)
             {a = {b = 1}}.a.b                                =>> 1
             [{name = "x"}, {name = "y"}].*.name[0]           =>> "x"
+            [["a"], ["b", "c"]].*.0                          =>> ["a", "b"]
             [{n = ["x"]}, {n = ["y"]}][*].n[0]               =>> ["x", "y"]
             [[{n = "x"}], [{n = "y"}]][*][*].n               =>> [["x"], ["y"]]
             ["hello"]["0"]                                   =>> "hello"

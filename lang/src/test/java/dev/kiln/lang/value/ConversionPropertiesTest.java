@@ -41,6 +41,34 @@ class ConversionPropertiesTest
         assertTrue(converted > 1000, "too few successful conversions to mean anything: " + converted);
     }
 
+    @Test
+    @DisplayName("every type converts to the unified type of a list it belongs to, and the values convert too")
+    void unification()
+    {
+        Random random = new Random(8);
+        for (int run = 0; run < 20000; run++) {
+            List<Value> values = List.of(value(random, 2), value(random, 2), value(random, 2));
+            List<Type> types = values.stream().map(Value::type).toList();
+            Types.unify(types).ifPresent(unified -> {
+                types.forEach(type -> assertTrue(Types.canConvert(type, unified), () -> type.friendlyName() + " to " + unified.friendlyName()));
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("equality is symmetric and every value equals itself unless unknowns leave it open")
+    void equality()
+    {
+        Random random = new Random(9);
+        for (int run = 0; run < 20000; run++) {
+            Value left = value(random, 3);
+            Value right = random.nextBoolean() ? value(random, 3) : left;
+            assertEquals(Equality.equal(left, right), Equality.equal(right, left));
+            Value self = Equality.equal(left, left);
+            assertTrue(!self.isKnown() || ((Value.BoolValue) self).value(), left::toSourceForm);
+        }
+    }
+
     private static Value convertOrNull(Value value, Type target)
     {
         try {

@@ -134,12 +134,11 @@ final class JournalFoldTest
         LocalBackend backend = new LocalBackend(LocalBackendOptions.inDirectory(directory));
         LockHandle lock = backend.lock(LockRequest.forThisProcess("apply", "0.1.0"), Duration.ZERO);
         try (Journal next = Journal.open(journalFile, "run-2", JournalTest.CLOCK)) {
-            JournalContents leftover = next.leftover().orElseThrow();
-            State stored = backend.read().map(snapshot -> snapshot.state()).orElseGet(() -> State.create("0.1.0"));
-            FoldResult folded = JournalFold.fold(stored, leftover);
-            backend.write(folded.state(), lock);
-            next.clear();
+            FoldResult folded = next.recoverLeftover(backend, lock, () -> State.create("0.1.0")).orElseThrow();
             assertEquals(List.of(CLUSTER), folded.reconciling());
+            assertEquals(1, folded.state().serial());
+            assertEquals(Optional.empty(), next.leftover());
+            assertEquals(Optional.empty(), next.recoverLeftover(backend, lock, () -> State.create("0.1.0")));
         }
         backend.unlock(lock);
 
@@ -150,6 +149,29 @@ final class JournalFoldTest
         try (Journal after = Journal.open(journalFile, "run-3", JournalTest.CLOCK)) {
             assertEquals(Optional.empty(), after.leftover());
         }
+    }
+
+    @Test
+    @DisplayName("at the end of a run, commit folds the run's records into the state, writes it and empties the journal")
+    void commit()
+            throws Exception
+    {
+        Path journalFile = directory.resolve(".kiln").resolve(Journal.FILE_NAME);
+        LocalBackend backend = new LocalBackend(LocalBackendOptions.inDirectory(directory));
+        LockHandle lock = backend.lock(LockRequest.forThisProcess("apply", "0.1.0"), Duration.ZERO);
+        State initial = backend.write(State.create("0.1.0"), lock).state();
+        try (Journal journal = Journal.open(journalFile, RUN, JournalTest.CLOCK)) {
+            JournalRecord.Intent create = journal.intent(NODE, JournalAction.CREATE, "sim", List.of(), StateJson.object());
+            journal.succeeded(create, Optional.of(StateJson.object().put("id", "m-1")), List.of());
+
+            FoldResult committed = journal.commit(initial, backend, lock);
+
+            assertEquals(2, committed.state().serial());
+            assertEquals(committed.state(), backend.read().orElseThrow().state());
+            assertEquals("m-1", committed.state().resource(NODE).orElseThrow().attributes().get("id").textValue());
+            assertTrue(journal.contents().isEmpty());
+        }
+        backend.unlock(lock);
     }
 
     private static JournalRecord.Intent intent(long sequence, ResourceAddress address, JournalAction action)

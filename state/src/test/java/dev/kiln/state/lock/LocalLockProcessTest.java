@@ -13,12 +13,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,9 +64,26 @@ final class LocalLockProcessTest
 
         holder.destroyForcibly();
         assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(Files.exists(directory.resolve(".kiln/kiln.state.lock.info")), "the dead holder's info file is left behind");
         LockHandle taken = backend.lock(PLAN, Duration.ZERO);
         assertEquals("plan", taken.info().operation());
         backend.unlock(taken);
+    }
+
+    @Test
+    @DisplayName("force-unlock of a killed holder's lock clears the info it left behind")
+    void forceUnlockAfterKill()
+            throws Exception
+    {
+        String lockId = startHolder();
+        holder.destroyForcibly();
+        assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        LocalBackend backend = new LocalBackend(LocalBackendOptions.inDirectory(directory));
+
+        assertThrows(StateException.class, () -> backend.forceUnlock("not-" + lockId));
+        backend.forceUnlock(lockId);
+        assertFalse(Files.exists(directory.resolve(".kiln/kiln.state.lock.info")));
+        assertThrows(StateException.class, () -> backend.forceUnlock(lockId), "nothing left to unlock");
     }
 
     private String startHolder()
