@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.Config;
 import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 import dev.kiln.planner.PlanScenarios;
 import dev.kiln.planner.TestConfig;
@@ -197,7 +198,7 @@ class PlannerTest
     private static Value known(Value value)
     {
         return switch (value) {
-            case Value.Unknown unknown -> Value.string("known").withSensitive(unknown.sensitive());
+            case Value.Unknown unknown -> knownOf(unknown.type()).withSensitive(unknown.sensitive());
             case Value.ObjectValue object -> {
                 TreeMap<String, Value> attributes = new TreeMap<>();
                 object.attributes().forEach((name, attribute) -> attributes.put(name, known(attribute)));
@@ -215,6 +216,28 @@ class PlannerTest
             case Value.NumberValue number -> number;
             case Value.BoolValue bool -> bool;
             case Value.Null nullValue -> nullValue;
+        };
+    }
+
+    /** What a provider might report for a value known only after apply. */
+    private static Value knownOf(Type type)
+    {
+        return switch (type) {
+            case Type.Primitive primitive -> switch (primitive) {
+                case STRING -> Value.string("known");
+                case NUMBER -> Value.number(1);
+                case BOOL -> Value.bool(true);
+            };
+            case Type.Dynamic ignored -> Value.string("known");
+            case Type.ListType list -> Value.list(list.element(), List.of());
+            case Type.SetType set -> Value.set(set.element(), List.of());
+            case Type.MapType map -> Value.map(map.element(), Map.of());
+            case Type.TupleType tuple -> Value.tuple(tuple.elements().stream().map(PlannerTest::knownOf).toList());
+            case Type.ObjectType object -> {
+                TreeMap<String, Value> attributes = new TreeMap<>();
+                object.attributes().forEach((name, attributeType) -> attributes.put(name, knownOf(attributeType)));
+                yield Value.object(attributes);
+            }
         };
     }
 
