@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Inverts the edges out of instances being deleted: a deleted instance goes after
  * everything that depended on it (their deletion, or their update away from it), never
- * before. Every edge is re-added in its final direction, so two instances that depend on each
- * other keep their cycle.
+ * before. All such edges are removed before any inverted one is added, so two instances that
+ * depend on each other keep their cycle.
  */
 final class DestroyEdgesTransformer
         implements GraphTransformer
@@ -17,14 +17,19 @@ final class DestroyEdgesTransformer
     @Override
     public void transform(GraphInput input, GraphBuilder graph)
     {
-        List<ResourceAddress[]> edges = new ArrayList<>();
-        for (Object edge : graph.order.edgeSet()) {
-            ResourceAddress source = graph.order.getEdgeSource(edge);
-            ResourceAddress target = graph.order.getEdgeTarget(edge);
-            edges.add(graph.deletes.contains(source) ? new ResourceAddress[] {target, source} : new ResourceAddress[] {source, target});
+        if (graph.deletes.isEmpty()) {
+            return;
         }
-        graph.order.removeAllEdges(new ArrayList<>(graph.order.edgeSet()));
-        for (ResourceAddress[] edge : edges) {
+        List<Object> outOfDeletes = new ArrayList<>();
+        for (ResourceAddress deleted : graph.deletes) {
+            outOfDeletes.addAll(graph.order.outgoingEdgesOf(deleted));
+        }
+        List<ResourceAddress[]> inverted = new ArrayList<>();
+        for (Object edge : outOfDeletes) {
+            inverted.add(new ResourceAddress[] {graph.order.getEdgeTarget(edge), graph.order.getEdgeSource(edge)});
+        }
+        graph.order.removeAllEdges(outOfDeletes);
+        for (ResourceAddress[] edge : inverted) {
             graph.order.addEdge(edge[0], edge[1]);
         }
     }
