@@ -51,7 +51,7 @@ final class PlanFileCodec
         ArrayNode targets = root.putArray("targets");
         plan.targets().forEach(target -> targets.add(target.toString()));
         ObjectNode variables = root.putObject("variables");
-        plan.variables().forEach((name, value) -> variables.set(name, TypedValues.encode(value)));
+        plan.variables().forEach((name, value) -> variables.set(name, TypedValues.encode(value, Optional.empty())));
         root.set("resource_changes", changes(plan.changes()));
         root.set("resource_drift", changes(plan.drift()));
         ArrayNode outputs = root.putArray("output_changes");
@@ -60,8 +60,10 @@ final class PlanFileCodec
             node.put("name", change.name());
             node.put("action", change.action().name());
             node.put("sensitive", change.sensitive());
-            change.before().ifPresent(value -> node.set("before", TypedValues.encode(change.sensitive() ? value.withSensitive(true) : value)));
-            change.after().ifPresent(value -> node.set("after", TypedValues.encode(change.sensitive() ? value.withSensitive(true) : value)));
+            Optional<Value> before = change.before().map(value -> change.sensitive() ? value.withSensitive(true) : value);
+            Optional<Value> after = change.after().map(value -> change.sensitive() ? value.withSensitive(true) : value);
+            before.ifPresent(value -> node.set("before", TypedValues.encode(value, after)));
+            after.ifPresent(value -> node.set("after", TypedValues.encode(value, before)));
         }
         ArrayNode warnings = root.putArray("warnings");
         plan.warnings().forEach(warning -> warnings.addObject().put("summary", warning.summary()).put("detail", warning.detail()));
@@ -77,8 +79,8 @@ final class PlanFileCodec
             node.put("provider", change.provider());
             node.put("action", change.action().name());
             change.actionReason().ifPresent(reason -> node.put("action_reason", reason.name()));
-            change.before().ifPresent(value -> node.set("before", TypedValues.encode(value)));
-            change.after().ifPresent(value -> node.set("after", TypedValues.encode(value)));
+            change.before().ifPresent(value -> node.set("before", TypedValues.encode(value, change.after())));
+            change.after().ifPresent(value -> node.set("after", TypedValues.encode(value, change.before())));
             node.set("replace_paths", StateJson.paths(change.replacePaths()));
             ArrayNode steps = node.putArray("steps");
             change.steps().forEach(steps::add);

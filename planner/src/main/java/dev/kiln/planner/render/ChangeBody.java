@@ -131,15 +131,32 @@ final class ChangeBody
 
     private void element(int indent, Action action, Value element)
     {
-        value(indent, action, "", element, List.of());
+        leaves(indent, action, "", element, "");
         int last = lines.size() - 1;
         lines.set(last, lines.get(last) + ",");
     }
 
-    /** A whole value added, removed or kept: nested objects and lists spelled out, one line per leaf. */
+    /**
+     * A whole value added, removed or kept: nested objects and lists spelled out, one line per
+     * leaf. A removed attribute ends in {@code -> null}, once, after its value or its closing
+     * bracket.
+     */
     private void value(int indent, Action action, String prefix, Value value, List<PathStep> path)
     {
-        String replacement = path.isEmpty() ? "" : forcesReplacement(path);
+        int first = lines.size();
+        leaves(indent, action, prefix, value, path.isEmpty() ? "" : forcesReplacement(path));
+        if (action == Action.DELETE && !prefix.isEmpty()) {
+            int last = lines.size() - 1;
+            String line = lines.get(last);
+            int comment = line.indexOf(" # forces replacement");
+            lines.set(last, comment >= 0 && last == first
+                    ? line.substring(0, comment) + " -> null" + line.substring(comment)
+                    : line + " -> null");
+        }
+    }
+
+    private void leaves(int indent, Action action, String prefix, Value value, String replacement)
+    {
         if (value.sensitive() || !value.isKnown()) {
             line(indent, action, prefix + ValueText.inline(value) + replacement);
             return;
@@ -155,7 +172,7 @@ final class ChangeBody
                     .mapToInt(child -> ValueText.key(child.getKey(), quoted).length()).max().orElse(0);
             children.forEach((name, child) -> {
                 if (!child.isNull() || child.sensitive()) {
-                    value(indent + 4, action, pad(ValueText.key(name, quoted), width) + " = ", child, List.of());
+                    leaves(indent + 4, action, pad(ValueText.key(name, quoted), width) + " = ", child, "");
                 }
             });
             lines.add(" ".repeat(indent + 4) + "}");
@@ -163,12 +180,15 @@ final class ChangeBody
         }
         if (elements.isPresent() && !elements.get().isEmpty()) {
             line(indent, action, prefix + "[" + replacement);
-            elements.get().forEach(element -> element(indent + 4, action, element));
+            for (Value element : elements.get()) {
+                leaves(indent + 4, action, "", element, "");
+                int last = lines.size() - 1;
+                lines.set(last, lines.get(last) + ",");
+            }
             lines.add(" ".repeat(indent + 4) + "]");
             return;
         }
-        String suffix = action == Action.DELETE ? " -> null" : "";
-        line(indent, action, prefix + ValueText.inline(value) + suffix + replacement);
+        line(indent, action, prefix + ValueText.inline(value) + replacement);
     }
 
     private String forcesReplacement(List<PathStep> path)

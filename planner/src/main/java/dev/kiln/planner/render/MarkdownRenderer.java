@@ -52,7 +52,9 @@ public final class MarkdownRenderer
             details(changes, false, lines);
         }
         if (!outputs.isEmpty()) {
-            lines.add("");
+            if (!lines.getLast().isEmpty()) {
+                lines.add("");
+            }
             lines.add("### Changes to outputs");
             lines.add("");
             lines.add("| Action | Output |");
