@@ -107,6 +107,15 @@ class MainTest
         assertEquals("", result.out());
     }
 
+    @Test
+    @DisplayName("an unknown command is named, with the closest command suggested")
+    void unknownCommand()
+    {
+        CliRunner.Result result = CliRunner.in(directory).run("valdate");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().startsWith("Error: Unknown command \"valdate\". Did you mean \"validate\"?\n"), result.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-chdir=%s validate", "--chdir %s validate", "validate -chdir=%s", "validate --chdir=%s", "validate --chdir %s"})
     @DisplayName("-chdir is accepted before or after the command, with one dash or two")
