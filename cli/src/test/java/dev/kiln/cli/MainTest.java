@@ -125,7 +125,7 @@ class MainTest
     {
         CliRunner.Result result = CliRunner.in(Fixtures.ROOT).run("-chdir=invalid", "validate");
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().contains("on main.kiln.hcl line 5:"), result.err());
+        assertTrue(result.err().contains("on main.kiln.hcl line 5, in node \"control\":"), result.err());
     }
 
     @Test
