@@ -12,6 +12,7 @@ import dev.kiln.state.ResourceInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,21 @@ class StateValuesTest
         Value unknownHost = TestStates.value(TestTypes.NODE, Map.of("address", Value.string("10.0.0.1"), "hostname", Value.unknown(Type.STRING)));
         Value knownHost = TestStates.value(TestTypes.NODE, Map.of("address", Value.string("10.0.0.1"), "hostname", Value.string("h")));
         assertEquals(List.of("hostname"), ValueChanges.changedPaths(knownHost, unknownHost).stream().map(AttributePath::toString).toList());
+    }
+
+    @Test
+    @DisplayName("Data compares as state records it: a list equals the tuple read back, nulls of any type are equal, numbers by value")
+    void dataComparesAsRecorded()
+    {
+        Value list = Value.list(Type.STRING, List.of(Value.string("a"), Value.string("b")));
+        Value tuple = Value.tuple(List.of(Value.string("a"), Value.string("b")));
+        assertEquals(List.of(), ValueChanges.changedPaths(list, tuple));
+        assertEquals(List.of(), ValueChanges.changedPaths(Value.nullOf(Type.STRING), Value.nullOf(Type.DYNAMIC)));
+        assertEquals(List.of(), ValueChanges.changedPaths(Value.number(new BigDecimal("1.50")), Value.number(new BigDecimal("1.5"))));
+        Value object = Value.object(Map.of("team", Value.string("core")));
+        Value map = Value.map(Type.STRING, Map.of("team", Value.string("ops")));
+        assertEquals(List.of("team"), ValueChanges.changedPaths(map, object).stream().map(AttributePath::toString).toList());
+        assertEquals(1, ValueChanges.changedPaths(list, Value.tuple(List.of(Value.string("a")))).size());
     }
 
     @Test
