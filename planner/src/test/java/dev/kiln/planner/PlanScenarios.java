@@ -21,7 +21,7 @@ import java.util.Set;
 public final class PlanScenarios
 {
     public static final List<String> NAMES = List.of(
-            "create", "update", "replace", "delete", "destroy", "drift", "targeting", "sensitive", "unknown", "no-changes", "forbidden");
+            "create", "update", "replace", "delete", "destroy", "drift", "targeting", "sensitive", "unknown", "no-changes", "forbidden", "collections");
 
     private PlanScenarios() {}
 
@@ -78,6 +78,21 @@ public final class PlanScenarios
                     PlanOptions.DEFAULT, Refresher.NONE));
             case "no-changes" -> Planner.plan(request(nodes("10.0.0.10", "10.0.0.11").build(), recordedNodes(2).build(), PlanOptions.DEFAULT, Refresher.NONE));
             case "forbidden" -> Planner.plan(request(clusterConfig("v1.26.9", "core").build(), recordedCluster("v1.27.3").build(), PlanOptions.DEFAULT, Refresher.NONE));
+            case "collections" -> Planner.plan(request(
+                    TestConfig.builder()
+                            .resource("node.a", Map.of(
+                                    "address", Value.string("10.0.0.5"),
+                                    "roles", Value.list(Type.STRING, List.of(Value.string("worker"), Value.string("ingress"))),
+                                    "labels", Value.map(Type.STRING, Map.of("team", Value.string("core")))))
+                            .build(),
+                    TestStates.builder()
+                            .instance(TestTypes.NODE, "node.a", Map.of(
+                                    "address", Value.string("10.0.0.5"),
+                                    "hostname", Value.string("a"),
+                                    "roles", Value.list(Type.STRING, List.of(Value.string("etcd"), Value.string("worker"))),
+                                    "labels", Value.map(Type.STRING, Map.of("team", Value.string("core"), "zone", Value.string("a")))))
+                            .build(),
+                    PlanOptions.DEFAULT, Refresher.NONE));
             default -> throw new IllegalArgumentException("no scenario " + name);
         };
     }

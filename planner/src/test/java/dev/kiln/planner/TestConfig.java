@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -143,9 +144,9 @@ public final class TestConfig
     public Config build()
     {
         Model model = new Model(Optional.empty(), List.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
-        TreeMap<ResourceAddress, java.util.SortedSet<ResourceAddress>> dependencies = new TreeMap<>();
+        TreeMap<ResourceAddress, SortedSet<ResourceAddress>> dependencies = new TreeMap<>();
         for (DecodedInstance instance : resources) {
-            java.util.SortedSet<ResourceAddress> targets = dependencies.computeIfAbsent(instance.address().withoutKey(), ignored -> new TreeSet<>());
+            SortedSet<ResourceAddress> targets = dependencies.computeIfAbsent(instance.address().withoutKey(), ignored -> new TreeSet<>());
             instance.block().attributes().values().forEach(attribute -> attribute.references().forEach(reference -> targets.add(reference.target().withoutKey())));
             instance.dependsOn().forEach(target -> targets.add(target.withoutKey()));
         }

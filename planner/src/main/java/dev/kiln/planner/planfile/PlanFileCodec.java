@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,7 +44,7 @@ final class PlanFileCodec
         root.put("format", FORMAT);
         root.put("format_version", PlanFile.FORMAT_VERSION);
         root.put("kiln_version", kilnVersion);
-        root.put("mode", plan.mode().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("mode", plan.mode().name().toLowerCase(Locale.ROOT));
         root.put("config_hash", plan.configHash());
         ObjectNode prior = root.putObject("prior_state");
         prior.put("lineage", plan.priorState().lineage().toString());
@@ -92,7 +93,7 @@ final class PlanFileCodec
     static Plan decode(JsonNode root)
             throws MalformedPlanException
     {
-        PlanMode mode = enumValue(PlanMode.class, text(root, "mode").toUpperCase(java.util.Locale.ROOT));
+        PlanMode mode = enumValue(PlanMode.class, text(root, "mode").toUpperCase(Locale.ROOT));
         JsonNode prior = field(root, "prior_state");
         UUID lineage;
         try {

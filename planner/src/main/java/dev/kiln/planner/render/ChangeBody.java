@@ -7,8 +7,10 @@ import dev.kiln.state.AttributePath;
 import dev.kiln.state.PathStep;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
@@ -113,20 +115,45 @@ final class ChangeBody
         Optional<List<Value>> afterElements = ValueText.elements(after);
         if (!hidden && beforeElements.isPresent() && afterElements.isPresent()) {
             line(indent, Action.UPDATE, prefix + "[" + forcesReplacement(entry.path()));
+            Set<String> beforeTexts = comparableTexts(beforeElements.get());
+            Set<String> afterTexts = comparableTexts(afterElements.get());
             for (Value removed : beforeElements.get()) {
-                if (afterElements.get().stream().noneMatch(element -> same(element, removed))) {
+                if (!contains(afterTexts, afterElements.get(), removed)) {
                     element(indent + 4, Action.DELETE, removed);
                 }
             }
             for (Value element : afterElements.get()) {
-                boolean kept = beforeElements.get().stream().anyMatch(candidate -> same(candidate, element));
-                element(indent + 4, kept ? Action.NO_OP : Action.CREATE, element);
+                element(indent + 4, contains(beforeTexts, beforeElements.get(), element) ? Action.NO_OP : Action.CREATE, element);
             }
             lines.add(" ".repeat(indent + 4) + "]");
             return;
         }
         String text = hidden ? ValueText.SENSITIVE : ValueText.inline(before) + " -> " + ValueText.inline(after);
         line(indent, Action.UPDATE, prefix + text + forcesReplacement(entry.path()));
+    }
+
+    /** The one-line texts of the wholly known, non-sensitive elements: equal texts mean equal data. */
+    private static Set<String> comparableTexts(List<Value> elements)
+    {
+        Set<String> texts = new HashSet<>();
+        for (Value element : elements) {
+            if (element.isWhollyKnown() && !element.containsSensitive()) {
+                texts.add(ValueText.inline(element));
+            }
+        }
+        return texts;
+    }
+
+    /** Whether {@code element} is among {@code elements}: by text when it can be, one by one for sensitive elements. */
+    private static boolean contains(Set<String> texts, List<Value> elements, Value element)
+    {
+        if (!element.isWhollyKnown()) {
+            return false;
+        }
+        if (!element.containsSensitive()) {
+            return texts.contains(ValueText.inline(element));
+        }
+        return elements.stream().anyMatch(candidate -> same(candidate, element));
     }
 
     private void element(int indent, Action action, Value element)

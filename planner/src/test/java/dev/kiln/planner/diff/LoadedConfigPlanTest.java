@@ -5,15 +5,17 @@ import dev.kiln.lang.config.LoadResult;
 import dev.kiln.lang.config.ResourceValues;
 import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.lang.config.model.KilnSchemas;
+import dev.kiln.planner.TestStates;
 import dev.kiln.planner.graph.PlanGraph;
 import dev.kiln.planner.plan.Action;
 import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.plan.ResourceChange;
+import dev.kiln.planner.render.Style;
+import dev.kiln.planner.render.TextRenderer;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceSchema;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
-import dev.kiln.planner.TestStates;
 import dev.kiln.state.State;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,27 @@ class LoadedConfigPlanTest
         assertFalse(second.hasChanges(), () -> second.changes().toString());
     }
 
+    @Test
+    @DisplayName("The quick start example plans every instance as a creation, the cluster after its nodes, and converges once recorded")
+    void plansQuickStart()
+    {
+        Path quickstart = Path.of("..", "examples", "quickstart");
+        PlanResult first = plan(quickstart, TestStates.empty());
+        Plan plan = first.plan().orElseThrow();
+        assertEquals(List.of(Action.CREATE), plan.changes().stream().map(ResourceChange::action).distinct().toList());
+        PlanGraph graph = first.graph().orElseThrow();
+        assertEquals(graph.addresses().stream().filter(address -> address.type().equals("node")).toList(),
+                List.copyOf(graph.predecessors(address("cluster.demo"))));
+        Plan second = plan(quickstart, PlannerTest.applied(plan)).plan().orElseThrow();
+        assertFalse(second.changes().stream().anyMatch(change -> change.action().isChange()), () -> TextRenderer.render(second, Style.PLAIN));
+    }
+
     private PlanResult plan(State state)
+    {
+        return plan(directory, state);
+    }
+
+    private static PlanResult plan(Path directory, State state)
     {
         LoadResult loaded = ConfigLoader.load(directory, VariableInputs.none(), recorded(state));
         assertFalse(loaded.hasErrors(), loaded.diagnostics().toString());
