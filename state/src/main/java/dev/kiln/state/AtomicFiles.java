@@ -3,6 +3,7 @@ package dev.kiln.state;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -106,6 +107,26 @@ public final class AtomicFiles
         }
         catch (FileAlreadyExistsException e) {
             // Another process created it first: equally good.
+        }
+    }
+
+    /**
+     * Deletes the temporary files an interrupted {@link #write} or {@link #preserve} of
+     * {@code target} left behind. Only safe while holding the lock that serializes writers.
+     */
+    public static void deleteLeftoverTemporaries(Path target)
+            throws IOException
+    {
+        Path directory = parent(target);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
+                file -> file.getFileName().toString().startsWith(prefix) && file.getFileName().toString().endsWith(".tmp"))) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
         }
     }
 

@@ -11,7 +11,8 @@ import dev.kiln.executors.walk.WalkControl.Request;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,8 @@ final class WalkRun<K, V>
         this.hook = new GuardedHook<>(hook);
         this.control = control;
         int size = graph.size();
-        this.outcomes = Arrays.asList(newArray(size));
-        this.running = Arrays.asList(newArray(size));
+        this.outcomes = new ArrayList<>(Collections.nCopies(size, null));
+        this.running = new ArrayList<>(Collections.nCopies(size, null));
         this.unsettledDependencies = new int[size];
         this.firstFailedAncestor = new int[size];
         this.dependencyUnsuccessful = new boolean[size];
@@ -258,11 +259,5 @@ final class WalkRun<K, V>
     private Outcome<K, V> outcomeOf(Completion<?, ?> completion)
     {
         return (Outcome<K, V>) completion.outcome();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T[] newArray(int size)
-    {
-        return (T[]) new Object[size];
     }
 }

@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every directory under {@code examples/} is a configuration that loads without a single
- * diagnostic, errors and warnings alike, in the layout {@code kiln fmt} gives it. Variables without defaults (secrets) take the fake
- * values of the example's {@code test.kilnvars}, as {@code -var-file=test.kilnvars} would.
+ * diagnostic, errors and warnings alike, in the layout {@code kiln fmt} gives it. Variables
+ * without defaults (secrets) take the fake values of the example's {@code test.kilnvars}, as
+ * {@code -var-file=test.kilnvars} would.
  */
 class ExamplesTest
 {
@@ -51,7 +52,7 @@ class ExamplesTest
         for (String name : REQUIRED) {
             Path directory = EXAMPLES.resolve(name);
             assertTrue(Files.isDirectory(directory), () -> "missing example " + directory);
-            assertTrue(configurationFiles(directory).size() >= 1, () -> "no *.kiln.hcl file in " + directory);
+            assertTrue(!configurationFiles(directory).isEmpty(), () -> "no *.kiln.hcl file in " + directory);
         }
     }
 
@@ -131,7 +132,7 @@ class ExamplesTest
             throws IOException
     {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(path -> path.getFileName().toString().endsWith(".kiln.hcl")).sorted().toList();
+            return entries.filter(path -> path.getFileName().toString().endsWith(ConfigLoader.FILE_SUFFIX)).sorted().toList();
         }
     }
 }

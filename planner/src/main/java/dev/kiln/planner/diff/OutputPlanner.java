@@ -44,10 +44,6 @@ final class OutputPlanner
         if (after.isEmpty()) {
             return Action.DELETE;
         }
-        if (!after.get().isWhollyKnown()) {
-            return Action.UPDATE;
-        }
-        Value afterAsRecorded = ValueJson.fromJson(ValueJson.toJson(Values.unmarked(after.get())));
-        return Values.unmarked(before.get()).equals(afterAsRecorded) ? Action.NO_OP : Action.UPDATE;
+        return Values.sameData(before.get(), after.get()) ? Action.NO_OP : Action.UPDATE;
     }
 }

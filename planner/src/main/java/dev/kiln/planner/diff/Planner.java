@@ -49,7 +49,9 @@ public final class Planner
         if (graph.hasErrors()) {
             return new PlanResult(Optional.empty(), Optional.of(graph.graph()), diagnostics);
         }
-        Set<ResourceAddress> selected = Targeting.select(graph.graph(), options, diagnostics);
+        Set<ResourceAddress> selected = Targeting.select(graph.graph(), options);
+        List<Diagnostic> warnings = options.targets().isEmpty() ? List.of() : List.of(Targeting.warning());
+        diagnostics.addAll(warnings);
         Map<ResourceAddress, DecodedInstance> configured = new HashMap<>();
         request.config().resources().forEach(instance -> configured.put(instance.address(), instance));
         List<ResourceChange> changes = new ArrayList<>();
@@ -65,7 +67,6 @@ public final class Planner
                     Optional.ofNullable(refreshed.prior().get(address)), graph.graph().deletes(address), provider(request.config(), instance, recorded));
             InstancePlanner.plan(subject, options, diagnostics).ifPresent(changes::add);
         }
-        List<Diagnostic> warnings = diagnostics.stream().filter(diagnostic -> !diagnostic.isError() && diagnostic.summary().equals(Targeting.WARNING_SUMMARY)).toList();
         Plan plan = new Plan(
                 options.mode(),
                 changes,

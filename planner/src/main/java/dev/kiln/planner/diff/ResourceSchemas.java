@@ -9,6 +9,7 @@ import dev.kiln.planner.spi.ResourceSchema;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** What the differ derives from a block schema: the implied type, and a value with computed attributes made unknown again. */
 final class ResourceSchemas
@@ -17,7 +18,7 @@ final class ResourceSchemas
 
     static Type.ObjectType impliedType(BlockSchema block)
     {
-        return new ResourceSchema(block, new java.util.TreeSet<>()).impliedType();
+        return new ResourceSchema(block, new TreeSet<>()).impliedType();
     }
 
     /** The value a replacement will have: computed attributes are the new object's, so unknown until apply. */

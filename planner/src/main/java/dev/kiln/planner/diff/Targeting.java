@@ -16,15 +16,13 @@ import java.util.Set;
  * Which instances a plan considers. Without {@code -target}, all of them. With it, the
  * targets (a target without instance key means every instance of the resource) and
  * everything they depend on; in a destroy plan, the targets and everything that depends on
- * them. Targeting adds the warning that it is in effect.
+ * them. A targeted plan carries the {@link #warning()} that targeting is in effect.
  */
 final class Targeting
 {
-    static final String WARNING_SUMMARY = "Resource targeting is in effect";
-
     private Targeting() {}
 
-    static Set<ResourceAddress> select(PlanGraph graph, PlanOptions options, List<Diagnostic> diagnostics)
+    static Set<ResourceAddress> select(PlanGraph graph, PlanOptions options)
     {
         if (options.targets().isEmpty()) {
             return graph.addresses();
@@ -38,7 +36,6 @@ final class Targeting
                 graph.addresses().stream().filter(address -> address.withoutKey().equals(target)).forEach(roots::add);
             }
         }
-        diagnostics.add(warning());
         return options.mode() == PlanMode.DESTROY ? graph.withDependents(roots) : graph.withDependencies(roots);
     }
 
@@ -46,7 +43,7 @@ final class Targeting
     {
         return new Diagnostic(
                 Severity.WARNING,
-                WARNING_SUMMARY,
+                "Resource targeting is in effect",
                 "This plan was made with -target, so it may not hold every change the configuration asks for. Use -target only for "
                         + "exceptional situations, such as recovering from a mistake, and run a plan without it afterwards.",
                 Optional.empty(),

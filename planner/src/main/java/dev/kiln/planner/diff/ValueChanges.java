@@ -6,6 +6,7 @@ import dev.kiln.state.PathStep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
@@ -13,8 +14,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The paths at which two resource values differ: object attributes and map entries are
- * compared one by one, anything else as a whole. An unknown value differs from everything
- * (it is known only after apply); sensitive marks do not count as a difference.
+ * compared one by one, anything else as a whole, data as state records it (a tuple read
+ * back from state equals the list it was written from). An unknown value differs from
+ * everything (it is known only after apply); sensitive marks do not count as a difference.
  */
 public final class ValueChanges
 {
@@ -32,12 +34,10 @@ public final class ValueChanges
 
     private static void collect(List<PathStep> path, Value before, Value after, List<AttributePath> paths)
     {
-        if (before instanceof Value.ObjectValue beforeObject && after instanceof Value.ObjectValue afterObject) {
-            collectEntries(path, beforeObject.attributes(), afterObject.attributes(), true, paths);
-            return;
-        }
-        if (before instanceof Value.MapValue beforeMap && after instanceof Value.MapValue afterMap) {
-            collectEntries(path, beforeMap.entries(), afterMap.entries(), false, paths);
+        Optional<SortedMap<String, Value>> beforeEntries = Values.entries(before);
+        Optional<SortedMap<String, Value>> afterEntries = Values.entries(after);
+        if (beforeEntries.isPresent() && afterEntries.isPresent()) {
+            collectEntries(path, beforeEntries.get(), afterEntries.get(), after instanceof Value.ObjectValue, paths);
             return;
         }
         if (!Values.sameData(before, after)) {

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Inverts the edges out of instances being deleted: a deleted instance goes after
  * everything that depended on it (their deletion, or their update away from it), never
- * before.
+ * before. All such edges are removed before any inverted one is added, so two instances that
+ * depend on each other keep their cycle.
  */
 final class DestroyEdgesTransformer
         implements GraphTransformer
@@ -16,16 +17,20 @@ final class DestroyEdgesTransformer
     @Override
     public void transform(GraphInput input, GraphBuilder graph)
     {
-        List<ResourceAddress[]> inverted = new ArrayList<>();
-        for (Object edge : graph.order.edgeSet()) {
-            ResourceAddress source = graph.order.getEdgeSource(edge);
-            if (graph.deletes.contains(source)) {
-                inverted.add(new ResourceAddress[] {source, graph.order.getEdgeTarget(edge)});
-            }
+        if (graph.deletes.isEmpty()) {
+            return;
         }
+        List<Object> outOfDeletes = new ArrayList<>();
+        for (ResourceAddress deleted : graph.deletes) {
+            outOfDeletes.addAll(graph.order.outgoingEdgesOf(deleted));
+        }
+        List<ResourceAddress[]> inverted = new ArrayList<>();
+        for (Object edge : outOfDeletes) {
+            inverted.add(new ResourceAddress[] {graph.order.getEdgeTarget(edge), graph.order.getEdgeSource(edge)});
+        }
+        graph.order.removeAllEdges(outOfDeletes);
         for (ResourceAddress[] edge : inverted) {
-            graph.order.removeEdge(edge[0], edge[1]);
-            graph.order.addEdge(edge[1], edge[0]);
+            graph.order.addEdge(edge[0], edge[1]);
         }
     }
 }

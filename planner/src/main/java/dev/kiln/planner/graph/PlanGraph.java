@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class PlanGraph
     /** {@code roots} and everything that references them, directly or not. */
     public SortedSet<ResourceAddress> withDependents(Collection<ResourceAddress> roots)
     {
-        Map<ResourceAddress, Set<ResourceAddress>> dependents = new java.util.HashMap<>();
+        Map<ResourceAddress, Set<ResourceAddress>> dependents = new HashMap<>();
         dependencies.forEach((address, targets) -> targets.forEach(target -> dependents.computeIfAbsent(target, ignored -> new HashSet<>()).add(address)));
         return closure(roots, address -> dependents.getOrDefault(address, Set.of()));
     }

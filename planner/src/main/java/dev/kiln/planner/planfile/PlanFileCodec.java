@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,7 +44,7 @@ final class PlanFileCodec
         root.put("format", FORMAT);
         root.put("format_version", PlanFile.FORMAT_VERSION);
         root.put("kiln_version", kilnVersion);
-        root.put("mode", plan.mode().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("mode", plan.mode().name().toLowerCase(Locale.ROOT));
         root.put("config_hash", plan.configHash());
         ObjectNode prior = root.putObject("prior_state");
         prior.put("lineage", plan.priorState().lineage().toString());
@@ -51,7 +52,7 @@ final class PlanFileCodec
         ArrayNode targets = root.putArray("targets");
         plan.targets().forEach(target -> targets.add(target.toString()));
         ObjectNode variables = root.putObject("variables");
-        plan.variables().forEach((name, value) -> variables.set(name, TypedValues.encode(value)));
+        plan.variables().forEach((name, value) -> variables.set(name, TypedValues.encode(value, Optional.empty())));
         root.set("resource_changes", changes(plan.changes()));
         root.set("resource_drift", changes(plan.drift()));
         ArrayNode outputs = root.putArray("output_changes");
@@ -60,8 +61,10 @@ final class PlanFileCodec
             node.put("name", change.name());
             node.put("action", change.action().name());
             node.put("sensitive", change.sensitive());
-            change.before().ifPresent(value -> node.set("before", TypedValues.encode(change.sensitive() ? value.withSensitive(true) : value)));
-            change.after().ifPresent(value -> node.set("after", TypedValues.encode(change.sensitive() ? value.withSensitive(true) : value)));
+            Optional<Value> before = change.before().map(value -> change.sensitive() ? value.withSensitive(true) : value);
+            Optional<Value> after = change.after().map(value -> change.sensitive() ? value.withSensitive(true) : value);
+            before.ifPresent(value -> node.set("before", TypedValues.encode(value, after)));
+            after.ifPresent(value -> node.set("after", TypedValues.encode(value, before)));
         }
         ArrayNode warnings = root.putArray("warnings");
         plan.warnings().forEach(warning -> warnings.addObject().put("summary", warning.summary()).put("detail", warning.detail()));
@@ -77,8 +80,8 @@ final class PlanFileCodec
             node.put("provider", change.provider());
             node.put("action", change.action().name());
             change.actionReason().ifPresent(reason -> node.put("action_reason", reason.name()));
-            change.before().ifPresent(value -> node.set("before", TypedValues.encode(value)));
-            change.after().ifPresent(value -> node.set("after", TypedValues.encode(value)));
+            change.before().ifPresent(value -> node.set("before", TypedValues.encode(value, change.after())));
+            change.after().ifPresent(value -> node.set("after", TypedValues.encode(value, change.before())));
             node.set("replace_paths", StateJson.paths(change.replacePaths()));
             ArrayNode steps = node.putArray("steps");
             change.steps().forEach(steps::add);
@@ -90,7 +93,7 @@ final class PlanFileCodec
     static Plan decode(JsonNode root)
             throws MalformedPlanException
     {
-        PlanMode mode = enumValue(PlanMode.class, text(root, "mode").toUpperCase(java.util.Locale.ROOT));
+        PlanMode mode = enumValue(PlanMode.class, text(root, "mode").toUpperCase(Locale.ROOT));
         JsonNode prior = field(root, "prior_state");
         UUID lineage;
         try {

@@ -14,26 +14,31 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Values in a plan file: {@code {"type", "value", "unknown", "sensitive"}} with the type in
- * Terraform's JSON notation, the known, non-sensitive parts, and the masks of unknown and
- * sensitive parts. Sensitive parts are not stored: they read back as unknown and sensitive,
- * to be evaluated again when the plan is applied.
+ * Values in a plan file: {@code {"type", "value", "unknown", "sensitive", "same"}} with the
+ * type in Terraform's JSON notation, the known, non-sensitive parts, the masks of unknown
+ * and sensitive parts, and the mask of sensitive parts equal to the other side of the change.
+ * Sensitive parts are not stored: one equal on both sides reads back as the same sensitive
+ * placeholder of its type (so it still shows as unchanged), any other as unknown and
+ * sensitive. Either way its real value must be evaluated again when the plan is applied.
  */
 final class TypedValues
 {
     private TypedValues() {}
 
-    static JsonNode encode(Value value)
+    /** The value, with {@code counterpart} the other side of its change (if any) to mark the sensitive parts that stay the same. */
+    static JsonNode encode(Value value, Optional<Value> counterpart)
     {
         ObjectNode node = StateJson.object();
         node.set("type", ValueJson.typeToJson(value.type()));
         node.set("value", ChangeValues.knownJson(value));
         node.set("unknown", ChangeValues.unknownMask(value));
         node.set("sensitive", ChangeValues.sensitiveMask(value));
+        node.set("same", SensitiveSameness.mask(value, counterpart));
         return node;
     }
 
@@ -50,14 +55,31 @@ final class TypedValues
         catch (ValueJson.DecodeException e) {
             throw new MalformedPlanException("a value's type: " + e.getMessage());
         }
-        return decode(type, orNull(node.get("value")), orFalse(node.get("unknown")), orFalse(node.get("sensitive")));
+        return decode(type, orNull(node.get("value")), new Masks(orFalse(node.get("unknown")), orFalse(node.get("sensitive")), orFalse(node.get("same"))));
     }
 
-    private static Value decode(Type type, JsonNode value, JsonNode unknown, JsonNode sensitive)
+    /** The masks at one place in a value. */
+    private record Masks(JsonNode unknown, JsonNode sensitive, JsonNode same)
+    {
+        Masks attribute(String name)
+        {
+            return new Masks(orFalse(unknown.get(name)), orFalse(sensitive.get(name)), orFalse(same.get(name)));
+        }
+
+        Masks element(int index)
+        {
+            return new Masks(orFalse(unknown.get(index)), orFalse(sensitive.get(index)), orFalse(same.get(index)));
+        }
+    }
+
+    private static Value decode(Type type, JsonNode value, Masks masks)
             throws MalformedPlanException
     {
-        if (isTrue(unknown) || isTrue(sensitive)) {
-            return Value.unknown(type).withSensitive(isTrue(sensitive));
+        if (isTrue(masks.sensitive())) {
+            return isTrue(masks.same()) ? SensitiveSameness.placeholder(type) : Value.unknown(type).withSensitive(true);
+        }
+        if (isTrue(masks.unknown())) {
+            return Value.unknown(type);
         }
         if (value.isNull()) {
             return Value.nullOf(type);
@@ -67,24 +89,24 @@ final class TypedValues
                 TreeMap<String, Value> attributes = new TreeMap<>();
                 for (Map.Entry<String, Type> attribute : object.attributes().entrySet()) {
                     String name = attribute.getKey();
-                    attributes.put(name, decode(attribute.getValue(), orNull(value.get(name)), orFalse(unknown.get(name)), orFalse(sensitive.get(name))));
+                    attributes.put(name, decode(attribute.getValue(), orNull(value.get(name)), masks.attribute(name)));
                 }
                 yield Value.object(attributes);
             }
             case Type.MapType map -> {
                 TreeSet<String> keys = new TreeSet<>();
                 fieldNames(value, keys);
-                fieldNames(unknown, keys);
-                fieldNames(sensitive, keys);
+                fieldNames(masks.unknown(), keys);
+                fieldNames(masks.sensitive(), keys);
                 TreeMap<String, Value> entries = new TreeMap<>();
                 for (String key : keys) {
-                    entries.put(key, decode(map.element(), orNull(value.get(key)), orFalse(unknown.get(key)), orFalse(sensitive.get(key))));
+                    entries.put(key, decode(map.element(), orNull(value.get(key)), masks.attribute(key)));
                 }
                 yield Value.map(map.element(), entries);
             }
-            case Type.ListType list -> Value.list(list.element(), elements(value, unknown, sensitive, index -> list.element()));
-            case Type.SetType set -> Value.set(set.element(), elements(value, unknown, sensitive, index -> set.element()));
-            case Type.TupleType tuple -> Value.tuple(elements(value, unknown, sensitive, index -> index < tuple.elements().size() ? tuple.elements().get(index) : Type.DYNAMIC));
+            case Type.ListType list -> Value.list(list.element(), elements(value, masks, index -> list.element()));
+            case Type.SetType set -> Value.set(set.element(), elements(value, masks, index -> set.element()));
+            case Type.TupleType tuple -> Value.tuple(elements(value, masks, index -> index < tuple.elements().size() ? tuple.elements().get(index) : Type.DYNAMIC));
             case Type.Primitive primitive -> known(value, primitive);
             case Type.Dynamic dynamic -> known(value, dynamic);
         };
@@ -95,7 +117,7 @@ final class TypedValues
         Type at(int index);
     }
 
-    private static List<Value> elements(JsonNode value, JsonNode unknown, JsonNode sensitive, ElementType types)
+    private static List<Value> elements(JsonNode value, Masks masks, ElementType types)
             throws MalformedPlanException
     {
         if (!value.isArray()) {
@@ -103,7 +125,7 @@ final class TypedValues
         }
         List<Value> elements = new ArrayList<>();
         for (int index = 0; index < value.size(); index++) {
-            elements.add(decode(types.at(index), value.get(index), orFalse(unknown.get(index)), orFalse(sensitive.get(index))));
+            elements.add(decode(types.at(index), value.get(index), masks.element(index)));
         }
         return elements;
     }

@@ -7,8 +7,10 @@ import dev.kiln.state.AttributePath;
 import dev.kiln.state.PathStep;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
@@ -113,14 +115,15 @@ final class ChangeBody
         Optional<List<Value>> afterElements = ValueText.elements(after);
         if (!hidden && beforeElements.isPresent() && afterElements.isPresent()) {
             line(indent, Action.UPDATE, prefix + "[" + forcesReplacement(entry.path()));
+            Set<String> beforeTexts = comparableTexts(beforeElements.get());
+            Set<String> afterTexts = comparableTexts(afterElements.get());
             for (Value removed : beforeElements.get()) {
-                if (afterElements.get().stream().noneMatch(element -> same(element, removed))) {
+                if (!contains(afterTexts, afterElements.get(), removed)) {
                     element(indent + 4, Action.DELETE, removed);
                 }
             }
             for (Value element : afterElements.get()) {
-                boolean kept = beforeElements.get().stream().anyMatch(candidate -> same(candidate, element));
-                element(indent + 4, kept ? Action.NO_OP : Action.CREATE, element);
+                element(indent + 4, contains(beforeTexts, beforeElements.get(), element) ? Action.NO_OP : Action.CREATE, element);
             }
             lines.add(" ".repeat(indent + 4) + "]");
             return;
@@ -129,17 +132,58 @@ final class ChangeBody
         line(indent, Action.UPDATE, prefix + text + forcesReplacement(entry.path()));
     }
 
+    /** The one-line texts of the wholly known, non-sensitive elements: equal texts mean equal data. */
+    private static Set<String> comparableTexts(List<Value> elements)
+    {
+        Set<String> texts = new HashSet<>();
+        for (Value element : elements) {
+            if (element.isWhollyKnown() && !element.containsSensitive()) {
+                texts.add(ValueText.inline(element));
+            }
+        }
+        return texts;
+    }
+
+    /** Whether {@code element} is among {@code elements}: by text when it can be, one by one for sensitive elements. */
+    private static boolean contains(Set<String> texts, List<Value> elements, Value element)
+    {
+        if (!element.isWhollyKnown()) {
+            return false;
+        }
+        if (!element.containsSensitive()) {
+            return texts.contains(ValueText.inline(element));
+        }
+        return elements.stream().anyMatch(candidate -> same(candidate, element));
+    }
+
     private void element(int indent, Action action, Value element)
     {
-        value(indent, action, "", element, List.of());
+        leaves(indent, action, "", element, "");
         int last = lines.size() - 1;
         lines.set(last, lines.get(last) + ",");
     }
 
-    /** A whole value added, removed or kept: nested objects and lists spelled out, one line per leaf. */
+    /**
+     * A whole value added, removed or kept: nested objects and lists spelled out, one line per
+     * leaf. A removed attribute ends in {@code -> null}, once, after its value or its closing
+     * bracket.
+     */
     private void value(int indent, Action action, String prefix, Value value, List<PathStep> path)
     {
-        String replacement = path.isEmpty() ? "" : forcesReplacement(path);
+        int first = lines.size();
+        leaves(indent, action, prefix, value, path.isEmpty() ? "" : forcesReplacement(path));
+        if (action == Action.DELETE && !prefix.isEmpty()) {
+            int last = lines.size() - 1;
+            String line = lines.get(last);
+            int comment = line.indexOf(" # forces replacement");
+            lines.set(last, comment >= 0 && last == first
+                    ? line.substring(0, comment) + " -> null" + line.substring(comment)
+                    : line + " -> null");
+        }
+    }
+
+    private void leaves(int indent, Action action, String prefix, Value value, String replacement)
+    {
         if (value.sensitive() || !value.isKnown()) {
             line(indent, action, prefix + ValueText.inline(value) + replacement);
             return;
@@ -155,7 +199,7 @@ final class ChangeBody
                     .mapToInt(child -> ValueText.key(child.getKey(), quoted).length()).max().orElse(0);
             children.forEach((name, child) -> {
                 if (!child.isNull() || child.sensitive()) {
-                    value(indent + 4, action, pad(ValueText.key(name, quoted), width) + " = ", child, List.of());
+                    leaves(indent + 4, action, pad(ValueText.key(name, quoted), width) + " = ", child, "");
                 }
             });
             lines.add(" ".repeat(indent + 4) + "}");
@@ -163,12 +207,15 @@ final class ChangeBody
         }
         if (elements.isPresent() && !elements.get().isEmpty()) {
             line(indent, action, prefix + "[" + replacement);
-            elements.get().forEach(element -> element(indent + 4, action, element));
+            for (Value element : elements.get()) {
+                leaves(indent + 4, action, "", element, "");
+                int last = lines.size() - 1;
+                lines.set(last, lines.get(last) + ",");
+            }
             lines.add(" ".repeat(indent + 4) + "]");
             return;
         }
-        String suffix = action == Action.DELETE ? " -> null" : "";
-        line(indent, action, prefix + ValueText.inline(value) + suffix + replacement);
+        line(indent, action, prefix + ValueText.inline(value) + replacement);
     }
 
     private String forcesReplacement(List<PathStep> path)

@@ -35,6 +35,11 @@ public final class MarkdownRenderer
             lines.add("> **Warning:** " + warning.summary() + ". " + warning.detail());
             lines.add("");
         }
+        long forbidden = changes.stream().filter(ResourceChange::isForbidden).count();
+        if (forbidden > 0) {
+            lines.add("> **Error:** " + (forbidden == 1 ? "1 change is" : forbidden + " changes are") + " not allowed, so this plan cannot be applied.");
+            lines.add("");
+        }
         if (!plan.drift().isEmpty()) {
             lines.add("### Objects have changed outside of Kiln");
             lines.add("");
@@ -52,7 +57,9 @@ public final class MarkdownRenderer
             details(changes, false, lines);
         }
         if (!outputs.isEmpty()) {
-            lines.add("");
+            if (!lines.getLast().isEmpty()) {
+                lines.add("");
+            }
             lines.add("### Changes to outputs");
             lines.add("");
             lines.add("| Action | Output |");

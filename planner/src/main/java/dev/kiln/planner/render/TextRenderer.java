@@ -115,7 +115,8 @@ public final class TextRenderer
 
     private static void legend(List<ResourceChange> changes, Style style, List<String> lines)
     {
-        lines.add("Kiln used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:");
+        lines.add("Kiln used the selected providers to generate the following execution");
+        lines.add("plan. Resource actions are indicated with the following symbols:");
         for (Action action : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.REPLACE)) {
             if (changes.stream().anyMatch(change -> change.action() == action)) {
                 String symbol = " ".repeat(3 - action.symbol().length()) + action.symbol();

@@ -81,6 +81,18 @@ final class LocalBackendTest
     }
 
     @Test
+    @DisplayName("temporary files of a write that was killed midway are removed by the next write")
+    void leftoverTemporaries()
+            throws Exception
+    {
+        Files.writeString(directory.resolve(".kiln.state.123456.tmp"), "{\"format_version\": 1, \"lin");
+        Files.writeString(directory.resolve(".kiln.state.backup.99.tmp"), "");
+        Files.writeString(directory.resolve(".other.tmp"), "not ours");
+        write(backend(LocalBackendOptions.inDirectory(directory)), TestStates.empty());
+        assertEquals(List.of(".kiln", ".other.tmp", "kiln.state"), names(directory));
+    }
+
+    @Test
     @DisplayName("the history keeps only the configured number of newest versions")
     void historyBounded()
     {

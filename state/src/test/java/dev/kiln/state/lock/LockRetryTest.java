@@ -59,6 +59,15 @@ final class LockRetryTest
     }
 
     @Test
+    @DisplayName("an enormous timeout waits as long as needed without overflowing")
+    void enormousTimeout()
+    {
+        Attempts attempts = new Attempts(1);
+        new LockRetry(Duration.ofMillis(1), Duration.ofMillis(5)).acquire(attempts, REQUEST, Duration.ofSeconds(Long.MAX_VALUE), "kiln.state");
+        assertEquals(2, attempts.times.size());
+    }
+
+    @Test
     @DisplayName("a negative timeout is a mistake of the caller")
     void negativeTimeout()
     {
