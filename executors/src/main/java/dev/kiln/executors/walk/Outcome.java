@@ -57,7 +57,10 @@ public sealed interface Outcome<K, V>
         }
     }
 
-    /** Never started: the walk was stopped, cancelled or failed fast, and no ancestor failed. */
+    /**
+     * Never started, and no ancestor failed: the walk was stopped, cancelled or failed fast
+     * before it was its turn, or something it depends on was cancelled or never started.
+     */
     record NotStarted<K, V>()
             implements Outcome<K, V> {}
 }

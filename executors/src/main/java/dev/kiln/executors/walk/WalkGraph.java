@@ -36,7 +36,7 @@ public final class WalkGraph<K, V>
     }
 
     /** Builds a graph whose items start in the natural order of their ids. */
-    public static <K extends Comparable<? super K>, V> WalkGraph<K, V> of(Collection<WorkItem<K, V>> items)
+    public static <K extends Comparable<? super K>, V> WalkGraph<K, V> of(Collection<? extends WorkItem<K, V>> items)
     {
         return of(items, Comparator.naturalOrder());
     }
@@ -45,7 +45,7 @@ public final class WalkGraph<K, V>
      * Builds a graph whose ready items start in {@code order}, which must tell every two ids
      * apart. Throws {@link InvalidWalkGraphException} listing every problem.
      */
-    public static <K, V> WalkGraph<K, V> of(Collection<WorkItem<K, V>> items, Comparator<? super K> order)
+    public static <K, V> WalkGraph<K, V> of(Collection<? extends WorkItem<K, V>> items, Comparator<? super K> order)
     {
         requireNonNull(items, "items is null");
         requireNonNull(order, "order is null");

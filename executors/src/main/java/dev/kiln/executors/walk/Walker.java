@@ -16,9 +16,11 @@ import static java.util.Objects.requireNonNull;
  *     a busy host never idles the parallelism slots. The price: an item naming two busy bounds
  *     can be overtaken by items needing only one of them; it still starts, at the latest when
  *     the work around it drains, since the graph is finite.</li>
- * <li>A failed item's dependents, direct or not, are {@link Outcome.Skipped skipped} (each
- *     reported once, naming the first failed ancestor); independent branches go on. With
- *     {@code failFast} nothing new starts after the first failure.</li>
+ * <li>A failed item's dependents, direct or not, are {@link Outcome.Skipped skipped}; independent
+ *     branches go on. A dependent is settled, and reported once, when everything it depends on
+ *     has settled, so the ancestor it names (the first failed one in id order) does not depend
+ *     on timing. With {@code failFast} nothing new starts after the first failure; running
+ *     actions finish.</li>
  * <li>{@link WalkControl#stop()}: nothing new starts, running actions finish.
  *     {@link WalkControl#cancel()}: running actions' tokens are cancelled and their threads
  *     interrupted; the walk returns when they have ended. Interrupting the calling thread
