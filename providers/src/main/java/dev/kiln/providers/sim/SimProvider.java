@@ -1,0 +1,73 @@
+package dev.kiln.providers.sim;
+
+import dev.kiln.executors.apply.Driver;
+import dev.kiln.lang.config.model.KilnSchemas;
+import dev.kiln.planner.spi.DiffRule;
+import dev.kiln.planner.spi.Refresher;
+import dev.kiln.providers.Provider;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The {@code sim} provider: every resource type, made real in a simulated datacenter
+ * persisted under the settings' state directory (relative to the working directory).
+ */
+public final class SimProvider
+        implements Provider
+{
+    private final Simulator simulator;
+    private final Map<String, DiffRule> rules;
+    private final Map<String, Driver> drivers;
+    private final Refresher refresher;
+
+    private SimProvider(Simulator simulator)
+    {
+        this.simulator = simulator;
+        this.rules = Map.of(
+                KilnSchemas.NODE, new NodeDiffRule(),
+                KilnSchemas.CLUSTER, new ClusterDiffRule(),
+                KilnSchemas.REGISTRY, PlainDiffRules.registry(),
+                KilnSchemas.BACKUP_POINT, PlainDiffRules.backupPoint());
+        this.drivers = Map.of(
+                KilnSchemas.NODE, new NodeDriver(simulator),
+                KilnSchemas.CLUSTER, new ClusterDriver(simulator),
+                KilnSchemas.REGISTRY, PlainDriver.registry(simulator),
+                KilnSchemas.BACKUP_POINT, PlainDriver.backupPoint(simulator));
+        this.refresher = new SimRefresher(simulator);
+    }
+
+    public static SimProvider create(SimSettings settings, Path workingDirectory)
+    {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(workingDirectory, "workingDirectory is null");
+        return new SimProvider(new Simulator(settings, workingDirectory.resolve(settings.stateDirectory())));
+    }
+
+    /** The simulated datacenter this provider works in, opened on first use. */
+    public Datacenter datacenter()
+    {
+        return simulator.datacenter();
+    }
+
+    @Override
+    public Optional<DiffRule> diffRule(String type)
+    {
+        return Optional.ofNullable(rules.get(requireNonNull(type, "type is null")));
+    }
+
+    @Override
+    public Refresher refresher()
+    {
+        return refresher;
+    }
+
+    @Override
+    public Optional<Driver> driver(String type)
+    {
+        return Optional.ofNullable(drivers.get(requireNonNull(type, "type is null")));
+    }
+}
