@@ -2,8 +2,11 @@ package dev.kiln.providers;
 
 import dev.kiln.executors.apply.Driver;
 import dev.kiln.lang.config.Config;
+import dev.kiln.lang.config.ResourceValues;
 import dev.kiln.lang.config.model.ProviderSettings;
 import dev.kiln.lang.config.model.ProviderType;
+import dev.kiln.planner.diff.RecordedResourceValues;
+import dev.kiln.planner.diff.StandardDiffRule;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
@@ -53,6 +56,18 @@ public final class Providers
         }
         available.computeIfAbsent(ProviderType.SIM.label(), ignored -> SimProvider.create(SimSettings.defaults(), workingDirectory));
         return new Providers(new InstanceProviders(config, state), available);
+    }
+
+    /**
+     * The recorded values of {@code state}'s instances, for loading the configuration before
+     * the providers exist (references to recorded attributes then see their values).
+     */
+    public static ResourceValues recordedValues(State state)
+    {
+        requireNonNull(state, "state is null");
+        return new RecordedResourceValues(state, ResourceTypes.of(ResourceSchemas.typeNames().stream()
+                .map(type -> new ResourceType(type, ResourceSchemas.of(type), StandardDiffRule.INSTANCE))
+                .toList()));
     }
 
     /** One resource type per type name; each diff rule asks the instance's provider. */
