@@ -20,6 +20,33 @@ class ConfigLoaderTest
     Path directory;
 
     @Test
+    @DisplayName("with unset variables allowed (validate), a variable without value or default is unknown, and so are count and for_each built from it")
+    void unsetVariablesAllowed()
+    {
+        ConfigFixtures.write(directory, "main.kiln.hcl", """
+                variable "workers" {
+                  type = number
+                }
+                variable "zones" {
+                  type = set(string)
+                }
+                node "w" {
+                  count   = var.workers
+                  address = "10.0.0.${count.index + 1}"
+                  adress  = "typo"
+                }
+                node "z" {
+                  for_each = var.zones
+                  address  = each.key
+                }
+                """);
+        LoadResult strict = ConfigLoader.load(directory, VariableInputs.none());
+        assertEquals(List.of("No value for required variable", "No value for required variable"), summaries(strict).subList(0, 2));
+        LoadResult lenient = ConfigLoader.load(directory, VariableInputs.none().withUnsetAllowed());
+        assertEquals(List.of("Unsupported argument"), summaries(lenient), "the body of a counted block is still checked once");
+    }
+
+    @Test
     @DisplayName("a missing directory is one clear error without a location")
     void missingDirectory()
     {
