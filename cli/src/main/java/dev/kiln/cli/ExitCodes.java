@@ -1,11 +1,13 @@
 package dev.kiln.cli;
 
+import dev.kiln.lang.diag.DidYouMean;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -33,9 +35,9 @@ final class ExitCodes
     {
         CommandLine command = exception.getCommandLine();
         var err = command.getErr();
-        err.println("Error: " + exception.getMessage());
+        err.println("Error: " + message(exception));
         err.println();
-        err.print(command.getHelp().synopsis(0));
+        err.print("Usage: " + command.getHelp().synopsis(0));
         err.println();
         err.println(helpHint(command));
         err.flush();
@@ -62,6 +64,20 @@ final class ExitCodes
     public int getExitCode(Throwable exception)
     {
         return ERROR;
+    }
+
+    /** picocli's message, except that an unknown command is called that, with a suggestion. */
+    private static String message(ParameterException exception)
+    {
+        CommandLine command = exception.getCommandLine();
+        if (exception instanceof UnmatchedArgumentException unmatched
+                && !command.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+            String name = unmatched.getUnmatched().getFirst();
+            return "Unknown command \"" + name + "\"." + DidYouMean.sentence(name, command.getSubcommands().keySet());
+        }
+        return exception.getMessage();
     }
 
     private static String helpHint(CommandLine command)

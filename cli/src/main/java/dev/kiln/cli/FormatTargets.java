@@ -44,7 +44,7 @@ record FormatTargets(List<Target> files, List<Diagnostic> diagnostics)
                 files.add(new Target(path, given));
             }
             else {
-                diagnostics.add(Diagnostic.errorWithoutSource("No file or directory at " + given,
+                diagnostics.add(Diagnostic.errorWithoutSource("No file or directory",
                         "There is no file or directory at \"" + given + "\". Give the path of a *.kiln.hcl file or of a directory that holds some."));
             }
         }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Plans and applies the lifecycle of Kubernetes clusters described in *.kiln.hcl files.",
         subcommands = {
                 ValidateCommand.class,
+                FmtCommand.class,
                 VersionCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class,

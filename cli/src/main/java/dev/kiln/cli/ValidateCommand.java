@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "validate",
+        customSynopsis = "kiln validate [-json] [-var NAME=VALUE]... [-var-file FILE]... [-chdir=DIR]",
         description = {
                 "Check the configuration in the working directory.",
                 "Parses every *.kiln.hcl file, evaluates variables, locals and expressions, and checks types, "

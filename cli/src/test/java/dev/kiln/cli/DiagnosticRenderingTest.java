@@ -64,6 +64,7 @@ class DiagnosticRenderingTest
         assertEquals(16, node.at("/range/start/column").asInt());
         assertEquals(SOURCE.indexOf("\"three\""), node.at("/range/start/byte").asInt());
         assertEquals(6, node.at("/snippet/start_line").asInt());
+        assertEquals("cluster \"prod\"", node.at("/snippet/context").asText());
         String code = node.at("/snippet/code").asText();
         assertEquals("  worker_pool \"gpu\" {\n    replicas = \"three\"\n  }", code);
         int start = node.at("/snippet/highlight_start_offset").asInt();

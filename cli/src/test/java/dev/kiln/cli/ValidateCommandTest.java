@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +60,18 @@ class ValidateCommandTest
     }
 
     @Test
+    @DisplayName("every problem of every file is reported, ordered by file and position, with suggestions for near names")
+    void manyErrors()
+    {
+        CliRunner.Result text = CliRunner.in(Fixtures.directory("many-errors")).run("validate");
+        assertEquals(1, text.exitCode());
+        Golden.assertMatches("validate-many-errors.txt", text.err());
+        CliRunner.Result json = CliRunner.in(Fixtures.directory("many-errors")).run("validate", "-json");
+        assertEquals(1, json.exitCode());
+        Golden.assertMatches("validate-many-errors.json", json.out());
+    }
+
+    @Test
     @DisplayName("validate -json on a valid configuration reports valid with no diagnostics")
     void validJson()
             throws Exception
@@ -70,6 +83,15 @@ class ValidateCommandTest
         assertEquals(0, document.get("error_count").asInt());
         assertEquals(0, document.get("warning_count").asInt());
         assertEquals(0, document.get("diagnostics").size());
+    }
+
+    @Test
+    @DisplayName("a directory without configuration files is an error")
+    void noConfigurationFiles(@TempDir Path directory)
+    {
+        CliRunner.Result result = CliRunner.in(directory).run("validate");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().startsWith("Error: No configuration files\n"), result.err());
     }
 
     @ParameterizedTest

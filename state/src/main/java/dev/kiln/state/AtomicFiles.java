@@ -3,6 +3,7 @@ package dev.kiln.state;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class AtomicFiles
     {
         requireNonNull(content, "content is null");
         Path directory = parent(target);
-        Files.createDirectories(directory);
+        createDirectories(directory);
         Path temporary = createPrivateTemporary(directory, target.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -61,7 +62,7 @@ public final class AtomicFiles
             throws IOException
     {
         Path directory = parent(copy);
-        Files.createDirectories(directory);
+        createDirectories(directory);
         Path temporary = createPrivateTemporary(directory, copy.getFileName().toString());
         try {
             Files.delete(temporary);
@@ -98,12 +99,60 @@ public final class AtomicFiles
     public static void createPrivateFile(Path file)
             throws IOException
     {
-        Files.createDirectories(parent(file));
+        Path directory = parent(file);
+        createDirectories(directory);
         try {
             Files.createFile(file, privateAttributes());
+            forceDirectory(directory);
         }
         catch (FileAlreadyExistsException e) {
             // Another process created it first: equally good.
+        }
+    }
+
+    /**
+     * Deletes the temporary files an interrupted {@link #write} or {@link #preserve} of
+     * {@code target} left behind. Only safe while holding the lock that serializes writers.
+     */
+    public static void deleteLeftoverTemporaries(Path target)
+            throws IOException
+    {
+        Path directory = parent(target);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
+                file -> file.getFileName().toString().startsWith(prefix) && file.getFileName().toString().endsWith(".tmp"))) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    /** Creates a directory and any missing parents, forcing each new entry to disk. */
+    public static void createDirectories(Path directory)
+            throws IOException
+    {
+        Path absolute = directory.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(absolute);
+        }
+        catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(absolute)) {
+                throw e;
+            }
+            return;
+        }
+        if (parent != null) {
+            forceDirectory(parent);
         }
     }
 

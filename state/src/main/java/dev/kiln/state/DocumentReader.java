@@ -8,7 +8,6 @@ import dev.kiln.lang.diag.Diagnostics;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +88,7 @@ public final class DocumentReader
     {
         DocumentReader object = object(field);
         Map<String, DocumentReader> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : object.node.properties()) {
             String memberPath = object.where + "[\"" + entry.getKey() + "\"]";
             if (!entry.getValue().isObject()) {
                 throw new MalformedDocumentException(memberPath, "expected an object");

@@ -9,6 +9,6 @@ public record OutputValue(JsonNode value, boolean sensitive)
 {
     public OutputValue
     {
-        value = requireNonNull(value, "value is null").deepCopy();
+        value = StateJson.sortedCopy(requireNonNull(value, "value is null"));
     }
 }

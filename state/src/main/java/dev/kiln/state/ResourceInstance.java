@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One recorded resource instance. {@code attributes} is the provider's JSON object, kept
- * opaque here (callers must not modify it); {@code sensitivePaths} name the values inside it
+ * opaque here: the record holds its own copy, keys sorted (callers must not modify it); {@code sensitivePaths} name the values inside it
  * that are never shown; {@code needsReconciliation} is set when an action on it was started
  * but its result never recorded, so the next plan refreshes it.
  */
@@ -29,7 +29,7 @@ public record ResourceInstance(
     {
         requireNonNull(address, "address is null");
         requireNonNull(provider, "provider is null");
-        attributes = requireNonNull(attributes, "attributes is null").deepCopy();
+        attributes = StateJson.sortedCopy(requireNonNull(attributes, "attributes is null"));
         sensitivePaths = requireNonNull(sensitivePaths, "sensitivePaths is null").stream().distinct().sorted().toList();
         dependencies = requireNonNull(dependencies, "dependencies is null").stream().distinct().sorted().toList();
         requireNonNull(status, "status is null");

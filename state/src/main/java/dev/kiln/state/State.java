@@ -76,11 +76,7 @@ public record State(
     /** Whether both record the same resources and outputs (serial and Kiln version aside). */
     public boolean sameContent(State other)
     {
-        requireNonNull(other, "other is null");
-        if (resources.equals(other.resources) && outputs.equals(other.outputs)) {
-            return true;
-        }
-        return StateCodec.standard().encodeContent(this).equals(StateCodec.standard().encodeContent(other));
+        return StateDocument.sameContent(this, requireNonNull(other, "other is null"));
     }
 
     public Builder toBuilder()

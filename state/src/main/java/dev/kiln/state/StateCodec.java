@@ -71,16 +71,6 @@ public final class StateCodec
         }
     }
 
-    /** The canonical text of a state's resources and outputs, for comparing content. */
-    String encodeContent(State state)
-    {
-        ObjectNode document = StateDocument.write(state, currentVersion);
-        ObjectNode content = StateJson.object();
-        content.set("resources", document.get("resources"));
-        content.set("outputs", document.get("outputs"));
-        return StateJson.compact(content);
-    }
-
     private DocumentReader migrate(JsonNode document, String source)
             throws MalformedDocumentException
     {

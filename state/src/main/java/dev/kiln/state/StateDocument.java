@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.lang.addr.ResourceAddress;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,16 +20,34 @@ final class StateDocument
         document.put("format_version", formatVersion);
         document.put("kiln_version", state.kilnVersion());
         document.put("lineage", state.lineage().toString());
-        document.put("serial", state.serial());
+        ObjectNode outputs = document.putObject("outputs");
+        state.outputs().forEach((name, output) -> outputs.set(name, write(output)));
         ArrayNode resources = document.putArray("resources");
         state.resources().values().forEach(instance -> resources.add(write(instance)));
-        ObjectNode outputs = document.putObject("outputs");
-        state.outputs().forEach((name, output) -> {
-            ObjectNode object = outputs.putObject(name);
-            object.set("value", output.value());
-            object.put("sensitive", output.sensitive());
-        });
+        document.put("serial", state.serial());
         return document;
+    }
+
+    /** Whether two states record the same resources and outputs, comparing canonical JSON only where the records differ. */
+    static boolean sameContent(State first, State second)
+    {
+        if (first.resources().size() != second.resources().size() || !first.outputs().keySet().equals(second.outputs().keySet())) {
+            return false;
+        }
+        Iterator<ResourceInstance> others = second.resources().values().iterator();
+        for (ResourceInstance instance : first.resources().values()) {
+            ResourceInstance other = others.next();
+            if (!instance.equals(other) && !StateJson.compact(write(instance)).equals(StateJson.compact(write(other)))) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, OutputValue> output : first.outputs().entrySet()) {
+            OutputValue other = second.outputs().get(output.getKey());
+            if (!output.getValue().equals(other) && !StateJson.compact(write(output.getValue())).equals(StateJson.compact(write(other)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static State read(DocumentReader document)
@@ -54,20 +73,29 @@ final class StateDocument
                 outputs);
     }
 
+    /** Keys are added in ascending order, so the canonical writer need not sort them. */
     static ObjectNode write(ResourceInstance instance)
     {
         ObjectNode object = StateJson.object();
         object.put("address", instance.address().toString());
-        object.put("type", instance.type());
-        object.put("provider", instance.provider());
         object.set("attributes", instance.attributes());
-        object.set("sensitive_attributes", StateJson.paths(instance.sensitivePaths()));
+        object.put("created", instance.created().toString());
         ArrayNode dependencies = object.putArray("dependencies");
         instance.dependencies().forEach(address -> dependencies.add(address.toString()));
-        object.put("status", instance.status().label());
         object.put("needs_reconciliation", instance.needsReconciliation());
-        object.put("created", instance.created().toString());
+        object.put("provider", instance.provider());
+        object.set("sensitive_attributes", StateJson.paths(instance.sensitivePaths()));
+        object.put("status", instance.status().label());
+        object.put("type", instance.type());
         object.put("updated", instance.updated().toString());
+        return object;
+    }
+
+    private static ObjectNode write(OutputValue output)
+    {
+        ObjectNode object = StateJson.object();
+        object.put("sensitive", output.sensitive());
+        object.set("value", output.value());
         return object;
     }
 

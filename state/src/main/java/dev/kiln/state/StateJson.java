@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,9 +30,9 @@ import static java.util.Objects.requireNonNull;
 public final class StateJson
 {
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
@@ -57,13 +60,76 @@ public final class StateJson
     /** Canonical document form: sorted keys, 2-space indent, {@code \n} line ends, trailing newline. */
     public static String pretty(JsonNode node)
     {
-        return write(PRETTY, node) + "\n";
+        return write(PRETTY, sorted(node)) + "\n";
     }
 
     /** Canonical one-line form, without a newline. */
     public static String compact(JsonNode node)
     {
-        return write(COMPACT, node);
+        return write(COMPACT, sorted(node));
+    }
+
+    /**
+     * A copy whose objects list their keys in ascending order, at every depth. Scalars are
+     * immutable and shared; objects and arrays are new, so the copy is independent of the input.
+     */
+    public static JsonNode sortedCopy(JsonNode node)
+    {
+        requireNonNull(node, "node is null");
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = object();
+            for (String name : sortedNames(object)) {
+                copy.set(name, sortedCopy(object.get(name)));
+            }
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = array();
+            array.forEach(element -> copy.add(sortedCopy(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    /** {@code node} itself when its keys are already in order everywhere, a {@link #sortedCopy} otherwise. */
+    static JsonNode sorted(JsonNode node)
+    {
+        return isSorted(requireNonNull(node, "node is null")) ? node : sortedCopy(node);
+    }
+
+    private static boolean isSorted(JsonNode node)
+    {
+        if (node instanceof ObjectNode object) {
+            String previous = null;
+            for (Map.Entry<String, JsonNode> property : object.properties()) {
+                if (previous != null && previous.compareTo(property.getKey()) >= 0 || !isSorted(property.getValue())) {
+                    return false;
+                }
+                previous = property.getKey();
+            }
+            return true;
+        }
+        if (node instanceof ArrayNode array) {
+            for (JsonNode element : array) {
+                if (!isSorted(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<String> sortedNames(ObjectNode object)
+    {
+        List<String> names = new ArrayList<>(object.size());
+        object.fieldNames().forEachRemaining(names::add);
+        for (int i = 1; i < names.size(); i++) {
+            if (names.get(i - 1).compareTo(names.get(i)) > 0) {
+                Collections.sort(names);
+                break;
+            }
+        }
+        return names;
     }
 
     /** Parses JSON text; the exception's location names line and column, never the content. */

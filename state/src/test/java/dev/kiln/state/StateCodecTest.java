@@ -77,6 +77,7 @@ final class StateCodecTest
             "negative serial|{\"format_version\": 1, \"kiln_version\": \"0.1.0\", \"lineage\": \"3f2a6c1e-8d4b-4a57-9c1e-2b7d5e0f9a13\", \"serial\": -1, \"resources\": [], \"outputs\": {}}|serial: expected a whole number",
             "missing format version|{\"lineage\": \"3f2a6c1e-8d4b-4a57-9c1e-2b7d5e0f9a13\"}|format_version: missing",
             "duplicate key|{\"format_version\": 1, \"format_version\": 1}|is not valid JSON",
+            "trailing content|{\"format_version\": 1} {}|is not valid JSON",
             "format zero|{\"format_version\": 0}|format_version: 0 is not a state format",
     })
     @DisplayName("a corrupted state file is one clear error that names the file")

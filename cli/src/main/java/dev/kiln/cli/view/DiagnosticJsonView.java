@@ -25,13 +25,19 @@ public final class DiagnosticJsonView
                 .put("error_count", errors)
                 .put("warning_count", diagnostics.size() - errors);
         ArrayNode array = document.putArray("diagnostics");
+        BlockHeaders headers = new BlockHeaders(sources);
         for (Diagnostic diagnostic : diagnostics) {
-            array.add(diagnostic(diagnostic, sources));
+            array.add(diagnostic(diagnostic, sources, headers));
         }
         return document;
     }
 
     public static ObjectNode diagnostic(Diagnostic diagnostic, Map<String, String> sources)
+    {
+        return diagnostic(diagnostic, sources, new BlockHeaders(sources));
+    }
+
+    private static ObjectNode diagnostic(Diagnostic diagnostic, Map<String, String> sources, BlockHeaders headers)
     {
         ObjectNode node = JsonView.object()
                 .put("severity", diagnostic.isError() ? "error" : "warning")
@@ -44,7 +50,13 @@ public final class DiagnosticJsonView
         if (excerpt.isPresent()) {
             int[] highlight = excerpt.get().highlightByteOffsets();
             ObjectNode snippet = node.putObject("snippet");
-            snippet.putNull("context");
+            Optional<String> context = headers.enclosing(diagnostic.subject().get());
+            if (context.isPresent()) {
+                snippet.put("context", context.get());
+            }
+            else {
+                snippet.putNull("context");
+            }
             snippet.put("code", excerpt.get().code())
                     .put("start_line", excerpt.get().firstLine())
                     .put("highlight_start_offset", highlight[0])

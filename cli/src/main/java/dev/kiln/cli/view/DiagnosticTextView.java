@@ -33,22 +33,23 @@ public final class DiagnosticTextView
 
     public void render(List<Diagnostic> diagnostics, Map<String, String> sources)
     {
+        BlockHeaders headers = new BlockHeaders(sources);
         for (Diagnostic diagnostic : diagnostics) {
             PrintStream stream = diagnostic.isError() ? err : out;
-            stream.print(format(diagnostic, sources));
+            stream.print(format(diagnostic, sources, headers));
             stream.flush();
         }
     }
 
     /** One diagnostic as text, ending with a blank line. */
-    public String format(Diagnostic diagnostic, Map<String, String> sources)
+    private String format(Diagnostic diagnostic, Map<String, String> sources, BlockHeaders headers)
     {
         StringBuilder text = new StringBuilder();
         String label = diagnostic.severity().label() + ": ";
         text.append(diagnostic.isError() ? styles.red(label) : styles.yellow(label))
                 .append(styles.bold(diagnostic.summary()))
                 .append("\n\n");
-        diagnostic.subject().ifPresent(subject -> appendLocation(text, diagnostic, subject, sources));
+        diagnostic.subject().ifPresent(subject -> appendLocation(text, diagnostic, subject, sources, headers));
         for (String line : wrap(diagnostic.detail(), WIDTH)) {
             text.append(line).append('\n');
         }
@@ -58,11 +59,12 @@ public final class DiagnosticTextView
         return text.toString();
     }
 
-    private void appendLocation(StringBuilder text, Diagnostic diagnostic, SourceRange subject, Map<String, String> sources)
+    private void appendLocation(StringBuilder text, Diagnostic diagnostic, SourceRange subject, Map<String, String> sources, BlockHeaders headers)
     {
-        text.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line()).append(":\n");
-        Optional<SourceExcerpt> excerpt = SourceExcerpt.of(diagnostic, sources);
-        excerpt.ifPresent(lines -> appendExcerpt(text, lines, diagnostic.isError()));
+        text.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line());
+        headers.enclosing(subject).ifPresent(header -> text.append(", in ").append(header));
+        text.append(":\n");
+        SourceExcerpt.of(diagnostic, sources).ifPresent(excerpt -> appendExcerpt(text, excerpt, diagnostic.isError()));
         text.append('\n');
     }
 
@@ -70,7 +72,7 @@ public final class DiagnosticTextView
     {
         for (int index = 0; index < excerpt.lines().size(); index++) {
             String line = excerpt.lines().get(index);
-            text.append(String.format("%4d: ", excerpt.firstLine() + index)).append(stripTrailing(line)).append('\n');
+            text.append(String.format("%4d: ", excerpt.firstLine() + index)).append(line.stripTrailing()).append('\n');
             Optional<SourceExcerpt.Columns> columns = excerpt.highlights().get(index);
             if (columns.isPresent()) {
                 String carets = "^".repeat(columns.get().end() - columns.get().start());
@@ -93,11 +95,6 @@ public final class DiagnosticTextView
             index += Character.charCount(codePoint);
         }
         return padding.toString();
-    }
-
-    private static String stripTrailing(String line)
-    {
-        return line.stripTrailing();
     }
 
     /** Wraps each paragraph at {@code width}; lines that start with a space are kept as they are. */

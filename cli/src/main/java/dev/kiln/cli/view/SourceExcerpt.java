@@ -2,6 +2,7 @@ package dev.kiln.cli.view;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,8 @@ record SourceExcerpt(int firstLine, List<String> lines, List<Optional<Columns>> 
         if (source == null) {
             return Optional.empty();
         }
-        List<String> allLines = source.lines().toList();
+        // Split keeping a last empty line, so a problem at the end of the file has a line to point at.
+        List<String> allLines = Arrays.stream(source.split("\n", -1)).map(SourceExcerpt::withoutCarriageReturn).toList();
         SourceRange shown = diagnostic.context()
                 .filter(context -> context.filename().equals(subject.filename()))
                 .map(context -> context.through(subject))
@@ -64,6 +66,11 @@ record SourceExcerpt(int firstLine, List<String> lines, List<Optional<Columns>> 
             highlights.add(highlight(subject, line, text));
         }
         return Optional.of(new SourceExcerpt(first, lines, highlights, subject));
+    }
+
+    private static String withoutCarriageReturn(String line)
+    {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** The source lines joined with newlines, as Terraform's JSON snippet {@code code}. */

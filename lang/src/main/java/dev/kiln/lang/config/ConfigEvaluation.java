@@ -16,6 +16,7 @@ import dev.kiln.lang.value.Value;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class ConfigEvaluation
     private final ScopeValues values;
     private final Map<String, List<Reference>> localReferences = new HashMap<>();
     private final List<DecodedInstance> instances = new ArrayList<>();
+    private final Set<String> failed = new HashSet<>();
 
     private ConfigEvaluation(Declarations declarations, SortedMap<String, Variable> variables, Map<String, Function> functions, ResourceValues resourceValues, Diagnostics diagnostics)
     {
@@ -68,7 +70,7 @@ final class ConfigEvaluation
             if (component.cyclic()) {
                 reportCycle(component.nodes());
             }
-            component.nodes().forEach(this::evaluateNode);
+            component.nodes().forEach(node -> evaluateTracked(node, graph.getOrDefault(node, Set.of())));
         }
         SortedMap<String, Output> outputs = OutputEvaluator.evaluate(declarations.outputs(), evaluator(scope, Iteration.SINGLE), diagnostics);
         List<DecodedBlock> providers = declarations.providers().stream()
@@ -77,16 +79,60 @@ final class ConfigEvaluation
                 .toList();
         Optional<DecodedBlock> kiln = declarations.kiln()
                 .map(block -> SchemaDecoder.decode(block.block(), block.schema(), evaluator(scope, Iteration.SINGLE), Set.of(), diagnostics));
+        List<DecodedInstance> sorted = instances.stream().sorted((left, right) -> left.address().compareTo(right.address())).toList();
         if (diagnostics.hasErrors()) {
+            buildModelOfSoundResources(kiln, providers, sorted);
             return Optional.empty();
         }
-        List<DecodedInstance> sorted = instances.stream().sorted((left, right) -> left.address().compareTo(right.address())).toList();
         Model model = ModelBuilder.build(kiln, providers, sorted, diagnostics);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
         return Optional.of(new Config(variables, values.locals(), outputs, model, sorted,
                 DependencyGraph.resourceDependencies(declarations, graph), providers, sourceHash));
+    }
+
+    /**
+     * Evaluates a local or resource, remembering it as failed when it reported an error or
+     * depends on something that failed, so the domain rules can still check the rest.
+     */
+    private void evaluateTracked(String node, Set<String> dependencies)
+    {
+        long errors = diagnostics.errorCount();
+        evaluateNode(node);
+        if (diagnostics.errorCount() > errors || dependencies.stream().anyMatch(failed::contains)) {
+            failed.add(node);
+        }
+    }
+
+    /**
+     * With errors already reported, the domain rules still run over the resources that
+     * evaluated cleanly (and depend only on such), so one run reports every problem; rules
+     * are skipped altogether when the kiln or provider blocks themselves are in error, since
+     * every cluster's checks depend on them.
+     */
+    private void buildModelOfSoundResources(Optional<DecodedBlock> kiln, List<DecodedBlock> providers, List<DecodedInstance> sorted)
+    {
+        List<SourceRange> settings = new ArrayList<>();
+        declarations.kiln().ifPresent(block -> settings.add(block.block().range()));
+        declarations.providers().forEach(provider -> settings.add(provider.block().range()));
+        boolean settingsInError = diagnostics.toList().stream()
+                .filter(Diagnostic::isError)
+                .anyMatch(diagnostic -> diagnostic.subject().isPresent() && settings.stream().anyMatch(range -> encloses(range, diagnostic.subject().get())));
+        if (settingsInError) {
+            return;
+        }
+        List<DecodedInstance> sound = sorted.stream()
+                .filter(instance -> !failed.contains(instance.address().type() + "." + instance.address().name()))
+                .toList();
+        ModelBuilder.build(kiln, providers, sound, diagnostics);
+    }
+
+    private static boolean encloses(SourceRange outer, SourceRange inner)
+    {
+        return outer.filename().equals(inner.filename())
+                && outer.start().byteOffset() <= inner.start().byteOffset()
+                && inner.end().byteOffset() <= outer.end().byteOffset();
     }
 
     private void evaluateNode(String node)

@@ -27,6 +27,11 @@ public final class Diagnostics
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
+    public long errorCount()
+    {
+        return items.stream().filter(Diagnostic::isError).count();
+    }
+
     public boolean isEmpty()
     {
         return items.isEmpty();

@@ -30,7 +30,7 @@ final class Conditionals
         Diagnostics falseDiagnostics = new Diagnostics();
         Value whenFalse = evaluator.scratch(falseDiagnostics).evaluate(conditional.whenFalse(), scope);
 
-        Optional<Type> unified = Types.unify(List.of(whenTrue.type(), whenFalse.type()));
+        Optional<Type> unified = resultType(whenTrue, whenFalse);
         if (unified.isEmpty()) {
             evaluator.error("Inconsistent conditional result types",
                     "The true and false result expressions must have consistent types. The 'true' value is "
@@ -63,6 +63,30 @@ final class Conditionals
                     source.range(), conditional.range());
             return Evaluator.failed();
         }
+    }
+
+    /**
+     * The type of the result, as HCL chooses it: a literal {@code null} on one side takes the
+     * other side's type; a side of type {@code any} makes the result {@code any} (the chosen
+     * value passes unconverted); otherwise the unified type of both sides.
+     */
+    private static Optional<Type> resultType(Value whenTrue, Value whenFalse)
+    {
+        if (isDynamicNull(whenTrue)) {
+            return Optional.of(whenFalse.type());
+        }
+        if (isDynamicNull(whenFalse)) {
+            return Optional.of(whenTrue.type());
+        }
+        if (whenTrue.type() == Type.DYNAMIC || whenFalse.type() == Type.DYNAMIC) {
+            return Optional.of(Type.DYNAMIC);
+        }
+        return Types.unify(List.of(whenTrue.type(), whenFalse.type()));
+    }
+
+    private static boolean isDynamicNull(Value value)
+    {
+        return value.isNull() && value.type() == Type.DYNAMIC;
     }
 
     /** The condition as a bool (possibly unknown), or null after reporting why it is none. */

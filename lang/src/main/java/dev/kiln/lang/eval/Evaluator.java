@@ -126,7 +126,8 @@ public final class Evaluator
     {
         Value collection = evaluate(expression.collection(), scope);
         Value key = evaluate(expression.key(), scope);
-        return Traversals.index(this, collection, key, expression.key().range(), expression.range());
+        Value element = Traversals.index(this, collection, key, expression.key().range(), expression.range());
+        return element == null ? failed() : element;
     }
 
     private Value splatElement(Expression.SplatElement element, Scope scope)
@@ -179,6 +180,12 @@ public final class Evaluator
         }
         if (item.bareKey() && item.key() instanceof Expression.Literal literal && (literal.value().isNull() || literal.value() instanceof Value.BoolValue)) {
             return Optional.of(Value.string(literal.value().toSourceForm()));
+        }
+        if (item.key() instanceof Expression.ScopeTraversal) {
+            error("Ambiguous attribute key",
+                    "If this expression is intended to be a reference, wrap it in parentheses. If it's instead intended as a literal name containing periods, wrap it in quotes to create a string literal.",
+                    item.key().range(), item.key().range());
+            return Optional.empty();
         }
         Value key = evaluate(item.key(), scope);
         if (key.isNull()) {

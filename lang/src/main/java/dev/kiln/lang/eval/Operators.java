@@ -2,6 +2,7 @@ package dev.kiln.lang.eval;
 
 import dev.kiln.lang.ast.Expression;
 import dev.kiln.lang.ast.Operator;
+import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.diag.SourceRange;
 import dev.kiln.lang.value.Conversion;
 import dev.kiln.lang.value.ConversionException;
@@ -16,7 +17,8 @@ import java.math.MathContext;
  * HCL's operators. Arithmetic and comparison convert their operands to numbers, logic to
  * bools; equality compares values of any type. Numbers have arbitrary precision; division
  * keeps 160 significant digits. An unknown operand gives an unknown result of the
- * operator's type, a sensitive operand a sensitive result.
+ * operator's type, a sensitive operand a sensitive result. {@code &&} and {@code ||}
+ * short-circuit ({@link LogicalOperators}).
  */
 final class Operators
 {
@@ -26,10 +28,14 @@ final class Operators
 
     static Value binary(Evaluator evaluator, Expression.Binary binary, Evaluator.Scope scope)
     {
-        Value left = evaluator.evaluate(binary.left(), scope);
-        Value right = evaluator.evaluate(binary.right(), scope);
+        Diagnostics leftDiagnostics = new Diagnostics();
+        Value left = evaluator.scratch(leftDiagnostics).evaluate(binary.left(), scope);
+        Diagnostics rightDiagnostics = new Diagnostics();
+        Value right = evaluator.scratch(rightDiagnostics).evaluate(binary.right(), scope);
         Operator operator = binary.operator();
         if (operator == Operator.EQUAL || operator == Operator.NOT_EQUAL) {
+            evaluator.merge(leftDiagnostics);
+            evaluator.merge(rightDiagnostics);
             Value equal = Equality.equal(left, right);
             return operator == Operator.EQUAL ? equal : not(equal);
         }
@@ -37,14 +43,20 @@ final class Operators
         Value leftOperand = operand(evaluator, left, operandType, "left operand", binary.left().range(), binary.range());
         Value rightOperand = operand(evaluator, right, operandType, "right operand", binary.right().range(), binary.range());
         if (leftOperand == null || rightOperand == null) {
+            evaluator.merge(leftDiagnostics);
+            evaluator.merge(rightDiagnostics);
             return Evaluator.failed();
         }
         boolean sensitive = leftOperand.sensitive() || rightOperand.sensitive();
+        if (operator == Operator.AND || operator == Operator.OR) {
+            return Evaluator.mark(LogicalOperators.evaluate(evaluator, operator, leftOperand, leftDiagnostics, rightOperand, rightDiagnostics), sensitive);
+        }
+        evaluator.merge(leftDiagnostics);
+        evaluator.merge(rightDiagnostics);
         Value result = switch (operator) {
-            case AND, OR -> logic(operator, leftOperand, rightOperand);
             case GREATER_THAN, GREATER_OR_EQUAL, LESS_THAN, LESS_OR_EQUAL -> compare(operator, leftOperand, rightOperand);
             case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO -> arithmetic(evaluator, binary, leftOperand, rightOperand);
-            case EQUAL, NOT_EQUAL, NOT, NEGATE -> throw new IllegalArgumentException("not a binary operator here: " + operator);
+            case AND, OR, EQUAL, NOT_EQUAL, NOT, NEGATE -> throw new IllegalArgumentException("not an arithmetic or comparison operator: " + operator);
         };
         return Evaluator.mark(result, sensitive);
     }
@@ -88,23 +100,6 @@ final class Operators
             return value;
         }
         return Evaluator.mark(Value.bool(!((Value.BoolValue) value).value()), value.sensitive());
-    }
-
-    private static Value logic(Operator operator, Value left, Value right)
-    {
-        boolean deciding = operator == Operator.OR;
-        if (isBool(left, deciding) || isBool(right, deciding)) {
-            return Value.bool(deciding);
-        }
-        if (!left.isKnown() || !right.isKnown()) {
-            return Value.unknown(Type.BOOL);
-        }
-        return Value.bool(!deciding);
-    }
-
-    private static boolean isBool(Value value, boolean expected)
-    {
-        return value instanceof Value.BoolValue bool && bool.value() == expected;
     }
 
     private static Value compare(Operator operator, Value left, Value right)

@@ -48,7 +48,7 @@ final class SpecialForms
     static Value canForm(Evaluator evaluator, Expression.FunctionCall call, Evaluator.Scope scope)
     {
         List<Expression> arguments = call.arguments();
-        if (call.expandFinal()) {
+        if (call.expandFinal() && !arguments.isEmpty()) {
             evaluator.error("Invalid expanding argument value", "Function \"can\" does not accept an expanded (...) argument.", arguments.getLast().range(), call.range());
             return Evaluator.failed();
         }

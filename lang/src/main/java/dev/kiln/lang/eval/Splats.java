@@ -34,13 +34,33 @@ final class Splats
             return Evaluator.mark(Value.tuple(List.of()), sensitive);
         }
         Value result = switch (source) {
-            case Value.Unknown ignored -> Value.unknown(Type.DYNAMIC);
+            case Value.Unknown unknown -> unknownSource(evaluator, splat, scope, unknown.type());
             case Value.ListValue list -> asList(each(evaluator, splat, scope, list.elements()));
             case Value.SetValue set -> asList(each(evaluator, splat, scope, set.elements()));
             case Value.TupleValue tuple -> Value.tuple(each(evaluator, splat, scope, tuple.elements()));
             default -> Value.tuple(each(evaluator, splat, scope, List.of(source.withSensitive(false))));
         };
         return Evaluator.mark(result, sensitive);
+    }
+
+    /**
+     * The result for an unknown source: unknown too, but typed by applying {@code each} to an
+     * unknown element, which also reports steps no element could take.
+     */
+    private static Value unknownSource(Evaluator evaluator, Expression.Splat splat, Evaluator.Scope scope, Type type)
+    {
+        return switch (type) {
+            case Type.Dynamic ignored -> Value.unknown(Type.DYNAMIC);
+            case Type.ListType list -> Value.unknown(new Type.ListType(eachType(evaluator, splat, scope, list.element())));
+            case Type.SetType set -> Value.unknown(new Type.ListType(eachType(evaluator, splat, scope, set.element())));
+            case Type.TupleType tuple -> Value.unknown(new Type.TupleType(tuple.elements().stream().map(element -> eachType(evaluator, splat, scope, element)).toList()));
+            default -> Value.tuple(each(evaluator, splat, scope, List.of(Value.unknown(type))));
+        };
+    }
+
+    private static Type eachType(Evaluator evaluator, Expression.Splat splat, Evaluator.Scope scope, Type element)
+    {
+        return evaluator.evaluate(splat.each(), scope.withSplatElement(Value.unknown(element))).type();
     }
 
     private static List<Value> each(Evaluator evaluator, Expression.Splat splat, Evaluator.Scope scope, List<Value> elements)

@@ -111,6 +111,11 @@ final class Templates
 
     private static void forDirective(Evaluator evaluator, TemplatePart.For directive, Evaluator.Scope scope, Builder builder)
     {
+        if (directive.keyVariable().isPresent() && directive.keyVariable().get().equals(directive.valueVariable())) {
+            evaluator.error("Invalid template directive", "The key and value variables of a 'for' directive must have different names.", directive.range(), directive.range());
+            builder.failed = true;
+            return;
+        }
         Value collection = evaluator.evaluate(directive.collection(), scope);
         builder.sensitive |= collection.sensitive();
         Optional<List<Map.Entry<Value, Value>>> elements = Iteration.elements(evaluator, collection, directive.collection().range(), directive.range());

@@ -52,8 +52,8 @@ final class CollectionFunctions
                     if (value instanceof Value.StringValue string) {
                         return Value.number(Graphemes.count(string.value()));
                     }
-                    int size = Containers.elements(value).map(List::size)
-                            .orElseGet(() -> Containers.entries(value).orElseThrow().size());
+                    int size = value.asSequence().map(List::size)
+                            .orElseGet(() -> value.asMapping().orElseThrow().size());
                     return Value.number(size);
                 });
     }
@@ -71,7 +71,7 @@ final class CollectionFunctions
                                 ? Value.tuple(object.attributes().keySet().stream().<Value>map(Value::string).toList())
                                 : Value.unknown(type);
                     }
-                    List<Value> names = Containers.entries(value).orElseThrow().keySet().stream().<Value>map(Value::string).toList();
+                    List<Value> names = value.asMapping().orElseThrow().keySet().stream().<Value>map(Value::string).toList();
                     return value instanceof Value.ObjectValue ? Value.tuple(names) : Value.list(Type.STRING, names);
                 });
     }
@@ -101,7 +101,7 @@ final class CollectionFunctions
                     if (!value.isKnown()) {
                         return Value.unknown(type);
                     }
-                    List<Value> elements = List.copyOf(Containers.entries(value).orElseThrow().values());
+                    List<Value> elements = List.copyOf(value.asMapping().orElseThrow().values());
                     return value instanceof Value.MapValue map ? Value.list(map.elementType(), elements) : Value.tuple(elements);
                 });
     }
@@ -139,7 +139,7 @@ final class CollectionFunctions
                     if (!map.isKnown()) {
                         return Value.unknown(type);
                     }
-                    Value found = Containers.entries(map).orElseThrow().get(call.string(1));
+                    Value found = map.asMapping().orElseThrow().get(call.string(1));
                     if (found == null && call.count() == 3) {
                         found = call.argument(2);
                     }
@@ -190,7 +190,7 @@ final class CollectionFunctions
                         return Value.unknown(Type.BOOL);
                     }
                     boolean uncertain = false;
-                    for (Value element : Containers.elements(list).orElseThrow()) {
+                    for (Value element : list.asSequence().orElseThrow()) {
                         if (!element.isWhollyKnown()) {
                             uncertain = true;
                         }
@@ -217,7 +217,7 @@ final class CollectionFunctions
                     if (!list.isKnown()) {
                         return Value.unknown(Containers.elementType(type));
                     }
-                    List<Value> elements = Containers.elements(list).orElseThrow();
+                    List<Value> elements = list.asSequence().orElseThrow();
                     int index = call.integer(1);
                     if (elements.isEmpty()) {
                         throw new FunctionException(0, "cannot use element function with an empty list");
@@ -246,7 +246,7 @@ final class CollectionFunctions
                     if (!list.isKnown()) {
                         return Value.unknown(list.type() instanceof Type.ListType ? list.type() : Type.DYNAMIC);
                     }
-                    List<Value> elements = Containers.elements(list).orElseThrow();
+                    List<Value> elements = list.asSequence().orElseThrow();
                     if (end > elements.size()) {
                         throw call.error(2, "end index must not be greater than the length of the list");
                     }
@@ -269,7 +269,7 @@ final class CollectionFunctions
                     if (!list.isKnown()) {
                         return Value.unknown(type);
                     }
-                    List<Value> elements = new ArrayList<>(Containers.elements(list).orElseThrow());
+                    List<Value> elements = new ArrayList<>(list.asSequence().orElseThrow());
                     Collections.reverse(elements);
                     return type instanceof Type.ListType listType ? Value.list(listType.element(), elements) : Value.tuple(elements);
                 });
@@ -306,7 +306,7 @@ final class CollectionFunctions
                     if (!list.isKnown()) {
                         return Value.unknown(Containers.elementType(list.type()));
                     }
-                    List<Value> elements = Containers.elements(list).orElseThrow();
+                    List<Value> elements = list.asSequence().orElseThrow();
                     return switch (elements.size()) {
                         case 0 -> Value.nullOf(Containers.elementType(list.type()));
                         case 1 -> elements.getFirst();

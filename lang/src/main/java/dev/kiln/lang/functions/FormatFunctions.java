@@ -49,7 +49,7 @@ final class FormatFunctions
                     for (int iteration = 0; iteration < length; iteration++) {
                         List<Value> row = new ArrayList<>();
                         for (Value argument : arguments) {
-                            row.add(isIterated(argument) ? Containers.elements(argument).orElseThrow().get(iteration) : argument);
+                            row.add(isIterated(argument) ? argument.asSequence().orElseThrow().get(iteration) : argument);
                         }
                         try {
                             results.add(Value.string(FormatVerbs.render(format, row)));
@@ -88,7 +88,7 @@ final class FormatFunctions
             if (!isIterated(arguments.get(index))) {
                 continue;
             }
-            int size = Containers.elements(arguments.get(index)).orElseThrow().size();
+            int size = arguments.get(index).asSequence().orElseThrow().size();
             if (length < 0) {
                 length = size;
                 first = index;

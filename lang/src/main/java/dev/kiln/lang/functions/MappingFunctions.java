@@ -33,7 +33,7 @@ final class MappingFunctions
                             return Value.unknown(type);
                         }
                         if (!mapping.isNull()) {
-                            merged.putAll(Containers.entries(mapping).orElseThrow());
+                            merged.putAll(mapping.asMapping().orElseThrow());
                         }
                     }
                     return type instanceof Type.MapType map ? Value.map(map.element(), merged) : Value.object(merged);
@@ -81,7 +81,7 @@ final class MappingFunctions
                         return Value.unknown(values.type() instanceof Type.ListType list ? new Type.MapType(list.element()) : Type.DYNAMIC);
                     }
                     List<Value> keys = ((Value.ListValue) call.argument(0)).elements();
-                    List<Value> elements = Containers.elements(values).orElseThrow();
+                    List<Value> elements = values.asSequence().orElseThrow();
                     if (keys.size() != elements.size()) {
                         throw new FunctionException("number of keys (" + keys.size() + ") does not match number of values (" + elements.size() + ")");
                     }

@@ -48,7 +48,7 @@ final class SequenceFunctions
                         if (!sequence.isKnown()) {
                             return Value.unknown(type);
                         }
-                        elements.addAll(Containers.elements(sequence).orElseThrow());
+                        elements.addAll(sequence.asSequence().orElseThrow());
                     }
                     return type instanceof Type.ListType list ? Value.list(list.element(), elements) : Value.tuple(elements);
                 });
@@ -109,7 +109,7 @@ final class SequenceFunctions
         if (!sequence.isKnown()) {
             return false;
         }
-        for (Value element : Containers.elements(sequence).orElseThrow()) {
+        for (Value element : sequence.asSequence().orElseThrow()) {
             boolean nested = Containers.isSequence(element.type()) && !element.isNull();
             if (!element.isKnown() && (nested || element.type() == Type.DYNAMIC)) {
                 return false;
@@ -252,7 +252,7 @@ final class SequenceFunctions
                         if (!list.isKnown()) {
                             return Value.unknown(Type.DYNAMIC);
                         }
-                        if (!Containers.elements(list).orElseThrow().isEmpty()) {
+                        if (!list.asSequence().orElseThrow().isEmpty()) {
                             return list;
                         }
                     }

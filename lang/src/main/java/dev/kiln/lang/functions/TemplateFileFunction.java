@@ -43,7 +43,7 @@ final class TemplateFileFunction
                     if (!vars.isKnown()) {
                         return Value.unknown(Type.DYNAMIC);
                     }
-                    SortedMap<String, Value> variables = Containers.entries(vars).orElseThrow();
+                    SortedMap<String, Value> variables = vars.asMapping().orElseThrow();
                     for (String name : variables.keySet()) {
                         if (!IDENTIFIER.matcher(name).matches()) {
                             throw call.error(1, "invalid template variable name " + Value.string(name).toSourceForm()

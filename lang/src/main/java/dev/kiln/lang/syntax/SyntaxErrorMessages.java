@@ -4,6 +4,7 @@ import dev.kiln.lang.syntax.antlr.HclLexer;
 import dev.kiln.lang.syntax.antlr.HclParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.tree.ParseTree;
 
@@ -32,12 +33,11 @@ final class SyntaxErrorMessages
         }
     }
 
-    /** {@code following} is the token after the offending one. */
-    static Message describe(ParserRuleContext context, Token offending, Token following, IntervalSet expected)
+    static Message describe(ParserRuleContext context, Token offending, TokenStream tokens, IntervalSet expected)
     {
         int found = offending.getType();
         if (found == HclLexer.DIRECTIVE_OPEN && isTemplateEnd(expected)) {
-            return strayDirective(following);
+            return strayDirective(following(tokens, offending));
         }
         if (expected.contains(HclLexer.CQUOTE) && (found == HclLexer.NEWLINE || found == Token.EOF)) {
             return unterminatedString(context, offending);
@@ -51,7 +51,7 @@ final class SyntaxErrorMessages
                     : Message.of("Invalid expression", "Expected the start of an expression, but found " + describe(offending) + ".");
         }
         for (ParserRuleContext current = context; current != null; current = current.getParent()) {
-            Optional<Message> message = describeIn(current, offending, expected);
+            Optional<Message> message = describeIn(current, offending, tokens, expected);
             if (message.isPresent()) {
                 return message.get();
             }
@@ -64,7 +64,7 @@ final class SyntaxErrorMessages
         return Message.of("Invalid syntax", "Expected " + describe(expected) + ", but found " + describe(offending) + ".");
     }
 
-    private static Optional<Message> describeIn(ParserRuleContext context, Token offending, IntervalSet expected)
+    private static Optional<Message> describeIn(ParserRuleContext context, Token offending, TokenStream tokens, IntervalSet expected)
     {
         int found = offending.getType();
         return Optional.ofNullable(switch (context) {
@@ -83,8 +83,8 @@ final class SyntaxErrorMessages
                     "The conditional operator (...?...:...) requires a false expression, delimited by a colon.");
             case HclParser.AttributeContext ignored -> invalidSyntax(expected, offending);
             case HclParser.OneLineAttributeContext ignored -> invalidSyntax(expected, offending);
-            case HclParser.BlockContext block -> invalidBlock(block, offending);
-            case HclParser.BodyItemContext item -> invalidBlock(item, offending);
+            case HclParser.BlockContext block -> invalidBlock(block, offending, tokens);
+            case HclParser.BodyItemContext item -> invalidBlock(item, offending, tokens);
             case HclParser.BodyContext ignored -> argumentOrBlockRequired(offending);
             case HclParser.ConfigFileContext ignored -> argumentOrBlockRequired(offending);
             case HclParser.ObjectItemContext ignored when expected.contains(HclLexer.ASSIGN) || expected.contains(HclLexer.COLON) -> Message.of(
@@ -191,19 +191,53 @@ final class SyntaxErrorMessages
         return Message.of("Argument or block definition required", detail);
     }
 
-    private static Message invalidBlock(ParserRuleContext item, Token offending)
+    /** An item that starts with a name but is neither {@code name = value} nor {@code name labels { }}. */
+    private static Message invalidBlock(ParserRuleContext item, Token offending, TokenStream tokens)
     {
-        boolean afterName = item.start != null && item.start != offending && item.start.getTokenIndex() < offending.getTokenIndex();
-        if (!afterName) {
+        int before = significantTokensBetween(tokens, item.getStart(), offending);
+        if (before == 0) {
             return argumentOrBlockRequired(offending);
         }
-        boolean labelsSeen = item.getChildCount() > 1 && item.getChild(1) instanceof HclParser.BlockLabelContext
-                || offending.getTokenIndex() - item.start.getTokenIndex() > 1 && offending.getType() != HclLexer.NEWLINE;
-        if (!labelsSeen && (offending.getType() == HclLexer.NEWLINE || offending.getType() == Token.EOF)) {
+        boolean endsAfterName = offending.getType() == HclLexer.NEWLINE || offending.getType() == Token.EOF;
+        if (before == 1 && endsAfterName) {
             return Message.of("Argument or block definition required",
                     "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.");
         }
+        if (endsAfterName) {
+            return Message.of("Invalid block definition",
+                    "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.");
+        }
         return Message.of("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.");
+    }
+
+    /** How many tokens on the parser's channel lie from {@code first} up to (not including) {@code last}. */
+    private static int significantTokensBetween(TokenStream tokens, Token first, Token last)
+    {
+        if (first == null || first.getTokenIndex() < 0 || last.getTokenIndex() < 0) {
+            return 0;
+        }
+        int count = 0;
+        for (int index = first.getTokenIndex(); index < last.getTokenIndex() && index < tokens.size(); index++) {
+            if (tokens.get(index).getChannel() == Token.DEFAULT_CHANNEL) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The first token on the parser's channel after {@code token}. */
+    private static Token following(TokenStream tokens, Token token)
+    {
+        if (token.getType() == Token.EOF || token.getTokenIndex() < 0) {
+            return token;
+        }
+        for (int index = token.getTokenIndex() + 1; index < tokens.size(); index++) {
+            Token candidate = tokens.get(index);
+            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+                return candidate;
+            }
+        }
+        return token;
     }
 
     private static Message missingArgumentSeparator(int found)

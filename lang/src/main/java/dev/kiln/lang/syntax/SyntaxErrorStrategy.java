@@ -156,21 +156,6 @@ final class SyntaxErrorStrategy
         }
     }
 
-    /** The first token on the parser's channel after {@code token}. */
-    private static Token following(TokenStream tokens, Token token)
-    {
-        if (token.getType() == Token.EOF || token.getTokenIndex() < 0) {
-            return token;
-        }
-        for (int index = token.getTokenIndex() + 1; index < tokens.size(); index++) {
-            Token candidate = tokens.get(index);
-            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
-                return candidate;
-            }
-        }
-        return token;
-    }
-
     @Override
     protected Token getMissingSymbol(Parser recognizer)
     {
@@ -192,7 +177,7 @@ final class SyntaxErrorStrategy
     private void report(Parser recognizer, Token offending, IntervalSet expected)
     {
         ParserRuleContext context = recognizer.getContext();
-        SyntaxErrorMessages.Message message = SyntaxErrorMessages.describe(context, offending, following(recognizer.getInputStream(), offending), expected == null ? new IntervalSet() : expected);
+        SyntaxErrorMessages.Message message = SyntaxErrorMessages.describe(context, offending, recognizer.getInputStream(), expected == null ? new IntervalSet() : expected);
         if (message == SyntaxErrorMessages.Message.NONE) {
             return;
         }

@@ -23,7 +23,7 @@ import java.util.Optional;
  * postfix chain after them. Static steps (attribute names, literal indexes) gather into
  * traversals; a non-literal index or a splat closes the chain. A full splat {@code [*]}
  * takes every following step into its per-element expression; an attribute-only splat
- * {@code .*} takes only the attribute accesses right after it.
+ * {@code .*} takes only the attribute accesses (and legacy {@code .0} indexes) right after it.
  */
 final class TermBuilder
 {
@@ -73,7 +73,8 @@ final class TermBuilder
                 case HclParser.AttributeSplatContext ignored -> {
                     Expression source = chain.expression();
                     int end = index + 1;
-                    while (end < postfixes.size() && postfixes.get(end) instanceof HclParser.GetAttributeContext) {
+                    while (end < postfixes.size()
+                            && (postfixes.get(end) instanceof HclParser.GetAttributeContext || postfixes.get(end) instanceof HclParser.LegacyIndexContext)) {
                         end++;
                     }
                     Expression each = postfixes(Chain.relative(new Expression.SplatElement(range)), postfixes.subList(index + 1, end));

@@ -42,18 +42,23 @@ public final class Types
             return Optional.empty();
         }
         if (!objects.isEmpty() && objects.size() + dynamic == types.size()) {
-            return unifyObjects(objects);
+            return unifyObjects(objects).filter(unified -> allConvert(objects, unified));
         }
         if (!tuples.isEmpty() && tuples.size() + dynamic == types.size()) {
-            return unifyTuples(tuples);
+            return unifyTuples(tuples).filter(unified -> allConvert(tuples, unified));
         }
         List<Type> preferred = types.stream().distinct().sorted(Comparator.comparingInt(Types::preference)).toList();
         for (Type candidate : preferred) {
-            if (types.stream().allMatch(type -> canConvert(type, candidate))) {
+            if (allConvert(types, candidate)) {
                 return Optional.of(candidate);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean allConvert(List<Type> types, Type target)
+    {
+        return types.stream().allMatch(type -> canConvert(type, target));
     }
 
     /** Whether some value of type {@code from} may convert to {@code to} (a string only when it parses, a list to a tuple only when lengths match). */
@@ -244,7 +249,8 @@ public final class Types
                         Type attribute = source.attributes().get(entry.getKey());
                         return attribute == null ? object.optional().contains(entry.getKey()) : canConvert(attribute, entry.getValue(), safe);
                     });
-            case Type.MapType map -> !safe && object.attributes().values().stream().allMatch(type -> canConvert(map.element(), type, false));
+            case Type.MapType map -> !safe && object.attributes().entrySet().stream()
+                    .allMatch(entry -> object.optional().contains(entry.getKey()) || canConvert(map.element(), entry.getValue(), false));
             default -> false;
         };
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -70,6 +71,40 @@ public sealed interface Value
             case BoolValue ignored -> false;
             case Null ignored -> false;
             case Unknown ignored -> false;
+        };
+    }
+
+    /** The elements of a list, set or tuple; empty for every other value (unknown and null included). */
+    default Optional<List<Value>> asSequence()
+    {
+        return switch (this) {
+            case ListValue list -> Optional.of(list.elements());
+            case SetValue set -> Optional.of(set.elements());
+            case TupleValue tuple -> Optional.of(tuple.elements());
+            case MapValue ignored -> Optional.empty();
+            case ObjectValue ignored -> Optional.empty();
+            case StringValue ignored -> Optional.empty();
+            case NumberValue ignored -> Optional.empty();
+            case BoolValue ignored -> Optional.empty();
+            case Null ignored -> Optional.empty();
+            case Unknown ignored -> Optional.empty();
+        };
+    }
+
+    /** The entries of a map or object, by key; empty for every other value (unknown and null included). */
+    default Optional<SortedMap<String, Value>> asMapping()
+    {
+        return switch (this) {
+            case MapValue map -> Optional.of(map.entries());
+            case ObjectValue object -> Optional.of(object.attributes());
+            case ListValue ignored -> Optional.empty();
+            case SetValue ignored -> Optional.empty();
+            case TupleValue ignored -> Optional.empty();
+            case StringValue ignored -> Optional.empty();
+            case NumberValue ignored -> Optional.empty();
+            case BoolValue ignored -> Optional.empty();
+            case Null ignored -> Optional.empty();
+            case Unknown ignored -> Optional.empty();
         };
     }
 

@@ -119,56 +119,24 @@ public final class ValueYaml
         return node;
     }
 
-    /** The elements of a list, set or tuple. */
-    private static Optional<List<Value>> sequenceOf(Value value)
-    {
-        return switch (value) {
-            case Value.ListValue list -> Optional.of(list.elements());
-            case Value.SetValue set -> Optional.of(set.elements());
-            case Value.TupleValue tuple -> Optional.of(tuple.elements());
-            case Value.MapValue ignored -> Optional.empty();
-            case Value.ObjectValue ignored -> Optional.empty();
-            case Value.StringValue ignored -> Optional.empty();
-            case Value.NumberValue ignored -> Optional.empty();
-            case Value.BoolValue ignored -> Optional.empty();
-            case Value.Null ignored -> Optional.empty();
-            case Value.Unknown ignored -> Optional.empty();
-        };
-    }
 
-    /** The entries of a map or object. */
-    private static Optional<Map<String, Value>> mappingOf(Value value)
-    {
-        return switch (value) {
-            case Value.MapValue map -> Optional.of(map.entries());
-            case Value.ObjectValue object -> Optional.of(object.attributes());
-            case Value.ListValue ignored -> Optional.empty();
-            case Value.SetValue ignored -> Optional.empty();
-            case Value.TupleValue ignored -> Optional.empty();
-            case Value.StringValue ignored -> Optional.empty();
-            case Value.NumberValue ignored -> Optional.empty();
-            case Value.BoolValue ignored -> Optional.empty();
-            case Value.Null ignored -> Optional.empty();
-            case Value.Unknown ignored -> Optional.empty();
-        };
-    }
 
     /** Non-empty sequences and mappings are written as blocks; everything else fits on the line. */
     private static boolean isBlock(Value value)
     {
-        return sequenceOf(value).map(elements -> !elements.isEmpty())
-                .or(() -> mappingOf(value).map(entries -> !entries.isEmpty()))
+        return value.asSequence().map(elements -> !elements.isEmpty())
+                .or(() -> value.asMapping().map(entries -> !entries.isEmpty()))
                 .orElse(false);
     }
 
     private static void block(Value value, int indent, StringBuilder result)
     {
-        Optional<List<Value>> elements = sequenceOf(value);
+        Optional<List<Value>> elements = value.asSequence();
         if (elements.isPresent()) {
             sequence(elements.get(), indent, result);
         }
         else {
-            mapping(mappingOf(value).orElseThrow(), indent, result);
+            mapping(value.asMapping().orElseThrow(), indent, result);
         }
     }
 
@@ -196,7 +164,7 @@ public final class ValueYaml
             }
             else {
                 result.append('\n');
-                block(element, sequenceOf(element).isPresent() ? indent : indent + INDENT, result);
+                block(element, element.asSequence().isPresent() ? indent : indent + INDENT, result);
             }
         }
     }

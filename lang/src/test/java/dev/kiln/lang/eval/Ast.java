@@ -8,6 +8,7 @@ import dev.kiln.lang.ast.Traversal;
 import dev.kiln.lang.ast.Traverser;
 import dev.kiln.lang.diag.Position;
 import dev.kiln.lang.diag.SourceRange;
+import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ final class Ast
 
     static Expression nullValue()
     {
-        return new Expression.Literal(Value.nullOf(dev.kiln.lang.value.Type.DYNAMIC), RANGE);
+        return new Expression.Literal(Value.nullOf(Type.DYNAMIC), RANGE);
     }
 
     static Expression string(String text)

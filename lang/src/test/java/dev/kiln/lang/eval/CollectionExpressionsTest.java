@@ -1,5 +1,6 @@
 package dev.kiln.lang.eval;
 
+import dev.kiln.lang.ast.Expression;
 import dev.kiln.lang.ast.Operator;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
@@ -76,7 +77,8 @@ class CollectionExpressionsTest
         assertEquals(Value.tuple(List.of(Value.string("s1"))), evaluate(splat(variable("server"), element("name"))).value());
         assertEquals(Value.tuple(List.of()), evaluate(splat(variable("nothing"), element("name"))).value());
         assertEquals(Value.unknown(Type.DYNAMIC), evaluate(splat(variable("unknown"), element("name"))).value());
-        dev.kiln.lang.ast.Expression nullList = new dev.kiln.lang.ast.Expression.Literal(Value.nullOf(new Type.ListType(Type.STRING)), Ast.RANGE);
+        assertEquals(List.of("Unsupported attribute"), evaluate(splat(variable("unknown_string"), element("name"))).summaries());
+        Expression nullList = new Expression.Literal(Value.nullOf(new Type.ListType(Type.STRING)), Ast.RANGE);
         assertEquals(List.of("Splat of null value"), evaluate(splat(nullList, element())).summaries());
     }
 
@@ -92,6 +94,7 @@ class CollectionExpressionsTest
         assertEquals(List.of("Invalid template interpolation value"), nullInterpolation.summaries());
         assertEquals(List.of("Invalid template interpolation value"), evaluate(template("a", tuple())).summaries());
         assertEquals(Value.string("n=3"), evaluate(template("n=", variable("count"))).value());
+        assertEquals(List.of("Invalid template directive"), evaluate(template(forDirective("v", "v", variable("items"), parts(variable("v"))))).summaries());
         assertTrue(evaluate(template("n=", variable("count"))).diagnostics().isEmpty());
     }
 }

@@ -1,6 +1,8 @@
 package dev.kiln.lang.eval;
 
+import dev.kiln.lang.ast.Expression;
 import dev.kiln.lang.ast.Operator;
+import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 import org.junit.jupiter.api.DisplayName;
@@ -97,7 +99,7 @@ class EvaluatorTest
     @DisplayName("unsuitable operands are reported on the operand")
     void invalidOperand()
     {
-        TestContexts.Result result = evaluate(new dev.kiln.lang.ast.Expression.Binary(Operator.MULTIPLY, variableAt(at(1, 4), "name"), number(2), at(1, 8)));
+        TestContexts.Result result = evaluate(new Expression.Binary(Operator.MULTIPLY, variableAt(at(1, 4), "name"), number(2), at(1, 8)));
         assertEquals(List.of("Invalid operand"), result.summaries());
         assertEquals("Unsuitable value for left operand: a number is required.", result.details());
         assertEquals(at(1, 4), result.diagnostics().getFirst().subject().orElseThrow());
@@ -122,6 +124,23 @@ class EvaluatorTest
     }
 
     @Test
+    @DisplayName("&& and || short-circuit: the side that does not decide the result reports no problems")
+    void shortCircuit()
+    {
+        TestContexts.Result guarded = evaluate(binary(Operator.AND, binary(Operator.NOT_EQUAL, variable("nothing"), nullValue()), variable("nothing", "enabled")));
+        assertEquals(Value.bool(false), guarded.value());
+        assertTrue(guarded.diagnostics().isEmpty());
+        TestContexts.Result either = evaluate(binary(Operator.OR, binary(Operator.EQUAL, variable("nothing"), nullValue()), variable("nothing", "enabled")));
+        assertEquals(Value.bool(true), either.value());
+        assertTrue(either.diagnostics().isEmpty());
+        TestContexts.Result unguarded = evaluate(binary(Operator.AND, bool(true), variable("nothing", "enabled")));
+        assertEquals(List.of("Attempt to get attribute from null value"), unguarded.summaries());
+        assertEquals(Value.unknown(Type.BOOL), unguarded.value());
+        assertEquals(List.of("Unknown variable", "Unknown variable"), evaluate(binary(Operator.OR, variableAt(at(1, 1), "a"), variableAt(at(6, 1), "b"))).summaries());
+        assertEquals(List.of("Invalid operand"), evaluate(binary(Operator.AND, bool(false), number(1))).summaries());
+    }
+
+    @Test
     @DisplayName("operations on unknowns give unknowns of the result type")
     void unknowns()
     {
@@ -134,7 +153,7 @@ class EvaluatorTest
         assertTrue(evaluate(binary(Operator.ADD, variable("unknown"), number(1))).diagnostics().isEmpty());
         Value unknownObject = Value.unknown(Type.ObjectType.of(Map.of("port", Type.NUMBER)));
         EvalContext context = EvalContext.of(Map.of("o", unknownObject), Map.of());
-        dev.kiln.lang.diag.Diagnostics diagnostics = new dev.kiln.lang.diag.Diagnostics();
+        Diagnostics diagnostics = new Diagnostics();
         assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", "port"), context, diagnostics));
         assertEquals(Value.unknown(Type.NUMBER), Evaluator.evaluate(variable("o", Value.string("port")), context, diagnostics));
         assertTrue(diagnostics.isEmpty());
@@ -161,7 +180,7 @@ class EvaluatorTest
     {
         Value secretObject = Value.object(Map.of("a", Value.string("x"))).withSensitive(true);
         EvalContext context = EvalContext.of(Map.of("o", secretObject), Map.of());
-        dev.kiln.lang.diag.Diagnostics diagnostics = new dev.kiln.lang.diag.Diagnostics();
+        Diagnostics diagnostics = new Diagnostics();
         assertEquals(Value.string("x").withSensitive(true), Evaluator.evaluate(variable("o", "a"), context, diagnostics));
         assertTrue(diagnostics.isEmpty());
     }
@@ -173,6 +192,9 @@ class EvaluatorTest
         assertEquals(Value.string("1"), evaluate(conditional(bool(true), number(1), string("b"))).value());
         assertEquals(Value.nullOf(Type.STRING), evaluate(conditional(bool(false), string("a"), nullValue())).value());
         assertEquals(Value.nullOf(Type.DYNAMIC), evaluate(conditional(binary(Operator.EQUAL, variable("nothing"), nullValue()), nullValue(), variable("nothing", "a"))).value());
+        assertEquals(Value.nullOf(new Type.TupleType(List.of(Type.STRING))), evaluate(conditional(bool(true), nullValue(), tuple(string("a")))).value());
+        assertEquals(Value.tuple(List.of(Value.string("a"))), evaluate(conditional(bool(true), tuple(string("a")), variable("unknown"))).value());
+        assertEquals(Value.unknown(Type.DYNAMIC), evaluate(conditional(bool(false), tuple(string("a")), variable("unknown"))).value());
         assertEquals(List.of("Incorrect condition type"), evaluate(conditional(string("yes"), number(1), number(2))).summaries());
         assertEquals(List.of("Null condition"), evaluate(conditional(nullValue(), number(1), number(2))).summaries());
         assertEquals(List.of("Inconsistent conditional result types"), evaluate(conditional(bool(true), tuple(), object("a", number(1)))).summaries());
@@ -199,7 +221,7 @@ class EvaluatorTest
         TestContexts.Result unknownFunction = evaluate(call("uper", string("a")));
         assertEquals(List.of("Call to unknown function"), unknownFunction.summaries());
         assertEquals("There is no function named \"uper\". Did you mean \"upper\"?", unknownFunction.details());
-        TestContexts.Result badArgument = evaluate(new dev.kiln.lang.ast.Expression.FunctionCall("upper", List.of(new dev.kiln.lang.ast.Expression.Literal(Value.number(1), at(7, 1))), false, at(1, 5), at(1, 8)));
+        TestContexts.Result badArgument = evaluate(new Expression.FunctionCall("upper", List.of(new Expression.Literal(Value.number(1), at(7, 1))), false, at(1, 5), at(1, 8)));
         assertEquals(List.of("Invalid function argument"), badArgument.summaries());
         assertEquals(at(7, 1), badArgument.diagnostics().getFirst().subject().orElseThrow());
         assertEquals("Invalid value for \"str\" parameter: a string is required.", badArgument.details());

@@ -59,6 +59,15 @@ class ParsedExpressionTest
             can(items[5])                                    =>> false
             can(items[0])                                    =>> true
             unknown.x.y                                      =>> (known after apply)
+            {a = {b = 1}}.a.b                                =>> 1
+            [{name = "x"}, {name = "y"}].*.name[0]           =>> "x"
+            [["a"], ["b", "c"]].*.0                          =>> ["a", "b"]
+            [{n = ["x"]}, {n = ["y"]}][*].n[0]               =>> ["x", "y"]
+            [[{n = "x"}], [{n = "y"}]][*][*].n               =>> [["x"], ["y"]]
+            ["hello"]["0"]                                   =>> "hello"
+            {true: "yes", 15: "no"}                          =>> {"15" = "no", "true" = "yes"}
+            true ? ["a", "b"] : null                         =>> ["a", "b"]
+            false ? null : null                              =>> null
             unknown + 1                                      =>> (known after apply)
             """)
     void values(String source, String expected)
@@ -86,6 +95,7 @@ class ParsedExpressionTest
             upper(1)                             =>> Invalid function argument                =>> 1:7
             fail()                               =>> Error in function call                   =>> 1:1
             count_args("a"...)                   =>> Invalid expanding argument value         =>> 1:12
+            {server.name = 1}                    =>> Ambiguous attribute key                  =>> 1:2
             nothing.a                            =>> Attempt to get attribute from null value =>> 1:8
             """)
     void diagnostics(String source, String summary, String position)

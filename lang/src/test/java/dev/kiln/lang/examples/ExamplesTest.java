@@ -4,6 +4,8 @@ import dev.kiln.lang.config.ConfigLoader;
 import dev.kiln.lang.config.LoadResult;
 import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.format.FormatResult;
+import dev.kiln.lang.format.Formatter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -12,18 +14,21 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every directory under {@code examples/} is a configuration that loads without a single
- * diagnostic, errors and warnings alike. Variables without defaults (secrets) take the fake
- * values of the example's {@code test.kilnvars}, as {@code -var-file=test.kilnvars} would.
+ * diagnostic, errors and warnings alike, in the layout {@code kiln fmt} gives it. Variables
+ * without defaults (secrets) take the fake values of the example's {@code test.kilnvars}, as
+ * {@code -var-file=test.kilnvars} would.
  */
 class ExamplesTest
 {
@@ -47,7 +52,7 @@ class ExamplesTest
         for (String name : REQUIRED) {
             Path directory = EXAMPLES.resolve(name);
             assertTrue(Files.isDirectory(directory), () -> "missing example " + directory);
-            assertTrue(configurationFiles(directory).size() >= 1, () -> "no *.kiln.hcl file in " + directory);
+            assertTrue(!configurationFiles(directory).isEmpty(), () -> "no *.kiln.hcl file in " + directory);
         }
     }
 
@@ -63,6 +68,27 @@ class ExamplesTest
                     String command = "./kiln -chdir=examples/" + directory.getFileName();
                     assertTrue(main.contains(command), () -> directory + "/main.kiln.hcl does not show " + command);
                 }));
+    }
+
+    @TestFactory
+    @DisplayName("every example file is in canonical layout, so kiln fmt -check passes on it")
+    Stream<DynamicTest> everyExampleIsFormatted()
+            throws IOException
+    {
+        List<Path> files = new ArrayList<>();
+        for (Path directory : exampleDirectories()) {
+            files.addAll(configurationFiles(directory));
+            Path variables = directory.resolve(TEST_VARIABLES);
+            if (Files.isRegularFile(variables)) {
+                files.add(variables);
+            }
+        }
+        return files.stream().map(file -> dynamicTest(EXAMPLES.relativize(file).toString(), () -> {
+            String source = Files.readString(file);
+            FormatResult result = Formatter.format(file.toString(), source);
+            assertEquals(List.of(), result.diagnostics(), () -> file + " does not parse");
+            assertEquals(source, result.formatted(), () -> file + " is not in canonical layout; run ./kiln fmt -recursive examples");
+        }));
     }
 
     @TestFactory
@@ -106,7 +132,7 @@ class ExamplesTest
             throws IOException
     {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(path -> path.getFileName().toString().endsWith(".kiln.hcl")).sorted().toList();
+            return entries.filter(path -> path.getFileName().toString().endsWith(ConfigLoader.FILE_SUFFIX)).sorted().toList();
         }
     }
 }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * Keeps {@code docs/language.md} true to the schemas: every block Kiln accepts has a section
  * headed by its path ({@code cluster.network.cni}, {@code provider.capi}), whose argument table has
  * exactly one row per argument the schema declares, with its type, use, default and
- * description as the schema states them, and which names every nested block; and every HCL
+ * description as the schema states them, with an example, and which names every nested block; and every HCL
  * example in it parses. A failure shows the row as it should read.
  */
 class LanguageReferenceTest
@@ -88,6 +88,7 @@ class LanguageReferenceTest
             String expected = row(attribute);
             assertTrue(section.contains("\n" + expected + "\n"), () -> "the row of " + path + "." + attribute.name() + " should read\n" + expected);
         }
+        assertTrue(section.contains("```hcl\n"), () -> "the section of " + path + " has an example");
         for (String block : schema.blocks().keySet()) {
             assertTrue(section.contains("`" + path + "." + block + "`"), () -> "the section of " + path + " names its block " + path + "." + block);
         }

@@ -83,6 +83,8 @@ public final class LocalBackend
         }
         byte[] content = StateCodec.standard().encode(prepared.get()).getBytes(StandardCharsets.UTF_8);
         try {
+            AtomicFiles.deleteLeftoverTemporaries(stateFile);
+            AtomicFiles.deleteLeftoverTemporaries(backupFile);
             if (Files.exists(stateFile)) {
                 AtomicFiles.preserve(stateFile, backupFile);
             }

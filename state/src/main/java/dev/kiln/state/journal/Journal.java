@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.state.AtomicFiles;
 import dev.kiln.state.AttributePath;
+import dev.kiln.state.State;
+import dev.kiln.state.backend.Backend;
+import dev.kiln.state.backend.StateSnapshot;
+import dev.kiln.state.backend.WriteResult;
+import dev.kiln.state.lock.LockHandle;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,8 +31,9 @@ import static java.util.Objects.requireNonNull;
  * cost per action is constant whatever the size of the state. Safe for concurrent actions.
  * <p>
  * A journal left by an earlier run (it stopped before folding) is reported by
- * {@link #leftover()}; the caller folds it into the state ({@link JournalFold}), writes the
- * state, then {@link #clear()}s the journal. Appending is refused until then.
+ * {@link #leftover()}; {@link #recoverLeftover} folds it into the state ({@link JournalFold}),
+ * writes the state and clears the journal. Appending is refused until then. At the end of a
+ * run, {@link #commit} does the same with this run's records.
  */
 public final class Journal
         implements Closeable
@@ -81,13 +88,19 @@ public final class Journal
     }
 
     /** Records that an action is about to run; returns the intent to pass to its result. */
-    public JournalRecord.Intent intent(ResourceAddress address, JournalAction action, String provider, List<ResourceAddress> dependencies, JsonNode plannedAttributes)
+    public JournalRecord.Intent intent(
+            ResourceAddress address,
+            JournalAction action,
+            String provider,
+            List<ResourceAddress> dependencies,
+            JsonNode plannedAttributes)
             throws IOException
     {
         appending.lock();
         try {
             requireNoLeftover();
-            JournalRecord.Intent intent = new JournalRecord.Intent(runId, lastSequence + 1, clock.instant(), address, action, provider, dependencies, plannedAttributes);
+            JournalRecord.Intent intent = new JournalRecord.Intent(
+                    runId, lastSequence + 1, clock.instant(), address, action, provider, dependencies, plannedAttributes);
             append(intent);
             lastSequence = intent.sequence();
             return intent;
@@ -118,6 +131,39 @@ public final class Journal
         result(new JournalRecord.Result(runId, intent.sequence(), clock.instant(), partialAttributes, sensitivePaths, Optional.of(error)));
     }
 
+    /** Everything in the journal now, read back from the file. */
+    public JournalContents contents()
+            throws IOException
+    {
+        return JournalContents.read(file);
+    }
+
+    /**
+     * Folds what an earlier run left into the stored state (or {@code newState} when nothing is
+     * stored), writes it under {@code lock} and clears the journal; empty when nothing was left.
+     */
+    public Optional<FoldResult> recoverLeftover(Backend backend, LockHandle lock, Supplier<State> newState)
+            throws IOException
+    {
+        requireNonNull(backend, "backend is null");
+        requireNonNull(newState, "newState is null");
+        Optional<JournalContents> left = leftover();
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        State stored = backend.read().map(StateSnapshot::state).orElseGet(newState);
+        return Optional.of(write(JournalFold.fold(stored, left.get()), backend, lock));
+    }
+
+    /** Folds this run's records into {@code state}, writes the result under {@code lock} and clears the journal. */
+    public FoldResult commit(State state, Backend backend, LockHandle lock)
+            throws IOException
+    {
+        requireNonNull(state, "state is null");
+        requireNonNull(backend, "backend is null");
+        return write(JournalFold.fold(state, contents()), backend, lock);
+    }
+
     /** Empties the journal once its records are folded into a state that was written. */
     public void clear()
             throws IOException
@@ -138,6 +184,14 @@ public final class Journal
             throws IOException
     {
         channel.close();
+    }
+
+    private FoldResult write(FoldResult folded, Backend backend, LockHandle lock)
+            throws IOException
+    {
+        WriteResult written = backend.write(folded.state(), requireNonNull(lock, "lock is null"));
+        clear();
+        return new FoldResult(written.state(), folded.reconciling(), folded.warnings());
     }
 
     private void result(JournalRecord.Result result)

@@ -147,8 +147,10 @@ public final class LocalFileLock
         Optional<OperatingSystemLock> acquired = acquireOperatingSystemLock();
         Optional<LockInfo> info = readInfo();
         if (acquired.isEmpty()) {
-            throw StateException.error("Failed to unlock the state", "The state lock %s is held by a running process%s. The operating system releases it when that process ends; stop it, or wait for it to finish."
-                    .formatted(lockFile, info.map(holder -> " (pid " + holder.pid() + ", " + holder.who() + ", " + holder.operation() + ")").orElse("")));
+            String holder = info.map(running -> " (pid %d, %s, %s)".formatted(running.pid(), running.who(), running.operation())).orElse("");
+            throw StateException.error("Failed to unlock the state",
+                    "The state lock %s is held by a running process%s. The operating system releases it when that process ends; stop it, or wait for it to finish."
+                            .formatted(lockFile, holder));
         }
         try {
             if (info.isEmpty()) {

@@ -17,6 +17,8 @@ public record LockRetry(Duration initialDelay, Duration maximumDelay)
 {
     public static final LockRetry DEFAULT = new LockRetry(Duration.ofMillis(50), Duration.ofSeconds(2));
 
+    private static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
+
     public LockRetry
     {
         requireNonNull(initialDelay, "initialDelay is null");
@@ -34,7 +36,7 @@ public record LockRetry(Duration initialDelay, Duration maximumDelay)
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("negative lock timeout " + timeout);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + (timeout.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : timeout).toNanos();
         Duration delay = initialDelay;
         int attempts = 0;
         while (true) {

@@ -1,0 +1,127 @@
+package dev.kiln.planner.diff;
+
+import dev.kiln.lang.value.Value;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Small operations on values the differ needs. Data is compared as state records it, in
+ * JSON: marks are ignored, lists, sets and tuples compare as sequences, maps and objects as
+ * entries, and nulls of any type are equal; so a value read back from state equals the
+ * configured one it was written from.
+ */
+final class Values
+{
+    private Values() {}
+
+    /** The value with every sensitive mark cleared. */
+    static Value unmarked(Value value)
+    {
+        return switch (value) {
+            case Value.ListValue list -> new Value.ListValue(list.elementType(), list.elements().stream().map(Values::unmarked).toList(), false);
+            case Value.SetValue set -> new Value.SetValue(set.elementType(), set.elements().stream().map(Values::unmarked).toList(), false);
+            case Value.TupleValue tuple -> new Value.TupleValue(tuple.elements().stream().map(Values::unmarked).toList(), false);
+            case Value.MapValue map -> {
+                TreeMap<String, Value> entries = new TreeMap<>();
+                map.entries().forEach((key, entry) -> entries.put(key, unmarked(entry)));
+                yield new Value.MapValue(map.elementType(), entries, false);
+            }
+            case Value.ObjectValue object -> {
+                TreeMap<String, Value> attributes = new TreeMap<>();
+                object.attributes().forEach((name, attribute) -> attributes.put(name, unmarked(attribute)));
+                yield new Value.ObjectValue(attributes, false);
+            }
+            case Value.StringValue string -> string.withSensitive(false);
+            case Value.NumberValue number -> number.withSensitive(false);
+            case Value.BoolValue bool -> bool.withSensitive(false);
+            case Value.Null nullValue -> nullValue.withSensitive(false);
+            case Value.Unknown unknown -> unknown.withSensitive(false);
+        };
+    }
+
+    /** Whether both are wholly known and hold the same data. */
+    static boolean sameData(Value left, Value right)
+    {
+        if (!left.isKnown() || !right.isKnown()) {
+            return false;
+        }
+        if (left.isNull() || right.isNull()) {
+            return left.isNull() && right.isNull();
+        }
+        Optional<SortedMap<String, Value>> leftEntries = entries(left);
+        Optional<SortedMap<String, Value>> rightEntries = entries(right);
+        if (leftEntries.isPresent() || rightEntries.isPresent()) {
+            return leftEntries.isPresent() && rightEntries.isPresent() && sameEntries(leftEntries.get(), rightEntries.get());
+        }
+        Optional<List<Value>> leftElements = elements(left);
+        Optional<List<Value>> rightElements = elements(right);
+        if (leftElements.isPresent() || rightElements.isPresent()) {
+            return leftElements.isPresent() && rightElements.isPresent() && sameElements(leftElements.get(), rightElements.get());
+        }
+        return switch (left) {
+            case Value.StringValue string -> right instanceof Value.StringValue other && string.value().equals(other.value());
+            case Value.NumberValue number -> right instanceof Value.NumberValue other && number.value().compareTo(other.value()) == 0;
+            case Value.BoolValue bool -> right instanceof Value.BoolValue other && bool.value() == other.value();
+            case Value.Null ignored -> false;
+            case Value.Unknown ignored -> false;
+            case Value.ListValue ignored -> false;
+            case Value.SetValue ignored -> false;
+            case Value.TupleValue ignored -> false;
+            case Value.MapValue ignored -> false;
+            case Value.ObjectValue ignored -> false;
+        };
+    }
+
+    /** The entries of an object or map. */
+    static Optional<SortedMap<String, Value>> entries(Value value)
+    {
+        if (value instanceof Value.ObjectValue object) {
+            return Optional.of(object.attributes());
+        }
+        if (value instanceof Value.MapValue map) {
+            return Optional.of(map.entries());
+        }
+        return Optional.empty();
+    }
+
+    /** The elements of a list, set or tuple. */
+    static Optional<List<Value>> elements(Value value)
+    {
+        return switch (value) {
+            case Value.ListValue list -> Optional.of(list.elements());
+            case Value.SetValue set -> Optional.of(set.elements());
+            case Value.TupleValue tuple -> Optional.of(tuple.elements());
+            case Value.MapValue ignored -> Optional.empty();
+            case Value.ObjectValue ignored -> Optional.empty();
+            case Value.StringValue ignored -> Optional.empty();
+            case Value.NumberValue ignored -> Optional.empty();
+            case Value.BoolValue ignored -> Optional.empty();
+            case Value.Null ignored -> Optional.empty();
+            case Value.Unknown ignored -> Optional.empty();
+        };
+    }
+
+    private static boolean sameEntries(SortedMap<String, Value> left, SortedMap<String, Value> right)
+    {
+        if (!left.keySet().equals(right.keySet())) {
+            return false;
+        }
+        return left.entrySet().stream().allMatch(entry -> sameData(entry.getValue(), right.get(entry.getKey())));
+    }
+
+    private static boolean sameElements(List<Value> left, List<Value> right)
+    {
+        if (left.size() != right.size()) {
+            return false;
+        }
+        for (int index = 0; index < left.size(); index++) {
+            if (!sameData(left.get(index), right.get(index))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

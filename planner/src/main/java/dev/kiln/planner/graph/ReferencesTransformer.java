@@ -1,0 +1,77 @@
+package dev.kiln.planner.graph;
+
+import dev.kiln.lang.addr.Reference;
+import dev.kiln.lang.addr.ResourceAddress;
+import dev.kiln.lang.config.schema.DecodedAttribute;
+import dev.kiln.lang.config.schema.DecodedBlock;
+import dev.kiln.lang.config.schema.DecodedInstance;
+import dev.kiln.state.ResourceInstance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+
+/**
+ * Records what each instance depends on. A configured instance depends on the instances its
+ * arguments reference (a reference to all instances, {@code node.w[*]} or {@code node.w},
+ * means every instance of {@code node.w}) and on its {@code depends_on} targets; a
+ * resource the configuration says it depends on through local values or {@code count}
+ * without a precise reference means all of its instances. An orphan depends on what state
+ * recorded for it.
+ */
+final class ReferencesTransformer
+        implements GraphTransformer
+{
+    @Override
+    public void transform(GraphInput input, GraphBuilder graph)
+    {
+        InstanceIndex instances = new InstanceIndex(graph.order.vertexSet());
+        Set<ResourceAddress> configured = new HashSet<>();
+        for (DecodedInstance instance : input.config().resources()) {
+            configured.add(instance.address());
+            if (graph.order.containsVertex(instance.address())) {
+                connectConfigured(input, instance, instances, graph);
+            }
+        }
+        for (ResourceInstance recorded : input.state().resources().values()) {
+            if (graph.order.containsVertex(recorded.address()) && (input.destroy() || !configured.contains(recorded.address()))) {
+                recorded.dependencies().forEach(target -> instances.matching(target, false)
+                        .forEach(match -> graph.addDependency(recorded.address(), match)));
+            }
+        }
+    }
+
+    private static void connectConfigured(GraphInput input, DecodedInstance instance, InstanceIndex instances, GraphBuilder graph)
+    {
+        List<Reference> references = new ArrayList<>();
+        collect(instance.block(), references);
+        Set<ResourceAddress> coveredResources = new HashSet<>();
+        for (Reference reference : references) {
+            coveredResources.add(reference.target().withoutKey());
+            instances.matching(reference.target(), reference.allInstances())
+                    .forEach(target -> graph.addDependency(instance.address(), target));
+        }
+        for (ResourceAddress target : instance.dependsOn()) {
+            coveredResources.add(target.withoutKey());
+            instances.matching(target, false).forEach(match -> graph.addDependency(instance.address(), match));
+        }
+        SortedSet<ResourceAddress> resourceLevel = input.config().dependencies().get(instance.address().withoutKey());
+        if (resourceLevel != null) {
+            for (ResourceAddress target : resourceLevel) {
+                if (!coveredResources.contains(target.withoutKey())) {
+                    instances.matching(target.withoutKey(), true).forEach(match -> graph.addDependency(instance.address(), match));
+                }
+            }
+        }
+    }
+
+    static void collect(DecodedBlock block, List<Reference> references)
+    {
+        for (DecodedAttribute attribute : block.attributes().values()) {
+            references.addAll(attribute.references());
+        }
+        block.blocks().values().forEach(nested -> nested.forEach(child -> collect(child, references)));
+    }
+}
