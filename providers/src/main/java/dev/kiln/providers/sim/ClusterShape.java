@@ -1,5 +1,6 @@
 package dev.kiln.providers.sim;
 
+import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ record ClusterShape(
     static ClusterShape of(Value cluster, String clusterName)
     {
         Optional<String> version = ValueParts.string(cluster, "kubernetes_version");
-        Value controlPlane = ValueParts.attribute(cluster, "control_plane").orElse(Value.nullOf(dev.kiln.lang.value.Type.DYNAMIC));
+        Value controlPlane = ValueParts.attribute(cluster, "control_plane").orElse(Value.nullOf(Type.DYNAMIC));
         Group control = group(Member.CONTROL_PLANE, controlPlane, clusterName, "cp");
         TreeMap<String, Group> pools = new TreeMap<>();
         ValueParts.mapping(cluster, "worker_pool").ifPresent(entries -> entries.forEach(

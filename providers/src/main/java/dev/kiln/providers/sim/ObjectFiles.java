@@ -3,7 +3,6 @@ package dev.kiln.providers.sim;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.kiln.state.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One small JSON file per simulated object, under {@code ROOT/KIND/KEY.json}: each write
- * replaces one file atomically (temporary file, fsync, rename), so a process killed at any
- * moment leaves every object as it was before or after the write, and an action costs
- * I/O for its own objects only. Counts its file operations, so tests can check the cost
+ * replaces one file atomically (temporary file in the same directory, then rename), so a
+ * process killed at any moment leaves every object as it was before or after the write, and
+ * an action costs I/O for its own objects only. Writes are not forced to disk: simulated
+ * infrastructure must outlive its process, not a power cut, and fsync per object would make
+ * large simulated applies I/O-bound. Counts its file operations, so tests can check the cost
  * grows linearly.
  */
 final class ObjectFiles
@@ -55,7 +57,16 @@ final class ObjectFiles
     {
         try {
             operations.incrementAndGet();
-            AtomicFiles.write(file(kind, key), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(object));
+            Path file = file(kind, key);
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+            try {
+                Files.write(temporary, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(object));
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            finally {
+                Files.deleteIfExists(temporary);
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulated datacenter under " + root, e);
@@ -66,10 +77,7 @@ final class ObjectFiles
     {
         try {
             operations.incrementAndGet();
-            Path file = file(kind, key);
-            if (Files.deleteIfExists(file)) {
-                AtomicFiles.forceDirectory(file.getParent());
-            }
+            Files.deleteIfExists(file(kind, key));
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulated datacenter under " + root, e);

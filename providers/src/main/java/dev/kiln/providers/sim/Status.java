@@ -1,5 +1,7 @@
 package dev.kiln.providers.sim;
 
+import java.util.Locale;
+
 /** The state of an object in the simulated datacenter. */
 public enum Status
 {
@@ -15,6 +17,6 @@ public enum Status
 
     public String label()
     {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

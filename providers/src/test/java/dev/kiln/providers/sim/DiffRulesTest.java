@@ -1,6 +1,8 @@
 package dev.kiln.providers.sim;
 
 import dev.kiln.lang.addr.ResourceAddress;
+import dev.kiln.lang.config.schema.BlockSchema;
+import dev.kiln.lang.value.Type;
 import dev.kiln.lang.value.Value;
 import dev.kiln.planner.spi.DiffRequest;
 import dev.kiln.planner.spi.DiffResponse;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +40,7 @@ class DiffRulesTest
     {
         DiffResponse response = cluster(TestValues.cluster(from, 3, Map.of("a", 4)), TestValues.cluster(to, 3, Map.of("a", 4)));
         DiffResponse.Update update = assertInstanceOf(DiffResponse.Update.class, response);
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         String previous = from;
         for (String hop : hops.split(",")) {
             expected.add("upgrade the control plane from " + previous + " to " + hop + ", one node at a time (3 nodes)");
@@ -45,7 +48,7 @@ class DiffRulesTest
             previous = hop;
         }
         assertEquals(expected, update.steps());
-        assertEquals(Optional.of(Value.unknown(dev.kiln.lang.value.Type.STRING)), ValueParts.attribute(update.planned(), "current_version"));
+        assertEquals(Optional.of(Value.unknown(Type.STRING)), ValueParts.attribute(update.planned(), "current_version"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +106,7 @@ class DiffRulesTest
     void replacesOnPodNetwork()
     {
         Value cluster = TestValues.cluster("v1.31.2", 1, Map.of());
-        var networkSchema = ResourceSchemas.of("cluster").block().blocks().get("network").schema();
+        BlockSchema networkSchema = ResourceSchemas.of("cluster").block().blocks().get("network").schema();
         Value prior = TestValues.with(cluster, "network", TestValues.block(networkSchema, Map.of("pod_cidr", Value.string("10.1.0.0/16")), false));
         Value desired = TestValues.with(cluster, "network", TestValues.block(networkSchema, Map.of("pod_cidr", Value.string("10.2.0.0/16")), false));
         DiffResponse.Replace replace = assertInstanceOf(DiffResponse.Replace.class, cluster(prior, desired));

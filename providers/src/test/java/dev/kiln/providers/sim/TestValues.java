@@ -9,6 +9,7 @@ import dev.kiln.lang.value.Value;
 import dev.kiln.planner.diff.StandardDiffRule;
 import dev.kiln.planner.plan.Action;
 import dev.kiln.planner.plan.ResourceChange;
+import dev.kiln.planner.spi.ResourceSchema;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.providers.ResourceSchemas;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Resource values for simulator tests: planned ones (computed attributes unknown), with every attribute not given null. */
 final class TestValues
@@ -46,7 +48,7 @@ final class TestValues
             Value absent = attribute.computed() && computedUnknown ? Value.unknown(attribute.type()) : Value.nullOf(attribute.type());
             all.put(attribute.name(), attribute.sensitive() ? absent.withSensitive(true) : absent);
         }
-        new dev.kiln.planner.spi.ResourceSchema(schema, new java.util.TreeSet<>()).impliedType().attributes()
+        new ResourceSchema(schema, new TreeSet<>()).impliedType().attributes()
                 .forEach((name, attributeType) -> all.putIfAbsent(name, Value.nullOf(attributeType)));
         attributes.forEach((name, value) -> {
             if (!all.containsKey(name)) {
@@ -107,7 +109,7 @@ final class TestValues
         pools.forEach((name, replicas) -> poolValues.put(name, block(poolSchema, Map.of(
                 "replicas", Value.number(replicas),
                 "max_unavailable", Value.string("2")), false)));
-        Type poolType = new dev.kiln.planner.spi.ResourceSchema(poolSchema, new java.util.TreeSet<>()).impliedType();
+        Type poolType = new ResourceSchema(poolSchema, new TreeSet<>()).impliedType();
         return planned("cluster", Map.of(
                 "kubernetes_version", Value.string(version),
                 "control_plane", control,
