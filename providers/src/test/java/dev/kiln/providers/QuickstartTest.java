@@ -4,6 +4,7 @@ import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.planner.diff.PlanOptions;
 import dev.kiln.planner.diff.PlanResult;
 import dev.kiln.planner.plan.Action;
+import dev.kiln.planner.plan.PlanMode;
 import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.providers.sim.Datacenter;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +107,54 @@ class QuickstartTest
         assertEquals(List.of("join to worker pool \"default\": " + "10.42.0.102"), change(plan, "cluster.demo").steps());
         assertEquals(4, Datacenter.open(directory.resolve(".kiln/sim")).members("cluster.demo").size());
         assertEquals(List.of(), changed(run.applicablePlan(three)));
+    }
+
+    @Test
+    @DisplayName("A machine removed behind Kiln's back shows as drift; the next apply creates it again and joins it to its pool")
+    void driftOfRemovedMachine()
+            throws Exception
+    {
+        run.apply(VariableInputs.none());
+        Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
+        datacenter.removeMachine("node.worker[\"w1\"]");
+        Plan plan = run.applicablePlan(VariableInputs.none());
+        assertEquals(List.of("cluster.demo UPDATE", "node.worker[\"w1\"] DELETE"),
+                plan.drift().stream().map(change -> change.address() + " " + change.action()).toList());
+        assertEquals(List.of("cluster.demo UPDATE", "node.worker[\"w1\"] CREATE"), changed(plan));
+        assertEquals(List.of("join to worker pool \"default\": worker-w1"), change(plan, "cluster.demo").steps());
+        run.apply(VariableInputs.none());
+        assertEquals(List.of(), changed(run.applicablePlan(VariableInputs.none())));
+        assertEquals(3, Datacenter.open(directory.resolve(".kiln/sim")).members("cluster.demo").size());
+    }
+
+    @Test
+    @DisplayName("A cluster set to an older version behind Kiln's back is upgraded back to the configured one")
+    void driftOfVersion()
+            throws Exception
+    {
+        run.apply(VariableInputs.none());
+        Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
+        datacenter.members("cluster.demo").forEach(member -> datacenter.put(member.withVersion("v1.30.4")));
+        datacenter.put(datacenter.cluster("cluster.demo").orElseThrow().withVersion("v1.30.4"));
+        Plan plan = run.applicablePlan(VariableInputs.none());
+        assertEquals(List.of(
+                "upgrade the control plane from v1.30.4 to v1.31.2, one node at a time (1 node)",
+                "upgrade worker pool \"default\" to v1.31.2 in batches of 1 (2 nodes)"), change(plan, "cluster.demo").steps());
+        run.apply(VariableInputs.none());
+        assertEquals(List.of(), changed(run.applicablePlan(VariableInputs.none())));
+    }
+
+    @Test
+    @DisplayName("Destroying removes every object from the simulated datacenter")
+    void destroys()
+            throws Exception
+    {
+        run.apply(VariableInputs.none());
+        Plan plan = run.apply(VariableInputs.none(), new PlanOptions(PlanMode.DESTROY, new TreeSet<>(), new TreeSet<>(), true));
+        assertTrue(plan.changes().stream().allMatch(change -> change.action() == Action.DELETE));
+        Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
+        assertEquals(List.of(), List.copyOf(datacenter.owners()));
+        assertTrue(run.state().resources().isEmpty());
     }
 
     private static VariableInputs variable(String name, String value)

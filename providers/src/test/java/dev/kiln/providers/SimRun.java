@@ -62,7 +62,12 @@ public final class SimRun
 
     public Plan applicablePlan(VariableInputs inputs)
     {
-        PlanResult result = plan(inputs, PlanOptions.DEFAULT);
+        return applicablePlan(inputs, PlanOptions.DEFAULT);
+    }
+
+    public Plan applicablePlan(VariableInputs inputs, PlanOptions options)
+    {
+        PlanResult result = plan(inputs, options);
         assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
         return result.plan().orElseThrow();
     }
@@ -71,7 +76,13 @@ public final class SimRun
     public Plan apply(VariableInputs inputs)
             throws Exception
     {
-        Plan plan = applicablePlan(inputs);
+        return apply(inputs, PlanOptions.DEFAULT);
+    }
+
+    public Plan apply(VariableInputs inputs, PlanOptions options)
+            throws Exception
+    {
+        Plan plan = applicablePlan(inputs, options);
         LoadResult loaded = ConfigLoader.load(directory, inputs, Providers.recordedValues(state));
         Providers providers = Providers.of(loaded.config().orElseThrow(), state, directory);
         List<ResourceChange> changes = new ArrayList<>(plan.changes().stream().filter(change -> change.action() != Action.NO_OP).toList());

@@ -98,7 +98,7 @@ final class ClusterConvergence
         for (String hop : hops) {
             for (Member member : members()) {
                 if (member.isControlPlane() && KubernetesUpgrades.isBelow(member.version(), hop)) {
-                    simulator.injection().at(List.of(controlPlaneSubject()), "upgrade", context);
+                    simulator.injection().at(List.of(owner, controlPlaneSubject()), "upgrade", context);
                     context.progress("upgrading control-plane node " + member.hostAddress() + " to " + hop);
                     simulator.time().spend(Operation.UPGRADE_NODE, context);
                     datacenter.put(member.withVersion(hop));
@@ -110,7 +110,7 @@ final class ClusterConvergence
                         .filter(member -> member.group().equals(pool.name()) && KubernetesUpgrades.isBelow(member.version(), hop))
                         .toList();
                 for (List<Member> batch : batches(behind, pool.batch())) {
-                    simulator.injection().at(List.of(poolSubject(pool.name())), "upgrade", context);
+                    simulator.injection().at(List.of(owner, poolSubject(pool.name())), "upgrade", context);
                     context.progress("upgrading " + batch.size() + " node(s) of " + pool.describe() + " to " + hop);
                     simulator.time().spend(Operation.UPGRADE_NODE, context);
                     batch.forEach(member -> datacenter.put(member.withVersion(hop)));
@@ -141,7 +141,7 @@ final class ClusterConvergence
             if (present.contains(spec.hostAddress())) {
                 continue;
             }
-            simulator.injection().at(List.of(controlPlaneSubject()), "join", context);
+            simulator.injection().at(List.of(owner, controlPlaneSubject()), "join", context);
             Member member = member(spec, Member.CONTROL_PLANE, cluster.version());
             context.progress("joining control-plane node " + member.hostAddress());
             simulator.time().spend(Operation.JOIN_CONTROL_PLANE, context);
@@ -157,7 +157,7 @@ final class ClusterConvergence
         if (missing.isEmpty()) {
             return;
         }
-        simulator.injection().at(List.of(poolSubject(pool.name())), "join", context);
+        simulator.injection().at(List.of(owner, poolSubject(pool.name())), "join", context);
         List<Member> joining = new ArrayList<>();
         for (ClusterShape.MemberSpec spec : missing) {
             joining.add(member(spec, pool.name(), cluster.version()));
@@ -181,7 +181,7 @@ final class ClusterConvergence
             throws SimulatedFailureException
     {
         for (List<Member> members : batches(surplus, batch)) {
-            simulator.injection().at(List.of(subject), "remove", context);
+            simulator.injection().at(List.of(owner, subject), "remove", context);
             context.progress("draining and removing " + members.size() + " node(s)");
             simulator.time().spend(Operation.REMOVE_MEMBER, context);
             members.forEach(datacenter::remove);

@@ -70,6 +70,22 @@ class FailureInjectionTest
         assertEquals(List.of(Member.CONTROL_PLANE), members.stream().map(Member::group).toList());
     }
 
+    @Test
+    @DisplayName("A step listed in fail fails the cluster at that step: cluster.prod:upgrade lets creation through and stops the upgrade")
+    void listedStepFails()
+            throws Exception
+    {
+        SimProvider provider = provider(Set.of("cluster.prod:upgrade"), "step");
+        ResourceAddress address = ResourceAddress.of("cluster", "prod");
+        Driver driver = provider.driver("cluster").orElseThrow();
+        Value created = driver.apply(new ApplyRequest(TestValues.change(address, Action.CREATE, Optional.empty(),
+                Optional.of(TestValues.cluster("v1.31.2", 1, Map.of("a", 1)))), Optional.empty()), new TestContext()).newValue().orElseThrow();
+        SimulatedFailureException failure = assertThrows(SimulatedFailureException.class, () -> driver.apply(new ApplyRequest(TestValues.change(address,
+                Action.UPDATE, Optional.of(created), Optional.of(TestValues.cluster("v1.32.9", 1, Map.of("a", 1)))), Optional.empty()), new TestContext()));
+        assertEquals("simulated failure at cluster.prod:upgrade (listed in the sim provider's fail)", failure.getMessage());
+        assertEquals(Status.FAILED, provider.datacenter().cluster("cluster.prod").orElseThrow().status());
+    }
+
     private List<String> failing(double rate, long seed, String run)
     {
         Driver driver = SimProvider.create(SimSettings.defaults().withSpeed(FAST).withFailures(rate, seed, Set.of(), Set.of()), directory.resolve(run))
