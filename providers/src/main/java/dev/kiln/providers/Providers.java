@@ -48,14 +48,14 @@ public final class Providers
         requireNonNull(config, "config is null");
         requireNonNull(state, "state is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
-        TreeMap<String, Provider> available = new TreeMap<>();
+        TreeMap<String, SimSettings> simulators = new TreeMap<>();
         for (ProviderSettings settings : config.model().providers()) {
             if (settings instanceof ProviderSettings.Sim sim) {
-                available.put(settings.name(), SimProvider.create(SimSettings.from(sim), workingDirectory));
+                simulators.put(settings.name(), SimSettings.from(sim));
             }
         }
-        available.computeIfAbsent(ProviderType.SIM.label(), ignored -> SimProvider.create(SimSettings.defaults(), workingDirectory));
-        return new Providers(new InstanceProviders(config, state), available);
+        simulators.putIfAbsent(ProviderType.SIM.label(), SimSettings.defaults());
+        return new Providers(new InstanceProviders(config, state), new TreeMap<>(SimProvider.createAll(simulators, workingDirectory)));
     }
 
     /**

@@ -2,12 +2,16 @@ package dev.kiln.providers.sim;
 
 import dev.kiln.executors.apply.Driver;
 import dev.kiln.lang.config.model.KilnSchemas;
+import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.providers.Provider;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -42,9 +46,25 @@ public final class SimProvider
 
     public static SimProvider create(SimSettings settings, Path workingDirectory)
     {
+        return createAll(Map.of(ProviderType.SIM.label(), settings), workingDirectory).values().iterator().next();
+    }
+
+    /**
+     * One provider per configuration name ({@code sim}, {@code sim.fast}); configurations with
+     * the same state directory share one datacenter, as they share its files.
+     */
+    public static Map<String, SimProvider> createAll(Map<String, SimSettings> settings, Path workingDirectory)
+    {
         requireNonNull(settings, "settings is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
-        return new SimProvider(new Simulator(settings, workingDirectory.resolve(settings.stateDirectory())));
+        Map<Path, DatacenterHandle> handles = new HashMap<>();
+        TreeMap<String, SimProvider> providers = new TreeMap<>();
+        settings.forEach((name, configured) -> {
+            Path directory = workingDirectory.resolve(configured.stateDirectory()).toAbsolutePath().normalize();
+            DatacenterHandle handle = handles.computeIfAbsent(directory, DatacenterHandle::new);
+            providers.put(name, new SimProvider(new Simulator(configured, handle)));
+        });
+        return Collections.unmodifiableSortedMap(providers);
     }
 
     /** The simulated datacenter this provider works in, opened on first use. */

@@ -1,24 +1,20 @@
 package dev.kiln.providers.sim;
 
-import java.nio.file.Path;
-
 /**
- * What every simulated driver shares: the settings, simulated time, failure injection, and
- * the datacenter, opened on first use (once per process: it is read whole when opened).
+ * What every simulated driver of one provider configuration shares: the settings, simulated
+ * time, failure injection, and the datacenter.
  */
 final class Simulator
 {
     private final SimSettings settings;
-    private final Path directory;
+    private final DatacenterHandle datacenter;
     private final SimulatedTime time;
     private final FailureInjection injection;
-    private Datacenter datacenter;
-    private boolean cleaned;
 
-    Simulator(SimSettings settings, Path directory)
+    Simulator(SimSettings settings, DatacenterHandle datacenter)
     {
         this.settings = settings;
-        this.directory = directory;
+        this.datacenter = datacenter;
         this.time = new SimulatedTime(settings.speed());
         this.injection = new FailureInjection(settings, time);
     }
@@ -39,22 +35,14 @@ final class Simulator
     }
 
     /** The datacenter, for reading (refresh, plans). */
-    synchronized Datacenter datacenter()
+    Datacenter datacenter()
     {
-        if (datacenter == null) {
-            datacenter = Datacenter.open(directory);
-        }
-        return datacenter;
+        return datacenter.forReading();
     }
 
-    /** The datacenter, for an action that changes it: the first such use removes what killed writers left behind. */
-    synchronized Datacenter datacenterForChange()
+    /** The datacenter, for an action that changes it. */
+    Datacenter datacenterForChange()
     {
-        Datacenter opened = datacenter();
-        if (!cleaned) {
-            opened.removeLeftovers();
-            cleaned = true;
-        }
-        return opened;
+        return datacenter.forChange();
     }
 }

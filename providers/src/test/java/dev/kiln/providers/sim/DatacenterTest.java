@@ -8,13 +8,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The simulated datacenter outlives its process, keeps one small file per object, and costs I/O linear in what changes. */
@@ -83,6 +88,18 @@ class DatacenterTest
         assertEquals(List.of("node.a"), List.copyOf(reopened.owners()));
         reopened.removeLeftovers();
         assertFalse(Files.exists(leftover));
+    }
+
+    @Test
+    @DisplayName("Provider configurations with the same state directory share one datacenter; another directory is another datacenter")
+    void sharedByConfigurations()
+    {
+        SimSettings other = SimSettings.defaults().withSpeed(BigDecimal.TEN);
+        Map<String, SimProvider> providers = SimProvider.createAll(Map.of("sim", SimSettings.defaults(), "sim.fast", other,
+                "sim.apart", new SimSettings(BigDecimal.ONE, 0, 0, new TreeSet<>(), new TreeSet<>(), "elsewhere")), directory);
+        assertSame(providers.get("sim").datacenter(), providers.get("sim.fast").datacenter());
+        assertNotSame(providers.get("sim").datacenter(), providers.get("sim.apart").datacenter());
+        assertEquals(directory.resolve("elsewhere").toAbsolutePath(), providers.get("sim.apart").datacenter().directory());
     }
 
     @ParameterizedTest(name = "{0}")
