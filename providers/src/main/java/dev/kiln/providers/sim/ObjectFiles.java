@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ final class ObjectFiles
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path root;
+    private static final long PROCESS = ProcessHandle.current().pid();
+    private static final AtomicLong TEMPORARIES = new AtomicLong();
+
     private final AtomicLong operations = new AtomicLong();
 
     ObjectFiles(Path root)
@@ -59,9 +63,9 @@ final class ObjectFiles
             operations.incrementAndGet();
             Path file = file(kind, key);
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+            Path temporary = file.resolveSibling("." + file.getFileName() + "." + PROCESS + "-" + TEMPORARIES.incrementAndGet() + ".tmp");
             try {
-                Files.write(temporary, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(object));
+                Files.write(temporary, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(object), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             finally {
