@@ -135,6 +135,26 @@ class DriverContractTest
     }
 
     @Test
+    @DisplayName("A cluster backed up to a backup point gets an etcd snapshot there before an upgrade, once")
+    void snapshotBeforeUpgrade()
+            throws Exception
+    {
+        SimProvider provider = provider(SimSettings.defaults().withSpeed(FAST));
+        Value fs = TestValues.block(ResourceSchemas.of("backup_point").block().blocks().get("fs").schema(), Map.of("path", Value.string("/backups/etcd")), false);
+        Value point = apply(provider.driver("backup_point").orElseThrow(), ResourceAddress.of("backup_point", "local"), Action.CREATE, Optional.empty(),
+                TestValues.planned("backup_point", Map.of("fs", fs)));
+        Value backup = TestValues.block(ResourceSchemas.of("cluster").block().blocks().get("backup").schema(), Map.of("point", point), false);
+        ResourceAddress address = ResourceAddress.of("cluster", "prod");
+        Driver driver = provider.driver("cluster").orElseThrow();
+        Value created = apply(driver, address, Action.CREATE, Optional.empty(), TestValues.with(TestValues.cluster("v1.30.4", 1, Map.of("a", 1)), "backup", backup));
+        assertEquals(List.of(), provider.datacenter().snapshots());
+        Value upgraded = TestValues.with(TestValues.cluster("v1.32.1", 1, Map.of("a", 1)), "backup", backup);
+        apply(driver, address, Action.UPDATE, Optional.of(created), upgraded);
+        assertEquals(List.of(new Snapshot("cluster.prod", "etcd-v1.30.4-before-v1.32.1", "file:///backups/etcd", "v1.30.4")), provider.datacenter().snapshots());
+        assertEquals(List.of("v1.32.1", "v1.32.1"), provider.datacenter().members("cluster.prod").stream().map(Member::version).toList());
+    }
+
+    @Test
     @DisplayName("A hanging action ends when it is cancelled, and nothing it left half done reads as created")
     void cancellationEndsHang()
             throws Exception
