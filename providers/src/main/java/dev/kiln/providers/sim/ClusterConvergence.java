@@ -78,7 +78,7 @@ final class ClusterConvergence
         ClusterShape.MemberSpec first = controlPlane.getFirst();
         simulator.injection().at(List.of(owner, controlPlaneSubject()), "init", context);
         Member member = member(first, Member.CONTROL_PLANE, version);
-        context.progress("initializing the control plane on " + member.hostAddress());
+        context.progress("initializing the control plane on " + member.name());
         simulator.time().spend(Operation.INITIALIZE_CONTROL_PLANE, context);
         datacenter.put(member);
     }
@@ -99,7 +99,7 @@ final class ClusterConvergence
             for (Member member : members()) {
                 if (member.isControlPlane() && KubernetesUpgrades.isBelow(member.version(), hop)) {
                     simulator.injection().at(List.of(owner, controlPlaneSubject()), "upgrade", context);
-                    context.progress("upgrading control-plane node " + member.hostAddress() + " to " + hop);
+                    context.progress("upgrading control-plane node " + member.name() + " to " + hop);
                     simulator.time().spend(Operation.UPGRADE_NODE, context);
                     datacenter.put(member.withVersion(hop));
                 }
@@ -143,7 +143,7 @@ final class ClusterConvergence
             }
             simulator.injection().at(List.of(owner, controlPlaneSubject()), "join", context);
             Member member = member(spec, Member.CONTROL_PLANE, cluster.version());
-            context.progress("joining control-plane node " + member.hostAddress());
+            context.progress("joining control-plane node " + member.name());
             simulator.time().spend(Operation.JOIN_CONTROL_PLANE, context);
             datacenter.put(member);
         }
@@ -196,7 +196,7 @@ final class ClusterConvergence
         }
         Optional<Machine> machine = datacenter.machineAt(spec.hostAddress());
         if (machine.isEmpty() || machine.get().status() != Status.READY) {
-            throw new SimulatedFailureException("no ready machine at " + spec.hostAddress() + " can join " + owner
+            throw new SimulatedFailureException("no ready machine for " + spec.name() + " can join " + owner
                     + (machine.isEmpty() ? ": create its node first" : ": it is " + machine.get().status().label()));
         }
         return new Member(owner, machine.get().owner(), group, spec.hostAddress(), machine.get().id(), version, Status.READY);

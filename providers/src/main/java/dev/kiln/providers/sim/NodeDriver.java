@@ -65,13 +65,14 @@ final class NodeDriver
         String owner = address.toString();
         String host = ValueParts.string(planned, "address")
                 .orElseThrow(() -> new SimulatedFailureException("the address of " + owner + " is not known, so no machine can be provisioned"));
+        String shown = Steps.shown(planned, "address");
         Optional<Machine> taken = datacenter.machineAt(host).filter(machine -> !machine.owner().equals(owner));
         if (taken.isPresent()) {
-            throw new SimulatedFailureException("another machine, " + taken.get().owner() + ", already has the address " + host);
+            throw new SimulatedFailureException("another machine, " + taken.get().owner() + ", already has the address " + shown);
         }
         Optional<Machine> existing = datacenter.machine(owner);
         if (existing.isPresent() && existing.get().hostAddress().equals(host) && isComplete(existing.get())) {
-            context.progress("the machine at " + host + " is already provisioned");
+            context.progress("the machine at " + shown + " is already provisioned");
             return finish(datacenter, existing.get(), planned);
         }
         Machine machine = existing.filter(found -> found.hostAddress().equals(host))
@@ -80,7 +81,7 @@ final class NodeDriver
             datacenter.removeMachine(owner);
         }
         datacenter.put(machine.withStatus(Status.PROVISIONING));
-        context.progress("provisioning the machine at " + host);
+        context.progress("provisioning the machine at " + shown);
         simulator.time().spend(Operation.PROVISION_MACHINE, context);
         return finish(datacenter, machine.withStatus(Status.READY), planned);
     }
@@ -91,7 +92,7 @@ final class NodeDriver
         Datacenter datacenter = simulator.datacenterForChange();
         Machine machine = datacenter.machine(address.toString()).filter(NodeDriver::isComplete)
                 .orElseThrow(() -> new SimulatedFailureException("the machine of " + address + " is gone; the next plan creates it again"));
-        context.progress("updating the machine at " + machine.hostAddress());
+        context.progress("updating the machine of " + address);
         simulator.time().spend(Operation.UPDATE_MACHINE, context);
         return finish(datacenter, machine, planned);
     }
@@ -114,7 +115,7 @@ final class NodeDriver
             return;
         }
         datacenter.put(machine.get().withStatus(Status.DELETING));
-        context.progress("powering off the machine at " + machine.get().hostAddress());
+        context.progress("powering off the machine of " + address);
         simulator.time().spend(Operation.DELETE_MACHINE, context);
         datacenter.removeMachine(address.toString());
     }
