@@ -46,7 +46,7 @@ final class ClusterDiffRule
                 yield new DiffResponse.Replace(replace.planned(), replace.forcedBy(), steps, replace.diagnostics());
             }
             case DiffResponse.Update update -> {
-                Value planned = update.planned();
+                Value planned = ValueParts.with(update.planned(), "status", Value.unknown(Type.STRING));
                 if (!desired.version().equals(prior.orElseThrow().version())) {
                     planned = ValueParts.with(planned, "current_version", Value.unknown(Type.STRING));
                 }
