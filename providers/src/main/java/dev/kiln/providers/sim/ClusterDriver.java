@@ -42,7 +42,11 @@ final class ClusterDriver
         return switch (change.action()) {
             case CREATE, UPDATE, NO_OP -> ApplyResponse.of(converge(change.address(), change.after().orElseThrow(), context));
             case REPLACE -> {
-                delete(change.address(), context);
+                Optional<SimCluster> existing = simulator.datacenterForChange().cluster(change.address().toString());
+                if (existing.isEmpty() || existing.get().status() != Status.READY
+                        || Replacement.holdsOriginal(existing.get().attributes(), request.prior(), ClusterObservation.SCHEMA)) {
+                    delete(change.address(), context);
+                }
                 yield ApplyResponse.of(converge(change.address(), change.after().orElseThrow(), context));
             }
             case DELETE -> {

@@ -1,6 +1,5 @@
 package dev.kiln.providers.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.executors.apply.ApplyRequest;
 import dev.kiln.executors.apply.ApplyResponse;
 import dev.kiln.executors.apply.Driver;
@@ -100,8 +99,7 @@ final class NodeDriver
     private void deleteUnlessReplaced(ResourceAddress address, Optional<ResourceInstance> prior, ActionContext context)
     {
         Optional<Machine> machine = simulator.datacenterForChange().machine(address.toString());
-        Optional<JsonNode> recorded = prior.map(ResourceInstance::attributes);
-        if (machine.isPresent() && (recorded.isEmpty() || !isComplete(machine.get()) || machine.get().attributes().equals(recorded.get()))) {
+        if (machine.isPresent() && (!isComplete(machine.get()) || Replacement.holdsOriginal(machine.get().attributes(), prior, NodeObservation.SCHEMA))) {
             delete(address, context);
         }
     }

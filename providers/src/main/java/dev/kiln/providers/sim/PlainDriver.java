@@ -8,6 +8,7 @@ import dev.kiln.executors.walk.ActionContext;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.value.Value;
 import dev.kiln.planner.plan.ResourceChange;
+import dev.kiln.planner.spi.ResourceSchema;
 
 import java.util.Optional;
 
@@ -23,6 +24,8 @@ final class PlainDriver
     {
         /** The object's status and persisted attributes, when it exists. */
         Optional<Stored> find(Datacenter datacenter, String owner);
+
+        ResourceSchema schema();
 
         /** The computed attribute's name and value for the planned object. */
         String computedName();
@@ -57,6 +60,12 @@ final class PlainDriver
             public Optional<Stored> find(Datacenter datacenter, String owner)
             {
                 return datacenter.registry(owner).map(registry -> new Stored(registry.status(), registry.address(), registry.attributes()));
+            }
+
+            @Override
+            public ResourceSchema schema()
+            {
+                return PlainObservation.REGISTRY_SCHEMA;
             }
 
             @Override
@@ -108,6 +117,12 @@ final class PlainDriver
             }
 
             @Override
+            public ResourceSchema schema()
+            {
+                return PlainObservation.BACKUP_POINT_SCHEMA;
+            }
+
+            @Override
             public String computedName()
             {
                 return "location";
@@ -154,7 +169,11 @@ final class PlainDriver
         return switch (change.action()) {
             case CREATE, UPDATE -> ApplyResponse.of(put(change.address(), change.after().orElseThrow(), context));
             case REPLACE -> {
-                delete(change.address(), context);
+                Optional<Stored> existing = kind.find(simulator.datacenterForChange(), change.address().toString());
+                if (existing.isPresent() && (existing.get().status() != Status.READY
+                        || Replacement.holdsOriginal(existing.get().attributes(), request.prior(), kind.schema()))) {
+                    delete(change.address(), context);
+                }
                 yield ApplyResponse.of(put(change.address(), change.after().orElseThrow(), context));
             }
             case DELETE -> {

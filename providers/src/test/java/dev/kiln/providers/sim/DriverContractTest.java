@@ -119,6 +119,22 @@ class DriverContractTest
     }
 
     @Test
+    @DisplayName("Applying a finished replacement again keeps the new machine instead of replacing it once more")
+    void replacementIsReentrant()
+            throws Exception
+    {
+        SimProvider provider = provider(SimSettings.defaults().withSpeed(FAST));
+        Driver driver = provider.driver("node").orElseThrow();
+        ResourceAddress address = TestValues.address("node", "w", 3);
+        Value original = apply(driver, address, Action.CREATE, Optional.empty(), TestValues.node("10.0.0.1", Map.of()));
+        Value replaced = apply(driver, address, Action.REPLACE, Optional.of(original), TestValues.node("10.0.0.2", Map.of()));
+        String id = provider.datacenter().machine(address.toString()).orElseThrow().id();
+        assertEquals(replaced, apply(driver, address, Action.REPLACE, Optional.of(original), TestValues.node("10.0.0.2", Map.of())));
+        assertEquals(id, provider.datacenter().machine(address.toString()).orElseThrow().id());
+        assertTrue(provider.datacenter().machineAt("10.0.0.1").isEmpty());
+    }
+
+    @Test
     @DisplayName("The cluster's kubeconfig comes back marked sensitive, and its endpoint and CA certificate known")
     void clusterComputedAttributes()
             throws Exception
