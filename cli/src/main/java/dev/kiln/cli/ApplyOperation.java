@@ -122,7 +122,8 @@ final class ApplyOperation
                     + " The state records what was done; fix the errors above and run kiln " + operation + " again.");
             return;
         }
-        invocation.out().println(workspace.styles().green(workspace.styles().bold(capitalized(operation) + " complete! " + result.counts().sentence())));
+        String sentence = operation.equals("destroy") ? "Resources: " + result.counts().destroyed() + " destroyed." : result.counts().sentence();
+        invocation.out().println(workspace.styles().green(workspace.styles().bold(capitalized(operation) + " complete! " + sentence)));
         if (!recorded.outputs().isEmpty()) {
             invocation.out().println();
             invocation.out().println(workspace.styles().green(workspace.styles().bold("Outputs:")));

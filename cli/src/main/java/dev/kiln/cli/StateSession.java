@@ -38,7 +38,6 @@ final class StateSession
     private final Journal journal;
     private final String runId;
     private final List<Diagnostic> recoveryDiagnostics;
-    private State fresh;
 
     private StateSession(Workspace workspace, LockHandle lock, Journal journal, String runId, List<Diagnostic> recoveryDiagnostics)
     {
@@ -59,6 +58,10 @@ final class StateSession
             String runId = newRunId();
             journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC());
             Optional<FoldResult> recovered = journal.recoverLeftover(workspace.backend(), lock, () -> State.create(workspace.kilnVersion()));
+            if (workspace.backend().read().isEmpty()) {
+                // The state's lineage is fixed when it is first written: a plan saved now must apply to this same state later.
+                workspace.backend().write(State.create(workspace.kilnVersion()), lock);
+            }
             return new StateSession(workspace, lock, journal, runId, recovered.map(StateSession::describe).orElse(List.of()));
         }
         catch (IOException | RuntimeException e) {
@@ -117,17 +120,10 @@ final class StateSession
         return lock;
     }
 
-    /** The stored state, or a new empty one (the same for the whole session) when none was written yet. */
+    /** The stored state (a session writes an empty one first when there was none). */
     State state()
     {
-        Optional<State> stored = workspace.backend().read().map(StateSnapshot::state);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        if (fresh == null) {
-            fresh = State.create(workspace.kilnVersion());
-        }
-        return fresh;
+        return workspace.backend().read().map(StateSnapshot::state).orElseThrow(() -> new IllegalStateException("the state was not written at the start"));
     }
 
     /** Writes {@code state} atomically, then empties the journal whose records it holds. */
