@@ -2,15 +2,11 @@ package dev.kiln.cli;
 
 import dev.kiln.executors.apply.Driver;
 import dev.kiln.lang.config.Config;
-import dev.kiln.planner.spi.DiffResponse;
-import dev.kiln.planner.spi.ResourceType;
-import dev.kiln.planner.spi.ResourceTypes;
+import dev.kiln.lang.config.ResourceValues;
 import dev.kiln.providers.Providers;
-import dev.kiln.providers.ResourceSchemas;
 import dev.kiln.state.State;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /** Kiln's providers, wired for the engine. */
@@ -18,12 +14,10 @@ final class KilnProviders
 {
     private KilnProviders() {}
 
-    /** The resource types' schemas only, to read recorded attributes before a configuration is loaded. */
-    static ResourceTypes schemas()
+    /** The recorded attributes of {@code state}'s instances, for references while a configuration is loaded. */
+    static ResourceValues recordedValues(State state)
     {
-        return ResourceTypes.of(ResourceSchemas.typeNames().stream()
-                .map(type -> new ResourceType(type, ResourceSchemas.of(type), request -> new DiffResponse.NoOp(List.of())))
-                .toList());
+        return Providers.recordedValues(state);
     }
 
     static ProviderSet load(Config config, State state, Path workingDirectory)

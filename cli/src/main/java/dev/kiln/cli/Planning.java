@@ -8,7 +8,6 @@ import dev.kiln.planner.diff.PlanOptions;
 import dev.kiln.planner.diff.PlanRequest;
 import dev.kiln.planner.diff.PlanResult;
 import dev.kiln.planner.diff.Planner;
-import dev.kiln.planner.diff.RecordedResourceValues;
 import dev.kiln.state.State;
 
 import java.util.Map;
@@ -32,7 +31,7 @@ record Planning(Config config, Map<String, String> sources, State state, Provide
 
     static Optional<Planning> load(Workspace workspace, VariableInputs inputs, State state)
     {
-        LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs, new RecordedResourceValues(state, KilnProviders.schemas()));
+        LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs, KilnProviders.recordedValues(state));
         workspace.show(loaded.diagnostics(), loaded.sources());
         if (loaded.hasErrors() || loaded.config().isEmpty()) {
             return Optional.empty();

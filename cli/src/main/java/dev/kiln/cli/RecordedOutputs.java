@@ -4,7 +4,6 @@ import dev.kiln.lang.config.ConfigLoader;
 import dev.kiln.lang.config.LoadResult;
 import dev.kiln.lang.config.Output;
 import dev.kiln.lang.config.VariableInputs;
-import dev.kiln.planner.diff.RecordedResourceValues;
 import dev.kiln.planner.diff.StateValues;
 import dev.kiln.planner.plan.PlanMode;
 import dev.kiln.state.OutputValue;
@@ -25,7 +24,7 @@ final class RecordedOutputs
     {
         TreeMap<String, OutputValue> outputs = new TreeMap<>();
         if (mode == PlanMode.NORMAL) {
-            LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs, new RecordedResourceValues(state, KilnProviders.schemas()));
+            LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs, KilnProviders.recordedValues(state));
             if (loaded.config().isEmpty()) {
                 return state;
             }
