@@ -31,8 +31,14 @@ record Planning(Config config, Map<String, String> sources, State state, Provide
 
     static Optional<Planning> load(Workspace workspace, VariableInputs inputs, State state)
     {
+        return load(workspace, inputs, state, true);
+    }
+
+    /** {@code showWarnings} false shows errors only (the configuration was loaded and shown once already). */
+    static Optional<Planning> load(Workspace workspace, VariableInputs inputs, State state, boolean showWarnings)
+    {
         LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs, KilnProviders.recordedValues(state));
-        workspace.show(loaded.diagnostics(), loaded.sources());
+        workspace.show(loaded.diagnostics().stream().filter(diagnostic -> showWarnings || diagnostic.isError()).toList(), loaded.sources());
         if (loaded.hasErrors() || loaded.config().isEmpty()) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import dev.kiln.state.backend.WriteResult;
 import dev.kiln.state.journal.FoldResult;
 import dev.kiln.state.journal.Journal;
 import dev.kiln.state.lock.LockHandle;
+import dev.kiln.state.lock.LockHeldException;
 import dev.kiln.state.lock.LockRequest;
 
 import java.io.IOException;
@@ -33,6 +34,8 @@ final class StateSession
 {
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final Duration HOLDER_GRACE = Duration.ofMillis(500);
+
     private final Workspace workspace;
     private final LockHandle lock;
     private final Journal journal;
@@ -52,7 +55,7 @@ final class StateSession
             throws IOException
     {
         Files.createDirectories(workspace.kilnDirectory());
-        LockHandle lock = workspace.backend().lock(LockRequest.forThisProcess(operation, workspace.kilnVersion()), lockTimeout);
+        LockHandle lock = lock(workspace, LockRequest.forThisProcess(operation, workspace.kilnVersion()), lockTimeout);
         Journal journal = null;
         try {
             String runId = newRunId();
@@ -70,6 +73,24 @@ final class StateSession
             }
             workspace.backend().unlock(lock);
             throw e;
+        }
+    }
+
+    /**
+     * Takes the lock within {@code timeout}. A holder that has the lock but has not yet written
+     * who it is (the two are a few microseconds apart) gets a short grace, so that the error
+     * can name it.
+     */
+    private static LockHandle lock(Workspace workspace, LockRequest request, Duration timeout)
+    {
+        try {
+            return workspace.backend().lock(request, timeout);
+        }
+        catch (LockHeldException e) {
+            if (e.holder().isPresent()) {
+                throw e;
+            }
+            return workspace.backend().lock(request, HOLDER_GRACE);
         }
     }
 
