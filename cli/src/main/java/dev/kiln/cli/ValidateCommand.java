@@ -53,7 +53,7 @@ final class ValidateCommand
     public Integer call()
     {
         Path directory = kiln.workingDirectory(spec);
-        LoadResult result = ConfigLoader.load(directory, variables.inputs(invocation, directory));
+        LoadResult result = ConfigLoader.load(directory, variables.inputs(invocation, directory).withUnsetAllowed());
         ValidateView view = new ValidateView(invocation.out(), invocation.err(), invocation.color());
         if (json) {
             view.renderJson(result.diagnostics(), result.sources());

@@ -14,27 +14,42 @@ final class BoundLedger
         this.inUse = new int[limits.length];
     }
 
-    /** Takes one unit of every bound when all have room, else nothing. */
-    boolean tryAcquire(int[] bounds)
+    int size()
     {
-        for (int bound : bounds) {
-            if (inUse[bound] >= limits[bound]) {
-                return false;
-            }
-        }
-        for (int bound : bounds) {
-            inUse[bound]++;
-        }
-        return true;
+        return limits.length;
     }
 
-    void release(int[] bounds)
+    boolean hasRoom(int bound)
+    {
+        return inUse[bound] < limits[bound];
+    }
+
+    /** The first of {@code bounds} that is full, or -1 when all have room. */
+    int firstFull(int[] bounds)
     {
         for (int bound : bounds) {
-            if (inUse[bound] == 0) {
-                throw new IllegalStateException("bound released more often than acquired");
+            if (!hasRoom(bound)) {
+                return bound;
             }
-            inUse[bound]--;
         }
+        return -1;
+    }
+
+    void acquire(int[] bounds)
+    {
+        for (int bound : bounds) {
+            if (!hasRoom(bound)) {
+                throw new IllegalStateException("bound acquired beyond its limit");
+            }
+            inUse[bound]++;
+        }
+    }
+
+    void release(int bound)
+    {
+        if (inUse[bound] == 0) {
+            throw new IllegalStateException("bound released more often than acquired");
+        }
+        inUse[bound]--;
     }
 }

@@ -13,12 +13,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.SequencedMap;
-import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,14 +39,12 @@ final class WalkRun<K, V>
     private final int[] firstFailedAncestor;
     private final boolean[] dependencyUnsuccessful;
     private final List<RunningAction<K, V>> running;
-    private final NavigableSet<Integer> ready = new TreeSet<>();
-    private final BoundLedger ledger;
+    private final ReadyQueue ready;
     private final TickSchedule ticks;
     private int runningCount;
     private boolean stopping;
     private boolean cancelling;
     private boolean callerInterrupted;
-    private boolean mayStartMore = true;
 
     WalkRun(WalkGraph<K, V> graph, WalkOptions options, WalkHook<K> hook, WalkControl control)
     {
@@ -63,7 +58,7 @@ final class WalkRun<K, V>
         this.unsettledDependencies = new int[size];
         this.firstFailedAncestor = new int[size];
         this.dependencyUnsuccessful = new boolean[size];
-        this.ledger = new BoundLedger(graph.bounds());
+        this.ready = new ReadyQueue(size, graph.bounds(), graph::bounds);
         this.ticks = new TickSchedule(options.stillRunningInterval());
     }
 
@@ -118,21 +113,16 @@ final class WalkRun<K, V>
     /** Starts ready items in id order while slots last; an item starts only when all its bounds have room at once. */
     private void startReady()
     {
-        if (!mayStartMore) {
-            return;
-        }
-        mayStartMore = false;
-        Iterator<Integer> candidates = ready.iterator();
-        while (runningCount < options.parallelism() && candidates.hasNext()) {
+        while (runningCount < options.parallelism()) {
             applyControl();
             if (stopping) {
                 return;
             }
-            int index = candidates.next();
-            if (ledger.tryAcquire(graph.bounds(index))) {
-                candidates.remove();
-                start(index);
+            int index = ready.pollStartable();
+            if (index < 0) {
+                return;
             }
+            start(index);
         }
     }
 
@@ -170,8 +160,7 @@ final class WalkRun<K, V>
     {
         running.set(index, null);
         runningCount--;
-        ledger.release(graph.bounds(index));
-        mayStartMore = true;
+        ready.release(index);
         if (outcome instanceof Failed<K, V> && options.failFast()) {
             stopping = true;
         }
@@ -217,7 +206,6 @@ final class WalkRun<K, V>
     {
         if (!dependencyUnsuccessful[index]) {
             ready.add(index);
-            mayStartMore = true;
         }
         else if (firstFailedAncestor[index] >= 0) {
             record(index, new Skipped<>(graph.id(firstFailedAncestor[index])), settled);
@@ -237,8 +225,8 @@ final class WalkRun<K, V>
     /** After the last running action ended: whatever is ready was held back by a stop, and never starts. */
     private void settleNotStarted()
     {
-        while (!ready.isEmpty()) {
-            settle(ready.pollFirst(), new NotStarted<>());
+        for (int index : ready.drain()) {
+            settle(index, new NotStarted<>());
         }
     }
 

@@ -37,4 +37,25 @@ class LargeWalkTest
         assertEquals(10_000, result.outcomes().size());
         assertEquals(10_000, runs.get());
     }
+
+    @Test
+    @DisplayName("10,000 independent items on one host run one at a time and all complete")
+    void tenThousandItemsOnOneHost()
+    {
+        ConcurrencyGauge gauge = new ConcurrencyGauge();
+        Bound host = Bound.of("host:127.0.0.2", 1);
+        List<WorkItem<Integer, Void>> items = new ArrayList<>();
+        for (int id = 0; id < 10_000; id++) {
+            items.add(new WorkItem<>(id, Set.of(), Set.of(host), context -> {
+                gauge.enter();
+                gauge.exit();
+                return null;
+            }));
+        }
+
+        WalkResult<Integer, Void> result = Walker.walk(WalkGraph.of(items), WalkOptions.defaults().withParallelism(100));
+
+        assertTrue(result.allSucceeded());
+        assertEquals(1, gauge.maximum());
+    }
 }

@@ -36,14 +36,22 @@ final class ConfigEvaluation
     private final SortedMap<String, Variable> variables;
     private final ResourceValues resourceValues;
     private final Diagnostics diagnostics;
+    private final boolean unknownExpansionAllowed;
     private final Scope scope;
     private final ScopeValues values;
     private final Map<String, List<Reference>> localReferences = new HashMap<>();
     private final List<DecodedInstance> instances = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
 
-    private ConfigEvaluation(Declarations declarations, SortedMap<String, Variable> variables, Map<String, Function> functions, ResourceValues resourceValues, Diagnostics diagnostics)
+    private ConfigEvaluation(
+            Declarations declarations,
+            SortedMap<String, Variable> variables,
+            Map<String, Function> functions,
+            ResourceValues resourceValues,
+            boolean unknownExpansionAllowed,
+            Diagnostics diagnostics)
     {
+        this.unknownExpansionAllowed = unknownExpansionAllowed;
         this.declarations = declarations;
         this.variables = variables;
         this.resourceValues = resourceValues;
@@ -57,10 +65,11 @@ final class ConfigEvaluation
             SortedMap<String, Variable> variables,
             Map<String, Function> functions,
             ResourceValues resourceValues,
+            boolean unknownExpansionAllowed,
             String sourceHash,
             Diagnostics diagnostics)
     {
-        return new ConfigEvaluation(declarations, variables, functions, resourceValues, diagnostics).run(sourceHash);
+        return new ConfigEvaluation(declarations, variables, functions, resourceValues, unknownExpansionAllowed, diagnostics).run(sourceHash);
     }
 
     private Optional<Config> run(String sourceHash)
@@ -151,6 +160,7 @@ final class ConfigEvaluation
                 (expansion, iteration) -> evaluator(scope.withIteration(expansion), iteration),
                 scope,
                 declarations.providers().stream().map(ProviderDeclaration::name).toList(),
+                unknownExpansionAllowed,
                 diagnostics);
         expanded.ifPresent(instances::addAll);
         values.resource(declaration.type(), declaration.name(), expanded.map(list -> resourceValue(declaration, list)).orElse(Value.unknown(Type.DYNAMIC)));

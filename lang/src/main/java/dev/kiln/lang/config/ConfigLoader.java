@@ -59,7 +59,7 @@ public final class ConfigLoader
         Declarations declarations = DeclarationCollector.collect(parsed, diagnostics);
         Map<String, Function> functions = StandardFunctions.create(directory);
         SortedMap<String, Variable> variables = VariableResolver.resolve(declarations.variables(), inputs, functions, sources, diagnostics);
-        Optional<Config> config = ConfigEvaluation.evaluate(declarations, variables, functions, resourceValues, SourceHash.of(files), diagnostics);
+        Optional<Config> config = ConfigEvaluation.evaluate(declarations, variables, functions, resourceValues, inputs.unsetAllowed(), SourceHash.of(files), diagnostics);
         return new LoadResult(diagnostics.hasErrors() ? Optional.empty() : config, diagnostics.toList(), sources);
     }
 
@@ -80,7 +80,7 @@ public final class ConfigLoader
         catch (IOException exception) {
             diagnostics.add(Diagnostic.errorWithoutSource(
                     "Failed to read configuration directory",
-                    "The directory \"" + directory + "\" could not be listed: " + exception.getMessage() + "."));
+                    "The directory \"" + directory + "\" could not be listed: " + FileProblem.describe(exception) + "."));
             return files;
         }
         if (paths.isEmpty()) {
@@ -97,7 +97,7 @@ public final class ConfigLoader
             catch (IOException exception) {
                 diagnostics.add(Diagnostic.errorWithoutSource(
                         "Failed to read file",
-                        "The configuration file \"" + path + "\" could not be read: " + exception.getMessage() + "."));
+                        "The configuration file \"" + path + "\" could not be read: " + FileProblem.describe(exception) + "."));
             }
         }
         return files;

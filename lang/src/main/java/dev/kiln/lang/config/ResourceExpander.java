@@ -29,8 +29,18 @@ final class ResourceExpander
 
     private ResourceExpander() {}
 
-    /** The instances, or empty when the keys cannot be known. */
-    static Optional<List<DecodedInstance>> expand(ResourceDeclaration declaration, Evaluators evaluators, Scope scope, Collection<String> providers, Diagnostics diagnostics)
+    /**
+     * The instances, or empty when the keys cannot be known. An unknown {@code count} or
+     * {@code for_each} is an error unless {@code unknownAllowed} (validation without variable
+     * values), where the body is checked once for every instance.
+     */
+    static Optional<List<DecodedInstance>> expand(
+            ResourceDeclaration declaration,
+            Evaluators evaluators,
+            Scope scope,
+            Collection<String> providers,
+            boolean unknownAllowed,
+            Diagnostics diagnostics)
     {
         Optional<Attribute> count = declaration.metaArgument(ResourceDeclaration.COUNT);
         Optional<Attribute> forEach = declaration.metaArgument(ResourceDeclaration.FOR_EACH);
@@ -45,8 +55,12 @@ final class ResourceExpander
         ExpressionEvaluator outer = evaluators.forIteration(Expansion.SINGLE, Iteration.SINGLE);
         Optional<List<Iteration>> iterations = switch (expansion) {
             case SINGLE -> Optional.of(List.of(Iteration.SINGLE));
-            case COUNT -> evaluate(count.get(), outer, diagnostics).flatMap(value -> Iterations.count(count.get(), value, diagnostics));
-            case FOR_EACH -> evaluate(forEach.get(), outer, diagnostics).flatMap(value -> Iterations.forEach(forEach.get(), value, diagnostics));
+            case COUNT -> evaluate(count.get(), outer, diagnostics)
+                    .filter(value -> !unknownAllowed || keysKnown(value))
+                    .flatMap(value -> Iterations.count(count.get(), value, diagnostics));
+            case FOR_EACH -> evaluate(forEach.get(), outer, diagnostics)
+                    .filter(value -> !unknownAllowed || keysKnown(value))
+                    .flatMap(value -> Iterations.forEach(forEach.get(), value, diagnostics));
         };
         Optional<String> provider = declaration.metaArgument(ResourceDeclaration.PROVIDER)
                 .flatMap(attribute -> ProviderReference.resolve(attribute, providers, diagnostics));
@@ -65,6 +79,12 @@ final class ResourceExpander
                         providerRange,
                         dependsOn))
                 .toList());
+    }
+
+    /** Whether the instance keys a count or for_each value gives are known (a map's values need not be). */
+    private static boolean keysKnown(Value value)
+    {
+        return value.isKnown() && !(value instanceof Value.SetValue set && !set.isWhollyKnown());
     }
 
     /** The meta-argument's value, or empty when evaluating it failed (and was reported). */

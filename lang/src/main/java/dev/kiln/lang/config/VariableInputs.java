@@ -12,8 +12,11 @@ import static java.util.Objects.requireNonNull;
  * Values for input variables from outside the configuration: {@code -var name=value} and
  * {@code -var-file path} options in command-line order (later ones win), and the
  * environment, where {@code KILN_VAR_name} sets {@code name} (below every option).
+ * {@code unsetAllowed} is for {@code kiln validate}, which checks a configuration whatever
+ * values it will be given: a variable with neither a value nor a default is then unknown
+ * ("known after apply") instead of an error, so every later check treats it as any value.
  */
-public record VariableInputs(List<CommandLineInput> commandLine, Map<String, String> environment)
+public record VariableInputs(List<CommandLineInput> commandLine, Map<String, String> environment, boolean unsetAllowed)
 {
     public static final String ENVIRONMENT_PREFIX = "KILN_VAR_";
 
@@ -25,7 +28,13 @@ public record VariableInputs(List<CommandLineInput> commandLine, Map<String, Str
 
     public static VariableInputs none()
     {
-        return new VariableInputs(List.of(), Map.of());
+        return new VariableInputs(List.of(), Map.of(), false);
+    }
+
+    /** The same inputs, with variables that have neither value nor default left unknown (for {@code validate}). */
+    public VariableInputs withUnsetAllowed()
+    {
+        return new VariableInputs(commandLine, environment, true);
     }
 
     public static Builder builder()
@@ -61,6 +70,7 @@ public record VariableInputs(List<CommandLineInput> commandLine, Map<String, Str
     {
         private final List<CommandLineInput> commandLine = new ArrayList<>();
         private final Map<String, String> environment = new TreeMap<>();
+        private boolean unsetAllowed;
 
         private Builder() {}
 
@@ -83,9 +93,16 @@ public record VariableInputs(List<CommandLineInput> commandLine, Map<String, Str
             return this;
         }
 
+        /** Variables without value or default become unknown rather than an error (for {@code validate}). */
+        public Builder allowUnset()
+        {
+            this.unsetAllowed = true;
+            return this;
+        }
+
         public VariableInputs build()
         {
-            return new VariableInputs(commandLine, environment);
+            return new VariableInputs(commandLine, environment, unsetAllowed);
         }
     }
 }

@@ -45,7 +45,7 @@ final class VariableResolver
             Optional<Value> defaultValue = resolver.defaultValue(declaration);
             List<VariableInputReader.Input> candidates = given.getOrDefault(name, List.of());
             Value value = candidates.isEmpty()
-                    ? defaultValue.orElseGet(() -> resolver.missing(declaration))
+                    ? defaultValue.orElseGet(() -> inputs.unsetAllowed() ? Value.unknown(declaration.constraintType()) : resolver.missing(declaration))
                     : resolver.given(declaration, candidates.getLast(), defaultValue);
             if (declaration.sensitive()) {
                 value = value.withSensitive(true);

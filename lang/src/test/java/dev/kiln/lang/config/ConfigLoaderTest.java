@@ -20,6 +20,46 @@ class ConfigLoaderTest
     Path directory;
 
     @Test
+    @DisplayName("with unset variables allowed (validate), a variable without value or default is unknown, and so are count and for_each built from it")
+    void unsetVariablesAllowed()
+    {
+        ConfigFixtures.write(directory, "main.kiln.hcl", """
+                variable "workers" {
+                  type = number
+                }
+                variable "zones" {
+                  type = set(string)
+                }
+                node "w" {
+                  count   = var.workers
+                  address = "10.0.0.${count.index + 1}"
+                  adress  = "typo"
+                }
+                node "z" {
+                  for_each = var.zones
+                  address  = each.key
+                }
+                """);
+        LoadResult strict = ConfigLoader.load(directory, VariableInputs.none());
+        assertEquals(List.of("No value for required variable", "No value for required variable"), summaries(strict).subList(0, 2));
+        LoadResult lenient = ConfigLoader.load(directory, VariableInputs.none().withUnsetAllowed());
+        assertEquals(List.of("Unsupported argument"), summaries(lenient), "the body of a counted block is still checked once");
+    }
+
+    @Test
+    @DisplayName("a file that is not UTF-8 and a missing variables file are errors that say why in words")
+    void unreadableFiles()
+            throws java.io.IOException
+    {
+        java.nio.file.Files.write(directory.resolve("broken.kiln.hcl"), new byte[] {'a', ' ', '=', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+        ConfigFixtures.write(directory, "main.kiln.hcl", "locals {\n  a = 1\n}\n");
+        LoadResult result = ConfigLoader.load(directory, VariableInputs.builder().variableFile(directory.resolve("absent.hcl")).build());
+        List<String> details = result.diagnostics().stream().map(Diagnostic::detail).toList();
+        assertTrue(details.stream().anyMatch(detail -> detail.endsWith("could not be read: it is not UTF-8 text (Kiln reads configuration and variables files as UTF-8).")), details.toString());
+        assertTrue(details.stream().anyMatch(detail -> detail.endsWith("could not be read: it does not exist.")), details.toString());
+    }
+
+    @Test
     @DisplayName("a missing directory is one clear error without a location")
     void missingDirectory()
     {
