@@ -89,7 +89,7 @@ class CrashSafetyTest
         assertTrue(forgotten.isEmpty(), () -> when + ": the simulator holds objects the state forgot: " + forgotten);
     }
 
-    private static String configuration()
+    static String configuration()
     {
         StringBuilder text = new StringBuilder("provider \"sim\" {\n  speed = 400\n}\n");
         for (int cluster = 0; cluster < CLUSTERS; cluster++) {

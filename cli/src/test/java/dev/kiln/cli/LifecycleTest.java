@@ -7,9 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +25,7 @@ class LifecycleTest
     Path directory;
 
     @Test
-    @DisplayName("Apply, plan says no changes, scale the pool, destroy; every step through the CLI")
+    @DisplayName("Apply, plan says no changes, scale the pool, upgrade across two minors (JSON progress), status, destroy; every step through the CLI")
     void lifecycle()
             throws IOException
     {
@@ -42,7 +45,29 @@ class LifecycleTest
         assertSucceeded(kiln.run(concat(new String[] {"plan"}, scaled)), "No changes.");
         assertSucceeded(kiln.run("state", "list"), "node.worker[\"w3\"]");
 
-        CliRunner.Result destroyed = kiln.run(concat(new String[] {"destroy", "-auto-approve"}, scaled));
+        String[] upgraded = concat(scaled, new String[] {"-var", "kubernetes_version=v1.33.1"});
+        CliRunner.Result chain = kiln.run(concat(new String[] {"plan"}, upgraded));
+        assertSucceeded(chain, "Plan: 0 to add, 1 to change, 0 to destroy.");
+        assertTrue(chain.out().contains("upgrade the control plane from v1.31.2 to v1.32."), chain.out());
+        assertTrue(chain.out().contains(" to v1.33.1, one node at a time"), chain.out());
+        assertTrue(chain.out().indexOf("to v1.32.") < chain.out().indexOf("to v1.33.1"), chain.out());
+        CliRunner.Result upgrading = kiln.run(concat(new String[] {"apply", "-auto-approve", "-json"}, upgraded));
+        assertEquals(ExitCodes.OK, upgrading.exitCode(), upgrading::err);
+        List<JsonNode> events = upgrading.out().lines().map(LifecycleTest::json).toList();
+        assertEquals(List.of("apply_start", "apply_complete", "change_summary"),
+                events.stream().map(event -> event.path("type").asText()).filter(type -> !type.equals("apply_progress")).toList());
+        assertEquals("cluster.demo", events.getFirst().path("hook").path("resource").path("addr").asText());
+        assertEquals("update", events.getFirst().path("hook").path("action").asText());
+        assertEquals(1, events.getLast().path("changes").path("change").asInt());
+        assertSucceeded(kiln.run(concat(new String[] {"plan"}, upgraded)), "No changes.");
+        CliRunner.Result status = kiln.run(concat(new String[] {"status"}, upgraded));
+        assertSucceeded(status, "cluster.demo  Healthy");
+        assertTrue(status.out().contains("v1.33.1"), status.out());
+        try (Stream<Path> logs = Files.walk(directory.resolve("quickstart/.kiln/logs"))) {
+            assertTrue(logs.anyMatch(file -> file.getFileName().toString().equals("cluster.demo.log")));
+        }
+
+        CliRunner.Result destroyed = kiln.run(concat(new String[] {"destroy", "-auto-approve"}, upgraded));
         assertSucceeded(destroyed, "Destroy complete! Resources: 5 destroyed.");
         assertSucceeded(kiln.run("show"), "The state is empty.");
         assertTrue(kiln.run("state", "list").out().isEmpty());
@@ -88,6 +113,16 @@ class LifecycleTest
         CliRunner.Result missing = kiln.run("output", "endpont");
         assertEquals(ExitCodes.ERROR, missing.exitCode());
         assertTrue(missing.err().contains("Did you mean \"endpoint\"?"), missing.err());
+    }
+
+    private static JsonNode json(String line)
+    {
+        try {
+            return new ObjectMapper().readTree(line);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void assertSucceeded(CliRunner.Result result, String expected)
