@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -30,10 +31,13 @@ final class ScopeValues
     private final SortedMap<String, Value> locals = new TreeMap<>();
     private final SortedMap<String, SortedMap<String, Value>> resources = new TreeMap<>();
 
-    ScopeValues(SortedMap<String, Variable> variables, Declarations declarations, Map<String, Function> functions)
+    /** A failed variable (named in {@code failedVariables}) is unknown, of its declared type. */
+    ScopeValues(SortedMap<String, Variable> variables, Set<String> failedVariables, Declarations declarations, Map<String, Function> functions)
     {
         Map<String, Value> values = new TreeMap<>();
-        variables.forEach((name, variable) -> values.put(name, variable.value()));
+        variables.forEach((name, variable) -> values.put(name, failedVariables.contains(name)
+                ? Value.unknown(variable.type()).withSensitive(variable.sensitive())
+                : variable.value()));
         this.variables = Value.object(values);
         this.functions = functions;
         declarations.locals().keySet().forEach(name -> locals.put(name, Value.unknown(Type.DYNAMIC)));
