@@ -80,7 +80,7 @@ public final class ConfigLoader
         catch (IOException exception) {
             diagnostics.add(Diagnostic.errorWithoutSource(
                     "Failed to read configuration directory",
-                    "The directory \"" + directory + "\" could not be listed: " + exception.getMessage() + "."));
+                    "The directory \"" + directory + "\" could not be listed: " + FileProblem.describe(exception) + "."));
             return files;
         }
         if (paths.isEmpty()) {
@@ -97,7 +97,7 @@ public final class ConfigLoader
             catch (IOException exception) {
                 diagnostics.add(Diagnostic.errorWithoutSource(
                         "Failed to read file",
-                        "The configuration file \"" + path + "\" could not be read: " + exception.getMessage() + "."));
+                        "The configuration file \"" + path + "\" could not be read: " + FileProblem.describe(exception) + "."));
             }
         }
         return files;

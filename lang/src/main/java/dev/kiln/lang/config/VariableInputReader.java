@@ -113,7 +113,7 @@ final class VariableInputReader
         catch (IOException exception) {
             diagnostics.add(Diagnostic.errorWithoutSource(
                     "Failed to read variables file",
-                    "The variables file \"" + filename + "\" could not be read: " + exception.getMessage() + "."));
+                    "The variables file \"" + filename + "\" could not be read: " + FileProblem.describe(exception) + "."));
             return;
         }
         sources.put(filename, source);

@@ -47,6 +47,19 @@ class ConfigLoaderTest
     }
 
     @Test
+    @DisplayName("a file that is not UTF-8 and a missing variables file are errors that say why in words")
+    void unreadableFiles()
+            throws java.io.IOException
+    {
+        java.nio.file.Files.write(directory.resolve("broken.kiln.hcl"), new byte[] {'a', ' ', '=', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+        ConfigFixtures.write(directory, "main.kiln.hcl", "locals {\n  a = 1\n}\n");
+        LoadResult result = ConfigLoader.load(directory, VariableInputs.builder().variableFile(directory.resolve("absent.hcl")).build());
+        List<String> details = result.diagnostics().stream().map(Diagnostic::detail).toList();
+        assertTrue(details.stream().anyMatch(detail -> detail.endsWith("could not be read: it is not UTF-8 text (Kiln reads configuration and variables files as UTF-8).")), details.toString());
+        assertTrue(details.stream().anyMatch(detail -> detail.endsWith("could not be read: it does not exist.")), details.toString());
+    }
+
+    @Test
     @DisplayName("a missing directory is one clear error without a location")
     void missingDirectory()
     {
