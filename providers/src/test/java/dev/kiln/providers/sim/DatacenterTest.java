@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,6 +32,7 @@ class DatacenterTest
     @Test
     @DisplayName("Objects written by one process are read back by the next")
     void persistsAcrossProcesses()
+            throws IOException
     {
         Datacenter first = Datacenter.open(directory);
         first.put(new Machine("node.w[0]", "m0", "10.0.0.1", "w-0", Status.READY, JsonNodeFactory.instance.objectNode().put("address", "10.0.0.1")));
@@ -40,6 +42,7 @@ class DatacenterTest
         first.put(new SimBackupPoint("backup_point.local", "file:///backups", Status.READY, null));
         first.put(new Snapshot("cluster.prod", "etcd-v1.31.2-before-v1.32.9", "file:///backups", "v1.31.2"));
 
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("clusters/cluster.prod.json"))));
         Datacenter second = Datacenter.open(directory);
         assertEquals(first.machines(), second.machines());
         assertEquals(first.machineAt("10.0.0.1"), second.machineAt("10.0.0.1"));
