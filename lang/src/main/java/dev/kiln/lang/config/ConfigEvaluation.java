@@ -41,11 +41,14 @@ final class ConfigEvaluation
     private final ScopeValues values;
     private final Map<String, List<Reference>> localReferences = new HashMap<>();
     private final List<DecodedInstance> instances = new ArrayList<>();
+    /** Failed nodes: "var.NAME" for failed variables, then local values and resources that failed or depend on a failure. */
     private final Set<String> failed = new HashSet<>();
+    /** Whether an expression evaluated since the last reset referred to something that failed. */
+    private boolean referredToFailure;
 
     private ConfigEvaluation(
             Declarations declarations,
-            SortedMap<String, Variable> variables,
+            VariableResolver.Resolution resolution,
             Map<String, Function> functions,
             ResourceValues resourceValues,
             boolean unknownExpansionAllowed,
@@ -53,16 +56,17 @@ final class ConfigEvaluation
     {
         this.unknownExpansionAllowed = unknownExpansionAllowed;
         this.declarations = declarations;
-        this.variables = variables;
+        this.variables = resolution.variables();
         this.resourceValues = resourceValues;
         this.diagnostics = diagnostics;
         this.scope = Scope.of(variables.keySet(), declarations.locals().keySet(), declarations.resources());
-        this.values = new ScopeValues(variables, declarations, functions);
+        this.values = new ScopeValues(variables, resolution.failed(), declarations, functions);
+        resolution.failed().forEach(name -> failed.add("var." + name));
     }
 
     static Optional<Config> evaluate(
             Declarations declarations,
-            SortedMap<String, Variable> variables,
+            VariableResolver.Resolution variables,
             Map<String, Function> functions,
             ResourceValues resourceValues,
             boolean unknownExpansionAllowed,
@@ -81,7 +85,9 @@ final class ConfigEvaluation
             }
             component.nodes().forEach(node -> evaluateTracked(node, graph.getOrDefault(node, Set.of())));
         }
+        referredToFailure = false;
         SortedMap<String, Output> outputs = OutputEvaluator.evaluate(declarations.outputs(), evaluator(scope, Iteration.SINGLE), diagnostics);
+        referredToFailure = false;
         List<DecodedBlock> providers = declarations.providers().stream()
                 .map(provider -> SchemaDecoder.decode(provider.block(), provider.schema(), evaluator(scope, Iteration.SINGLE),
                         provider.schema().attributes().containsKey("alias") ? Set.of() : Set.of("alias"), diagnostics))
@@ -89,8 +95,9 @@ final class ConfigEvaluation
         Optional<DecodedBlock> kiln = declarations.kiln()
                 .map(block -> SchemaDecoder.decode(block.block(), block.schema(), evaluator(scope, Iteration.SINGLE), Set.of(), diagnostics));
         List<DecodedInstance> sorted = instances.stream().sorted((left, right) -> left.address().compareTo(right.address())).toList();
+        boolean settingsDependOnFailure = referredToFailure;
         if (diagnostics.hasErrors()) {
-            buildModelOfSoundResources(kiln, providers, sorted);
+            buildModelOfSoundResources(kiln, providers, sorted, settingsDependOnFailure);
             return Optional.empty();
         }
         Model model = ModelBuilder.build(kiln, providers, sorted, diagnostics);
@@ -108,8 +115,9 @@ final class ConfigEvaluation
     private void evaluateTracked(String node, Set<String> dependencies)
     {
         long errors = diagnostics.errorCount();
+        referredToFailure = false;
         evaluateNode(node);
-        if (diagnostics.errorCount() > errors || dependencies.stream().anyMatch(failed::contains)) {
+        if (diagnostics.errorCount() > errors || referredToFailure || dependencies.stream().anyMatch(failed::contains)) {
             failed.add(node);
         }
     }
@@ -118,10 +126,13 @@ final class ConfigEvaluation
      * With errors already reported, the domain rules still run over the resources that
      * evaluated cleanly (and depend only on such), so one run reports every problem; rules
      * are skipped altogether when the kiln or provider blocks themselves are in error, since
-     * every cluster's checks depend on them.
+     * every cluster's checks depend on them, or refer to something that failed.
      */
-    private void buildModelOfSoundResources(Optional<DecodedBlock> kiln, List<DecodedBlock> providers, List<DecodedInstance> sorted)
+    private void buildModelOfSoundResources(Optional<DecodedBlock> kiln, List<DecodedBlock> providers, List<DecodedInstance> sorted, boolean settingsDependOnFailure)
     {
+        if (settingsDependOnFailure) {
+            return;
+        }
         List<SourceRange> settings = new ArrayList<>();
         declarations.kiln().ifPresent(block -> settings.add(block.block().range()));
         declarations.providers().forEach(provider -> settings.add(provider.block().range()));
@@ -191,21 +202,36 @@ final class ConfigEvaluation
         return (expression, sink) -> {
             Diagnostics checks = new Diagnostics();
             Set<Reference> references = new LinkedHashSet<>();
+            boolean dependsOnFailure = false;
             List<StaticReference> found = ReferenceFinder.find(expression);
             for (StaticReference reference : found) {
-                ReferenceChecker.check(reference, expressionScope, checks).ifPresent(dependency -> {
-                    switch (dependency) {
-                        case Dependency.OnVariable ignored -> {}
-                        case Dependency.OnLocal local -> references.addAll(localReferences.getOrDefault(local.name(), List.of()));
-                        case Dependency.OnResource resource -> references.add(resource.reference());
-                    }
-                });
+                Optional<Dependency> dependency = ReferenceChecker.check(reference, expressionScope, checks);
+                if (dependency.isEmpty()) {
+                    continue;
+                }
+                dependsOnFailure |= failed.contains(node(dependency.get()));
+                switch (dependency.get()) {
+                    case Dependency.OnVariable ignored -> {}
+                    case Dependency.OnLocal local -> references.addAll(localReferences.getOrDefault(local.name(), List.of()));
+                    case Dependency.OnResource resource -> references.add(resource.reference());
+                }
             }
             sink.addAll(checks.toList());
+            referredToFailure |= dependsOnFailure;
             Value value = checks.hasErrors()
                     ? Value.unknown(Type.DYNAMIC)
                     : Evaluator.evaluate(expression, values.context(found, iteration), sink);
-            return new EvaluatedExpression(value, List.copyOf(references));
+            return new EvaluatedExpression(value, List.copyOf(references), dependsOnFailure);
+        };
+    }
+
+    /** The name of what a dependency refers to, as in {@link #failed}. */
+    private static String node(Dependency dependency)
+    {
+        return switch (dependency) {
+            case Dependency.OnVariable variable -> "var." + variable.name();
+            case Dependency.OnLocal local -> "local." + local.name();
+            case Dependency.OnResource resource -> resource.reference().target().withoutKey().toString();
         };
     }
 

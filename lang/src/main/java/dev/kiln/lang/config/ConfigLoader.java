@@ -58,7 +58,7 @@ public final class ConfigLoader
         });
         Declarations declarations = DeclarationCollector.collect(parsed, diagnostics);
         Map<String, Function> functions = StandardFunctions.create(directory);
-        SortedMap<String, Variable> variables = VariableResolver.resolve(declarations.variables(), inputs, functions, sources, diagnostics);
+        VariableResolver.Resolution variables = VariableResolver.resolve(declarations.variables(), inputs, functions, sources, diagnostics);
         Optional<Config> config = ConfigEvaluation.evaluate(declarations, variables, functions, resourceValues, inputs.unsetAllowed(), SourceHash.of(files), diagnostics);
         return new LoadResult(diagnostics.hasErrors() ? Optional.empty() : config, diagnostics.toList(), sources);
     }

@@ -87,13 +87,13 @@ final class ResourceExpander
         return value.isKnown() && !(value instanceof Value.SetValue set && !set.isWhollyKnown());
     }
 
-    /** The meta-argument's value, or empty when evaluating it failed (and was reported). */
+    /** The meta-argument's value, or empty when evaluating it, or something it refers to, failed (and was reported). */
     private static Optional<Value> evaluate(Attribute attribute, ExpressionEvaluator evaluator, Diagnostics diagnostics)
     {
         Diagnostics evaluation = new Diagnostics();
-        Value value = evaluator.evaluate(attribute.expression(), evaluation).value();
+        EvaluatedExpression evaluated = evaluator.evaluate(attribute.expression(), evaluation);
         diagnostics.addAll(evaluation.toList());
-        return evaluation.hasErrors() ? Optional.empty() : Optional.of(value);
+        return evaluation.hasErrors() || evaluated.dependsOnFailure() ? Optional.empty() : Optional.of(evaluated.value());
     }
 
     private static DecodedBlock decode(ResourceDeclaration declaration, ExpressionEvaluator evaluator, Diagnostics diagnostics)

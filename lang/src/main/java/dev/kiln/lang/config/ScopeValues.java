@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -25,23 +26,30 @@ final class ScopeValues
 {
     private static final Value PATH = Value.object(Map.of("module", Value.string("."), "root", Value.string(".")));
 
-    private final Value variables;
-    private final Map<String, Function> functions;
+    private final EvalContext shared;
     private final SortedMap<String, Value> locals = new TreeMap<>();
     private final SortedMap<String, SortedMap<String, Value>> resources = new TreeMap<>();
 
-    ScopeValues(SortedMap<String, Variable> variables, Declarations declarations, Map<String, Function> functions)
+    /** A failed variable (named in {@code failedVariables}) is unknown, of its declared type. */
+    ScopeValues(SortedMap<String, Variable> variables, Set<String> failedVariables, Declarations declarations, Map<String, Function> functions)
     {
         Map<String, Value> values = new TreeMap<>();
-        variables.forEach((name, variable) -> values.put(name, variable.value()));
-        this.variables = Value.object(values);
-        this.functions = functions;
+        variables.forEach((name, variable) -> values.put(name, failedVariables.contains(name)
+                ? Value.unknown(variable.type()).withSensitive(variable.sensitive())
+                : variable.value()));
         declarations.locals().keySet().forEach(name -> locals.put(name, Value.unknown(Type.DYNAMIC)));
         declarations.resources().forEach((type, byName) -> {
             SortedMap<String, Value> resourceValues = new TreeMap<>();
             byName.keySet().forEach(name -> resourceValues.put(name, Value.unknown(Type.DYNAMIC)));
             resources.put(type, resourceValues);
         });
+        Value empty = Value.object(Map.of());
+        Map<String, Value> names = new HashMap<>();
+        resources.keySet().forEach(type -> names.put(type, empty));
+        names.put("var", Value.object(values));
+        names.put("path", PATH);
+        names.put("local", empty);
+        this.shared = EvalContext.of(names, functions);
     }
 
     void local(String name, Value value)
@@ -59,12 +67,17 @@ final class ScopeValues
         return locals;
     }
 
-    /** The context for an expression making {@code references}, with the iteration's {@code count} or {@code each}. */
+    /**
+     * The context for an expression making {@code references}, with the iteration's
+     * {@code count} or {@code each}: a child of a context shared by every expression (the
+     * variables, {@code path}, the functions and an empty object for {@code local} and each
+     * resource type) holding only the local values and resources the expression names.
+     */
     EvalContext context(Collection<StaticReference> references, Iteration iteration)
     {
+        Map<String, Value> names = new HashMap<>(iteration.values());
         Map<String, Value> selectedLocals = new TreeMap<>();
         Map<String, Map<String, Value>> selectedResources = new HashMap<>();
-        resources.keySet().forEach(type -> selectedResources.put(type, new TreeMap<>()));
         for (StaticReference reference : references) {
             List<Traverser> steps = reference.traversal().steps();
             if (steps.size() < 2 || !(steps.get(1) instanceof Traverser.Attribute attribute)) {
@@ -75,14 +88,13 @@ final class ScopeValues
                 selectedLocals.put(attribute.name(), locals.get(attribute.name()));
             }
             else if (resources.containsKey(root) && resources.get(root).containsKey(attribute.name())) {
-                selectedResources.get(root).put(attribute.name(), resources.get(root).get(attribute.name()));
+                selectedResources.computeIfAbsent(root, type -> new TreeMap<>()).put(attribute.name(), resources.get(root).get(attribute.name()));
             }
         }
-        Map<String, Value> names = new HashMap<>(iteration.values());
-        names.put("var", variables);
-        names.put("path", PATH);
-        names.put("local", Value.object(selectedLocals));
+        if (!selectedLocals.isEmpty()) {
+            names.put("local", Value.object(selectedLocals));
+        }
         selectedResources.forEach((type, byName) -> names.put(type, Value.object(byName)));
-        return EvalContext.of(names, functions);
+        return names.isEmpty() ? shared : shared.child(names);
     }
 }

@@ -8,11 +8,14 @@ import dev.kiln.lang.syntax.Parser;
 import dev.kiln.lang.value.ConversionException;
 import dev.kiln.lang.value.Value;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Gives every declared input variable its value: the input with the highest precedence
@@ -30,7 +33,21 @@ final class VariableResolver
         this.diagnostics = diagnostics;
     }
 
-    static SortedMap<String, Variable> resolve(
+    /**
+     * Every variable's value, and the names of those that failed: no value, a value of the
+     * wrong type or null where that is not allowed, or a value its validation rejects (each
+     * reported). A failed variable is unknown to the rest of the configuration.
+     */
+    record Resolution(SortedMap<String, Variable> variables, Set<String> failed)
+    {
+        Resolution
+        {
+            variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+            failed = Set.copyOf(failed);
+        }
+    }
+
+    static Resolution resolve(
             Map<String, Block> blocks,
             VariableInputs inputs,
             Map<String, Function> functions,
@@ -40,10 +57,13 @@ final class VariableResolver
         Map<String, List<VariableInputReader.Input>> given = VariableInputReader.read(blocks.keySet(), inputs, sources, diagnostics);
         VariableResolver resolver = new VariableResolver(functions, diagnostics);
         SortedMap<String, Variable> variables = new TreeMap<>();
+        Set<String> failed = new TreeSet<>();
         blocks.forEach((name, block) -> {
             VariableDeclaration declaration = VariableDeclaration.parse(name, block, diagnostics);
             Optional<Value> defaultValue = resolver.defaultValue(declaration);
+            long errors = diagnostics.errorCount();
             List<VariableInputReader.Input> candidates = given.getOrDefault(name, List.of());
+            boolean unset = candidates.isEmpty() && defaultValue.isEmpty();
             Value value = candidates.isEmpty()
                     ? defaultValue.orElseGet(() -> inputs.unsetAllowed() ? Value.unknown(declaration.constraintType()) : resolver.missing(declaration))
                     : resolver.given(declaration, candidates.getLast(), defaultValue);
@@ -54,13 +74,16 @@ final class VariableResolver
                     ? declaration.defaultAttribute().<VariableInputReader.Input>map(attribute -> new VariableInputReader.Input.Written(attribute.expression(), attribute.expression().range()))
                             .orElse(null)
                     : candidates.getLast();
-            if (origin != null) {
-                VariableValidation.check(declaration, value, origin.range(), functions, diagnostics);
+            // Values are literals, so one that is not wholly known comes from a syntax error already reported.
+            boolean valueFailed = diagnostics.errorCount() > errors || !value.isWhollyKnown() && !(unset && inputs.unsetAllowed());
+            boolean valid = origin == null || VariableValidation.check(declaration, value, origin.range(), functions, diagnostics);
+            if (valueFailed || !valid) {
+                failed.add(name);
             }
             variables.put(name, new Variable(name, declaration.constraintType(), value, declaration.sensitive(), declaration.nullable(),
                     declaration.description(), block.headerRange()));
         });
-        return variables;
+        return new Resolution(variables, failed);
     }
 
     private Optional<Value> defaultValue(VariableDeclaration declaration)
@@ -74,6 +97,9 @@ final class VariableResolver
             return Optional.of(convert(declaration, value));
         }
         catch (ConversionException exception) {
+            if (!value.isWhollyKnown()) {
+                return Optional.of(Value.unknown(declaration.constraintType()));
+            }
             diagnostics.add(Diagnostic.error(
                     "Invalid default value for variable",
                     "This default value is not compatible with the variable's type constraint: " + exception.getMessage() + ".",
@@ -93,6 +119,9 @@ final class VariableResolver
             value = convert(declaration, raw);
         }
         catch (ConversionException exception) {
+            if (!raw.isWhollyKnown()) {
+                return Value.unknown(declaration.constraintType());
+            }
             diagnostics.add(Diagnostic.error(
                     "Invalid value for input variable",
                     "The given value is not suitable for var." + declaration.name() + " declared at " + declaration.block().headerRange() + ": "

@@ -23,9 +23,11 @@ final class VariableValidation
 {
     private VariableValidation() {}
 
-    static void check(VariableDeclaration declaration, Value value, SourceRange origin, Map<String, Function> functions, Diagnostics diagnostics)
+    /** Whether the value passes every rule that could be checked (false only when a rule rejected it, as reported). */
+    static boolean check(VariableDeclaration declaration, Value value, SourceRange origin, Map<String, Function> functions, Diagnostics diagnostics)
     {
         EvalContext context = EvalContext.of(Map.of("var", Value.object(Map.of(declaration.name(), value))), functions);
+        boolean passed = true;
         for (VariableDeclaration.Validation validation : declaration.validations()) {
             if (!refersOnlyToItself(declaration, validation, diagnostics) || !value.isWhollyKnown()) {
                 continue;
@@ -51,12 +53,14 @@ final class VariableValidation
                 continue;
             }
             if (!((Value.BoolValue) condition).value()) {
+                passed = false;
                 diagnostics.add(Diagnostic.error(
                         "Invalid value for variable",
                         message(validation, context, diagnostics) + "\n\nThis was checked by the validation rule at " + validation.range() + ".",
                         origin));
             }
         }
+        return passed;
     }
 
     private static boolean refersOnlyToItself(VariableDeclaration declaration, VariableDeclaration.Validation validation, Diagnostics diagnostics)

@@ -40,6 +40,9 @@ public final class Diagnostics
     /** Sorted by position, duplicates (same severity, summary, detail and subject) removed. */
     public List<Diagnostic> toList()
     {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         return items.stream().distinct().sorted().toList();
     }
 }

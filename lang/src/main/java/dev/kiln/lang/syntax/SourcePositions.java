@@ -18,6 +18,7 @@ final class SourcePositions
     private final int[] charOffsets;
     private final int[] lineStarts;
     private final int codePointCount;
+    private int lastLine;
 
     SourcePositions(String filename, String source)
     {
@@ -61,11 +62,26 @@ final class SourcePositions
     Position at(int index)
     {
         int clamped = Math.clamp(index, 0, codePointCount);
-        int line = Arrays.binarySearch(lineStarts, clamped);
+        int line = lineOf(clamped);
+        return new Position(line + 1, clamped - lineStarts[line] + 1, byteOffsets[clamped]);
+    }
+
+    /**
+     * The zero-based line holding code point {@code index}. The syntax tree is built front to
+     * back, so the line of the previous lookup (or the next one) usually answers at once.
+     */
+    private int lineOf(int index)
+    {
+        int last = lastLine;
+        if (lineStarts[last] <= index && (last + 1 == lineStarts.length || index < lineStarts[last + 1])) {
+            return last;
+        }
+        int line = Arrays.binarySearch(lineStarts, index);
         if (line < 0) {
             line = -line - 2;
         }
-        return new Position(line + 1, clamped - lineStarts[line] + 1, byteOffsets[clamped]);
+        lastLine = line;
+        return line;
     }
 
     /** The range from code point {@code start} (inclusive) to {@code end} (exclusive). */

@@ -129,6 +129,44 @@ class PlannerTest
     }
 
     @Test
+    @DisplayName("A -target or -replace address that matches nothing is a warning naming it, with the closest address; the plan is unchanged")
+    void unmatchedTargetsAndReplacements()
+    {
+        Config config = PlanScenarios.clusterConfig("v1.29.4", "core").build();
+        PlanOptions options = PlanOptions.DEFAULT
+                .withTargets(Set.of(address("node.w"), address("node.ww")))
+                .withReplace(Set.of(address("cluster.prud"), address("node.w[7]")));
+        Plan plan = plan(config, TestStates.empty(), options);
+        assertEquals(List.of("node.w[0]", "node.w[1]"), plan.changes().stream().map(change -> change.address().toString()).toList());
+        assertEquals(
+                List.of("Resource targeting is in effect", "Resource target not found", "Replace target not found", "Replace target not found"),
+                plan.warnings().stream().map(Diagnostic::summary).toList());
+        assertEquals("The -target address node.ww matches no resource instance in the configuration or the state, so the plan selects nothing "
+                + "for it. Check the address for a typo. Did you mean \"node.w\"?", plan.warnings().get(1).detail());
+        assertTrue(plan.warnings().get(2).detail().startsWith("The -replace address cluster.prud matches no resource instance"), plan.warnings().get(2).detail());
+        assertTrue(plan.warnings().get(2).detail().endsWith("Did you mean \"cluster.prod\"?"), plan.warnings().get(2).detail());
+        assertTrue(plan.warnings().get(3).detail().startsWith("The -replace address node.w[7] matches no resource instance"), plan.warnings().get(3).detail());
+    }
+
+    @Test
+    @DisplayName("A -replace without instance key on a counted resource matches no instance, as in Terraform: a warning lists the instance addresses")
+    void replaceWithoutInstanceKey()
+    {
+        Config config = PlanScenarios.clusterConfig("v1.29.4", "core").build();
+        State state = applied(plan(config, TestStates.empty(), PlanOptions.DEFAULT));
+        Plan plan = plan(config, state, PlanOptions.DEFAULT.withReplace(Set.of(address("node.w"), address("cluster.prod"))));
+        assertEquals(List.of("cluster.prod"), plan.changes().stream()
+                .filter(change -> change.actionReason().equals(java.util.Optional.of(ActionReason.REPLACE_BY_REQUEST)))
+                .map(change -> change.address().toString())
+                .toList());
+        assertEquals(1, plan.warnings().size(), plan.warnings().toString());
+        assertEquals("Incompletely-matched force-replace resource instance", plan.warnings().getFirst().summary());
+        assertEquals("The -replace address node.w matches no resource instance because it lacks an instance key, and the resource has 2 instances. "
+                + "To replace particular instances, use one or more of these options instead:\n  -replace=\"node.w[0]\"\n  -replace=\"node.w[1]\"",
+                plan.warnings().getFirst().detail());
+    }
+
+    @Test
     @DisplayName("Orphans are deleted with the reason Terraform gives: count index, for_each key, or no configuration")
     void deleteReasons()
     {

@@ -8,6 +8,8 @@ import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,11 +22,35 @@ final class ControlPlaneEndpointRule
         implements ClusterRule
 {
     @Override
+    public void check(Model model, Diagnostics diagnostics)
+    {
+        Map<String, Node> nodesByHost = nodesByHost(model);
+        for (Cluster cluster : model.clusters().values()) {
+            check(cluster, nodesByHost, diagnostics);
+        }
+    }
+
+    @Override
     public void check(Cluster cluster, Model model, Diagnostics diagnostics)
+    {
+        check(cluster, nodesByHost(model), diagnostics);
+    }
+
+    /** The first node (in address order) with each known host address. */
+    private static Map<String, Node> nodesByHost(Model model)
+    {
+        Map<String, Node> nodes = new HashMap<>();
+        for (Node node : model.nodes().values()) {
+            node.hostAddress().known().ifPresent(host -> nodes.putIfAbsent(host, node));
+        }
+        return nodes;
+    }
+
+    private static void check(Cluster cluster, Map<String, Node> nodesByHost, Diagnostics diagnostics)
     {
         Optional<Setting<String>> endpoint = cluster.controlPlane().endpoint();
         if (endpoint.isPresent()) {
-            checkVirtualAddressIsFree(cluster, endpoint.get(), model, diagnostics);
+            checkVirtualAddressIsFree(cluster, endpoint.get(), nodesByHost, diagnostics);
             return;
         }
         if (cluster.providerType() != ProviderType.KUBEADM) {
@@ -40,23 +66,21 @@ final class ControlPlaneEndpointRule
         }
     }
 
-    private static void checkVirtualAddressIsFree(Cluster cluster, Setting<String> endpoint, Model model, Diagnostics diagnostics)
+    private static void checkVirtualAddressIsFree(Cluster cluster, Setting<String> endpoint, Map<String, Node> nodesByHost, Diagnostics diagnostics)
     {
         boolean virtual = cluster.controlPlane().endpointType().known().map(ClusterChoicesRule.VIRTUAL_IP::equals).orElse(false);
         Optional<String> host = endpoint.known().map(NetworkOverlapRule::host);
         if (!virtual || host.isEmpty()) {
             return;
         }
-        for (Node node : model.nodes().values()) {
-            if (node.hostAddress().known().equals(host)) {
-                diagnostics.add(Diagnostic.error(
-                        "Virtual IP taken by a node",
-                        "The control-plane endpoint " + endpoint.shown(host.get()) + " is a virtual IP Kiln moves between the control planes, but "
-                                + node.address() + " already has that address. Choose a free address in the nodes' network, or set "
-                                + "endpoint_type = \"load_balancer\" if it is a load balancer's.",
-                        endpoint.range()));
-                return;
-            }
+        Node node = nodesByHost.get(host.get());
+        if (node != null) {
+            diagnostics.add(Diagnostic.error(
+                    "Virtual IP taken by a node",
+                    "The control-plane endpoint " + endpoint.shown(host.get()) + " is a virtual IP Kiln moves between the control planes, but "
+                            + node.address() + " already has that address. Choose a free address in the nodes' network, or set "
+                            + "endpoint_type = \"load_balancer\" if it is a load balancer's.",
+                    endpoint.range()));
         }
     }
 }
