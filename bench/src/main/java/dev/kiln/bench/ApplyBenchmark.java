@@ -26,6 +26,7 @@ import dev.kiln.state.State;
 import dev.kiln.state.journal.Journal;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,11 +80,44 @@ public final class ApplyBenchmark
 
     private ApplyBenchmark() {}
 
+    /** One parallelism's measurements. */
+    record Measurement(int parallelism, Duration lowerBound, Duration journaled, Duration inMemory)
+    {
+        double journaledRatio()
+        {
+            return ratio(journaled, lowerBound);
+        }
+
+        double inMemoryRatio()
+        {
+            return ratio(inMemory, lowerBound);
+        }
+
+        double journalOverhead()
+        {
+            return ratio(journaled, inMemory) - 1;
+        }
+    }
+
+    /** The plan's size, its total work and critical path, and the measurements. */
+    record Result(int actions, Duration totalWork, Duration criticalPath, List<Measurement> measurements) {}
+
     public static void main(String[] args)
             throws IOException
     {
         Settings settings = Settings.parse(args);
         Path directory = Files.createTempDirectory("kiln-apply-bench");
+        Result result = run(settings, directory, System.out);
+        System.out.printf("summary: %d actions; %s%n", result.actions(), String.join("; ", result.measurements().stream()
+                .map(measurement -> "p=%d %.3f× the bound with the journal, %.3f× in memory, journal overhead %+.1f %%".formatted(
+                        measurement.parallelism(), measurement.journaledRatio(), measurement.inMemoryRatio(), 100 * measurement.journalOverhead()))
+                .toList()));
+    }
+
+    /** Plans the configuration written to {@code directory} and applies it at each parallelism, printing each line as it is measured. */
+    static Result run(Settings settings, Path directory, PrintStream out)
+            throws IOException
+    {
         SimConfigurations.write(directory, settings.instances(), 1_000_000);
         State empty = State.create("bench");
         LoadResult loaded = ConfigLoader.load(directory, VariableInputs.none(), Providers.recordedValues(empty));
@@ -98,20 +132,23 @@ public final class ApplyBenchmark
         };
         Duration work = totalWork(plan, settings);
         Duration criticalPath = criticalPath(plan, graph, settings);
-        System.out.printf("actions: %d, total work %.2f s, critical path %.3f s%n", plan.changes().size(), seconds(work), seconds(criticalPath));
+        out.printf("actions: %d, total work %.2f s, critical path %.3f s%n", plan.changes().size(), seconds(work), seconds(criticalPath));
         run(plan, graph, empty, driver, ActionLog.inMemory("warm-up"), settings.parallelisms().getLast());
+        List<Measurement> measurements = new ArrayList<>();
         for (int parallelism : settings.parallelisms()) {
             Duration bound = max(criticalPath, work.dividedBy(parallelism));
-            Path journalFile = directory.resolve("journal-" + parallelism);
             Duration journaled;
-            try (Journal journal = Journal.open(journalFile, "bench-" + parallelism, Clock.systemUTC())) {
+            try (Journal journal = Journal.open(directory.resolve("journal-" + parallelism), "bench-" + parallelism, Clock.systemUTC())) {
                 journaled = run(plan, graph, empty, driver, ActionLog.journal(journal), parallelism);
             }
             Duration inMemory = run(plan, graph, empty, driver, ActionLog.inMemory("bench-" + parallelism), parallelism);
-            System.out.printf("parallelism %d: lower bound %.3f s; journal %.3f s (%.3f× the bound); in memory %.3f s (%.3f×); journal overhead %+.1f %%%n",
-                    parallelism, seconds(bound), seconds(journaled), ratio(journaled, bound), seconds(inMemory), ratio(inMemory, bound),
-                    100 * (ratio(journaled, inMemory) - 1));
+            Measurement measurement = new Measurement(parallelism, bound, journaled, inMemory);
+            measurements.add(measurement);
+            out.printf("parallelism %d: lower bound %.3f s; journal %.3f s (%.3f× the bound); in memory %.3f s (%.3f×); journal overhead %+.1f %%%n",
+                    parallelism, seconds(bound), seconds(journaled), measurement.journaledRatio(), seconds(inMemory), measurement.inMemoryRatio(),
+                    100 * measurement.journalOverhead());
         }
+        return new Result(plan.changes().size(), work, criticalPath, measurements);
     }
 
     private static Duration run(Plan plan, PlanGraph graph, State prior, Driver driver, ActionLog log, int parallelism)
