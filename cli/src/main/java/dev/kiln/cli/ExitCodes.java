@@ -1,6 +1,9 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.view.DiagnosticTextView;
+import dev.kiln.cli.view.Styles;
 import dev.kiln.lang.diag.DidYouMean;
+import dev.kiln.state.StateException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -8,6 +11,9 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,6 +26,8 @@ final class ExitCodes
 {
     static final int OK = 0;
     static final int ERROR = 1;
+    /** {@code plan -detailed-exitcode}: the plan has changes. */
+    static final int CHANGES = 2;
     static final int FORMAT_CHANGES = 3;
 
     private final Invocation invocation;
@@ -50,6 +58,11 @@ final class ExitCodes
     {
         if (exception instanceof ParameterException parameterException) {
             return handleParseException(parameterException, parseResult.originalArgs().toArray(String[]::new));
+        }
+        if (exception instanceof StateException stateException) {
+            command.getErr().flush();
+            new DiagnosticTextView(invocation.out(), invocation.err(), new Styles(invocation.color())).render(List.of(stateException.diagnostic()), Map.of());
+            return ERROR;
         }
         var err = command.getErr();
         err.println("Error: " + describe(exception));

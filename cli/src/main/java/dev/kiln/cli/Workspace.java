@@ -1,0 +1,100 @@
+package dev.kiln.cli;
+
+import dev.kiln.cli.view.DiagnosticTextView;
+import dev.kiln.cli.view.Styles;
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.planner.render.Style;
+import dev.kiln.state.State;
+import dev.kiln.state.backend.Backend;
+import dev.kiln.state.backend.LocalBackend;
+import dev.kiln.state.backend.LocalBackendOptions;
+import dev.kiln.state.backend.StateSnapshot;
+import dev.kiln.state.journal.Journal;
+import dev.kiln.state.journal.JournalContents;
+import dev.kiln.state.journal.JournalFold;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/** One working directory as the lifecycle commands see it: its {@code .kiln/} folder, state backend and views. */
+final class Workspace
+{
+    static final String KILN_DIRECTORY = ".kiln";
+
+    private final Invocation invocation;
+    private final Path directory;
+    private final Backend backend;
+
+    Workspace(Invocation invocation, Path directory)
+    {
+        this.invocation = requireNonNull(invocation, "invocation is null");
+        this.directory = requireNonNull(directory, "directory is null");
+        this.backend = new LocalBackend(LocalBackendOptions.inDirectory(directory));
+    }
+
+    Invocation invocation()
+    {
+        return invocation;
+    }
+
+    Path directory()
+    {
+        return directory;
+    }
+
+    Path kilnDirectory()
+    {
+        return directory.resolve(KILN_DIRECTORY);
+    }
+
+    Path journalFile()
+    {
+        return kilnDirectory().resolve(Journal.FILE_NAME);
+    }
+
+    Backend backend()
+    {
+        return backend;
+    }
+
+    String kilnVersion()
+    {
+        return Version.current().kiln();
+    }
+
+    /**
+     * The state for commands that only read it: the stored state with what an interrupted run
+     * left in the journal folded in (in memory; the next command that writes records it).
+     */
+    State readState()
+            throws IOException
+    {
+        State stored = backend.read().map(StateSnapshot::state).orElseGet(() -> State.create(kilnVersion()));
+        JournalContents leftover = JournalContents.read(journalFile());
+        return leftover.isEmpty() ? stored : JournalFold.fold(stored, leftover).state();
+    }
+
+    Style planStyle()
+    {
+        return invocation.color() ? Style.ANSI : Style.PLAIN;
+    }
+
+    Styles styles()
+    {
+        return new Styles(invocation.color());
+    }
+
+    void show(List<Diagnostic> diagnostics, Map<String, String> sources)
+    {
+        new DiagnosticTextView(invocation.out(), invocation.err(), styles()).render(diagnostics, sources);
+    }
+
+    void show(List<Diagnostic> diagnostics)
+    {
+        show(diagnostics, Map.of());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kiln.cli;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.kiln.cli.LifecycleTest.assertSucceeded;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Saved plans: applied exactly, without a question; refused once the state moved or when it is another state. */
+class PlanFileApplyTest
+{
+    @TempDir
+    Path directory;
+
+    @Test
+    @DisplayName("A saved plan applies exactly its changes; applying it again is refused as stale")
+    void savedPlanThenStale()
+    {
+        CliRunner kiln = CliRunner.in(Quickstart.copyTo(directory.resolve("quickstart")));
+        CliRunner.Result planned = kiln.run("plan", "-out=tfplan");
+        assertSucceeded(planned, "Saved the plan to: tfplan");
+        assertSucceeded(kiln.run("show", "-format=markdown", "tfplan"), "**Plan:** 4 to add, 0 to change, 0 to destroy.");
+        assertSucceeded(kiln.run("show", "-json", "tfplan"), "\"resource_changes\"");
+
+        assertSucceeded(kiln.run("apply", "tfplan"), "Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
+        CliRunner.Result again = kiln.run("apply", "tfplan");
+        assertEquals(ExitCodes.ERROR, again.exitCode());
+        assertTrue(again.err().contains("Saved plan is stale"), again.err());
+    }
+
+    @Test
+    @DisplayName("A saved plan made for one state is refused on another state with a lineage message")
+    void otherState()
+            throws IOException
+    {
+        CliRunner kiln = CliRunner.in(Quickstart.copyTo(directory.resolve("quickstart")));
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete!");
+        assertSucceeded(kiln.run("plan", "-destroy", "-out=destroy.plan"), "Saved the plan to: destroy.plan");
+
+        Path other = Quickstart.copyTo(directory.resolve("other"));
+        Files.copy(directory.resolve("quickstart/destroy.plan"), other.resolve("destroy.plan"));
+        CliRunner otherKiln = CliRunner.in(other);
+        assertSucceeded(otherKiln.run("apply", "-auto-approve"), "Apply complete!");
+        CliRunner.Result refused = otherKiln.run("apply", "destroy.plan");
+        assertEquals(ExitCodes.ERROR, refused.exitCode());
+        assertTrue(refused.err().contains("Saved plan is for a different state"), refused.err());
+        assertTrue(refused.err().contains("lineage"), refused.err());
+        assertTrue(otherKiln.run("state", "list").out().contains("cluster.demo"));
+    }
+}

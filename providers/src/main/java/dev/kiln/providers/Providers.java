@@ -1,0 +1,105 @@
+package dev.kiln.providers;
+
+import dev.kiln.executors.apply.Driver;
+import dev.kiln.lang.config.Config;
+import dev.kiln.lang.config.ResourceValues;
+import dev.kiln.lang.config.model.ProviderSettings;
+import dev.kiln.lang.config.model.ProviderType;
+import dev.kiln.planner.diff.RecordedResourceValues;
+import dev.kiln.planner.diff.StandardDiffRule;
+import dev.kiln.planner.spi.Refresher;
+import dev.kiln.planner.spi.ResourceType;
+import dev.kiln.planner.spi.ResourceTypes;
+import dev.kiln.providers.sim.SimProvider;
+import dev.kiln.providers.sim.SimSettings;
+import dev.kiln.state.State;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The providers of one configuration: the planner's resource types, whose diff rules ask
+ * each instance's provider; a refresher that does the same; and the driver of a provider and
+ * type for the executor. Only the simulator exists in this version of Kiln: an instance of
+ * another provider gets a "Provider not available" error when planned.
+ */
+public final class Providers
+{
+    private final Map<String, Provider> available;
+    private final ProviderDispatch dispatch;
+
+    private Providers(InstanceProviders instanceProviders, Map<String, Provider> available)
+    {
+        this.available = Map.copyOf(available);
+        this.dispatch = new ProviderDispatch(instanceProviders, this::find);
+    }
+
+    /**
+     * The providers {@code config} configures, for plans against {@code state} (which says the
+     * provider of instances no longer configured); paths in provider settings are relative
+     * to {@code workingDirectory}.
+     */
+    public static Providers of(Config config, State state, Path workingDirectory)
+    {
+        requireNonNull(config, "config is null");
+        requireNonNull(state, "state is null");
+        requireNonNull(workingDirectory, "workingDirectory is null");
+        TreeMap<String, SimSettings> simulators = new TreeMap<>();
+        for (ProviderSettings settings : config.model().providers()) {
+            if (settings instanceof ProviderSettings.Sim sim) {
+                simulators.put(settings.name(), SimSettings.from(sim));
+            }
+        }
+        simulators.putIfAbsent(ProviderType.SIM.label(), SimSettings.defaults());
+        return new Providers(new InstanceProviders(config, state), new TreeMap<>(SimProvider.createAll(simulators, workingDirectory)));
+    }
+
+    /**
+     * The recorded values of {@code state}'s instances, for loading the configuration before
+     * the providers exist (references to recorded attributes then see their values).
+     */
+    public static ResourceValues recordedValues(State state)
+    {
+        requireNonNull(state, "state is null");
+        return new RecordedResourceValues(state, ResourceTypes.of(ResourceSchemas.typeNames().stream()
+                .map(type -> new ResourceType(type, ResourceSchemas.of(type), StandardDiffRule.INSTANCE))
+                .toList()));
+    }
+
+    /** One resource type per type name; each diff rule asks the instance's provider. */
+    public ResourceTypes resourceTypes()
+    {
+        return ResourceTypes.of(ResourceSchemas.typeNames().stream()
+                .map(type -> new ResourceType(type, ResourceSchemas.of(type), dispatch.diffRule(type)))
+                .toList());
+    }
+
+    /** Reads each recorded instance through its provider. */
+    public Refresher refresher()
+    {
+        return dispatch.refresher();
+    }
+
+    /**
+     * The driver that carries out changes to {@code type} instances of {@code provider}
+     * ({@code ResourceChange.provider()}). A plan never holds changes of an unavailable
+     * provider, so asking for one is a bug: {@link IllegalArgumentException}.
+     */
+    public Driver driver(String provider, String type)
+    {
+        requireNonNull(provider, "provider is null");
+        requireNonNull(type, "type is null");
+        return find(provider)
+                .flatMap(found -> found.driver(type))
+                .orElseThrow(() -> new IllegalArgumentException("no driver for resource type " + type + " of provider \"" + provider + "\""));
+    }
+
+    private Optional<Provider> find(String provider)
+    {
+        return Optional.ofNullable(available.get(provider));
+    }
+}

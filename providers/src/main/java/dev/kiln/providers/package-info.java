@@ -1,0 +1,6 @@
+/**
+ * The provider registry: {@link dev.kiln.providers.Providers} gives the planner one resource
+ * type per type name whose diff rule and refresher ask each instance's provider, and the
+ * executor the driver of a provider and type. Only the simulator exists in this version.
+ */
+package dev.kiln.providers;
