@@ -73,7 +73,7 @@ final class ApplyCommand
     public Integer call()
             throws IOException
     {
-        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
+        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         try (StateSession session = StateSession.open(workspace, "apply", lockOptions.lockTimeout)) {
             ApplyOperation operation = new ApplyOperation(workspace, session, inputs, applyFlags, json);

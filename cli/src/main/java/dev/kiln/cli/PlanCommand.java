@@ -72,7 +72,7 @@ final class PlanCommand
     public Integer call()
             throws IOException
     {
-        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
+        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         try (StateSession session = StateSession.open(workspace, "plan", lockOptions.lockTimeout)) {
             Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, variables.inputs(invocation, workspace.directory()), planFlags,
                     destroy ? PlanMode.DESTROY : PlanMode.NORMAL);
