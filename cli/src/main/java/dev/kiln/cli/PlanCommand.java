@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.planfile.PlanFile;
 import dev.kiln.planner.plan.PlanMode;
 import dev.kiln.planner.render.JsonRenderer;
@@ -79,7 +80,7 @@ final class PlanCommand
             if (planned.isEmpty()) {
                 return ExitCodes.ERROR;
             }
-            var plan = planned.get().plan();
+            Plan plan = planned.get().plan();
             if (json) {
                 invocation.out().println(JsonRenderer.render(plan));
             }
