@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import dev.kiln.cli.sim.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
                 GraphCommand.class,
                 StateCommand.class,
                 ForceUnlockCommand.class,
+                SimCommand.class,
                 FmtCommand.class,
                 VersionCommand.class,
                 CompletionCommand.class,

@@ -41,9 +41,11 @@ final class StateSession
     private final Journal journal;
     private final String runId;
     private final List<Diagnostic> recoveryDiagnostics;
+    private State current;
 
-    private StateSession(Workspace workspace, LockHandle lock, Journal journal, String runId, List<Diagnostic> recoveryDiagnostics)
+    private StateSession(Workspace workspace, LockHandle lock, Journal journal, String runId, List<Diagnostic> recoveryDiagnostics, State current)
     {
+        this.current = current;
         this.workspace = workspace;
         this.lock = lock;
         this.journal = journal;
@@ -61,11 +63,10 @@ final class StateSession
             String runId = newRunId();
             journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC());
             Optional<FoldResult> recovered = journal.recoverLeftover(workspace.backend(), lock, () -> State.create(workspace.kilnVersion()));
-            if (workspace.backend().read().isEmpty()) {
-                // The state's lineage is fixed when it is first written: a plan saved now must apply to this same state later.
-                workspace.backend().write(State.create(workspace.kilnVersion()), lock);
-            }
-            return new StateSession(workspace, lock, journal, runId, recovered.map(StateSession::describe).orElse(List.of()));
+            Optional<State> stored = recovered.map(FoldResult::state).or(() -> workspace.backend().read().map(StateSnapshot::state));
+            // The state's lineage is fixed when it is first written: a plan saved now must apply to this same state later.
+            State current = stored.isPresent() ? stored.get() : workspace.backend().write(State.create(workspace.kilnVersion()), lock).state();
+            return new StateSession(workspace, lock, journal, runId, recovered.map(StateSession::describe).orElse(List.of()), current);
         }
         catch (IOException | RuntimeException e) {
             if (journal != null) {
@@ -141,10 +142,10 @@ final class StateSession
         return lock;
     }
 
-    /** The stored state (a session writes an empty one first when there was none). */
+    /** The stored state as this session last read or wrote it (a session writes an empty one first when there was none). */
     State state()
     {
-        return workspace.backend().read().map(StateSnapshot::state).orElseThrow(() -> new IllegalStateException("the state was not written at the start"));
+        return current;
     }
 
     /** Writes {@code state} atomically, then empties the journal whose records it holds. */
@@ -153,6 +154,7 @@ final class StateSession
     {
         WriteResult written = workspace.backend().write(state.withKilnVersion(workspace.kilnVersion()), lock);
         journal.clear();
+        current = written.state();
         return written;
     }
 

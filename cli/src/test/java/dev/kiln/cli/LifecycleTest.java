@@ -25,7 +25,7 @@ class LifecycleTest
     Path directory;
 
     @Test
-    @DisplayName("Apply, plan says no changes, scale the pool, upgrade across two minors (JSON progress), status, destroy; every step through the CLI")
+    @DisplayName("Apply, plan says no changes, scale the pool, upgrade across two minors (JSON progress), status, drift made with kiln sim, destroy; every step through the CLI")
     void lifecycle()
             throws IOException
     {
@@ -66,6 +66,14 @@ class LifecycleTest
         try (Stream<Path> logs = Files.walk(directory.resolve("quickstart/.kiln/logs"))) {
             assertTrue(logs.anyMatch(file -> file.getFileName().toString().equals("cluster.demo.log")));
         }
+
+        assertSucceeded(kiln.run("sim", "remove-node", "node.worker[\"w2\"]"), "w2");
+        CliRunner.Result drift = kiln.run(concat(new String[] {"plan"}, upgraded));
+        assertSucceeded(drift, "Objects have changed outside of Kiln");
+        assertTrue(drift.out().contains("node.worker[\"w2\"] will be created"), drift.out());
+        assertSucceeded(kiln.run(concat(new String[] {"status"}, upgraded)), "Abnormal");
+        assertSucceeded(kiln.run(concat(new String[] {"apply", "-auto-approve"}, upgraded)), "Apply complete!");
+        assertSucceeded(kiln.run(concat(new String[] {"plan"}, upgraded)), "No changes.");
 
         CliRunner.Result destroyed = kiln.run(concat(new String[] {"destroy", "-auto-approve"}, upgraded));
         assertSucceeded(destroyed, "Destroy complete! Resources: 5 destroyed.");

@@ -47,6 +47,9 @@ public final class Journal
     private final ReentrantLock appending = new ReentrantLock();
     private Optional<JournalContents> leftover;
     private long lastSequence;
+    private final Object forcing = new Object();
+    private volatile long written;
+    private volatile long forced;
 
     private Journal(Path file, String runId, Clock clock, FileChannel channel, Optional<JournalContents> leftover)
     {
@@ -96,18 +99,21 @@ public final class Journal
             JsonNode plannedAttributes)
             throws IOException
     {
+        JournalRecord.Intent intent;
+        long end;
         appending.lock();
         try {
             requireNoLeftover();
-            JournalRecord.Intent intent = new JournalRecord.Intent(
+            intent = new JournalRecord.Intent(
                     runId, lastSequence + 1, clock.instant(), address, action, provider, dependencies, plannedAttributes);
-            append(intent);
+            end = append(intent);
             lastSequence = intent.sequence();
-            return intent;
         }
         finally {
             appending.unlock();
         }
+        forceThrough(end);
+        return intent;
     }
 
     /** Records that an action succeeded: {@code attributes} is the instance's new object, empty after a delete. */
@@ -170,8 +176,12 @@ public final class Journal
     {
         appending.lock();
         try {
-            channel.truncate(0);
-            channel.force(true);
+            synchronized (forcing) {
+                channel.truncate(0);
+                channel.force(true);
+                written = 0;
+                forced = 0;
+            }
             leftover = Optional.empty();
         }
         finally {
@@ -197,24 +207,49 @@ public final class Journal
     private void result(JournalRecord.Result result)
             throws IOException
     {
+        long end;
         appending.lock();
         try {
             requireNoLeftover();
-            append(result);
+            end = append(result);
         }
         finally {
             appending.unlock();
         }
+        forceThrough(end);
     }
 
-    private void append(JournalRecord record)
+    /** Writes one record (under the appending lock); returns the file position it ends at. */
+    private long append(JournalRecord record)
             throws IOException
     {
         ByteBuffer buffer = ByteBuffer.wrap(JournalLines.write(record).getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-        channel.force(false);
+        written = channel.position();
+        return written;
+    }
+
+    /**
+     * Returns once everything up to {@code end} is on disk. Group commit: one force covers every
+     * record written before it started, so actions running in parallel share fsyncs instead of
+     * queueing for one each, and the cost per action stays constant as parallelism grows.
+     */
+    private void forceThrough(long end)
+            throws IOException
+    {
+        if (forced >= end) {
+            return;
+        }
+        synchronized (forcing) {
+            if (forced >= end) {
+                return;
+            }
+            long target = written;
+            channel.force(false);
+            forced = target;
+        }
     }
 
     private void requireNoLeftover()
