@@ -5,6 +5,7 @@ import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.planner.graph.InstanceProviders;
 import dev.kiln.state.ResourceInstance;
 import dev.kiln.state.State;
+import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.journal.JournalContents;
 import dev.kiln.state.journal.JournalRecord;
 import dev.kiln.state.lock.LockAttempt;
@@ -60,13 +61,14 @@ final class StatusCommand
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         State state = workspace.readState();
+        Optional<State> stored = workspace.backend().read().map(StateSnapshot::state);
         Map<ResourceAddress, JournalRecord.Intent> open = openIntents(JournalContents.read(workspace.journalFile()));
         boolean running = !open.isEmpty() && lockHeld(workspace);
         List<ResourceInstance> clusters = state.resources().values().stream().filter(instance -> instance.type().equals(CLUSTER_TYPE)).toList();
         List<ClusterStatus> statuses = new ArrayList<>();
         open.values().stream()
                 .filter(intent -> intent.address().type().equals(CLUSTER_TYPE) && running)
-                .forEach(intent -> statuses.add(ClusterStatus.inProgress(intent, state.resource(intent.address()))));
+                .forEach(intent -> statuses.add(ClusterStatus.inProgress(intent, stored.flatMap(recorded -> recorded.resource(intent.address())))));
         List<ResourceInstance> settled = clusters.stream().filter(instance -> !(running && open.containsKey(instance.address()))).toList();
         if (!settled.isEmpty()) {
             Optional<Planning> planning = Planning.load(workspace, inputs, state);
