@@ -45,7 +45,7 @@ class ScaleTest
         SimProvider next = SimProvider.create(SimSettings.defaults().withSpeed(FAST), directory);
         for (int index = 0; index < COUNT; index += 997) {
             ResourceAddress address = TestValues.address("node", "w", index);
-            assertTrue(next.refresher().read(new RefreshRequest(address, TestValues.type("node"), TestValues.applied(TestValues.node("10.0.0.1", Map.of()))))
+            assertTrue(next.refresher().read(new RefreshRequest(address, "sim", TestValues.type("node"), TestValues.applied(TestValues.node("10.0.0.1", Map.of()))))
                     .observed().isPresent());
         }
         assertEquals(COUNT, next.datacenter().fileOperations());
