@@ -80,6 +80,20 @@ final class SyntaxErrorStrategy
     }
 
     /**
+     * A newline is never deleted to repair an error: it ends the item, so deleting it would
+     * read the next line as part of the broken one ({@code a =} then {@code b = 1} would
+     * become {@code a = b} and a second, made-up error).
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser recognizer)
+    {
+        if (recognizer.getInputStream().LA(1) == HclLexer.NEWLINE) {
+            return null;
+        }
+        return super.singleTokenDeletion(recognizer);
+    }
+
+    /**
      * Where a construct has a definite closer, skip to it rather than guessing: a one-line
      * block with more than its single argument (or broken across lines) skips to its
      * closing brace, as HCL does; a broken template skips to its closing quote or heredoc

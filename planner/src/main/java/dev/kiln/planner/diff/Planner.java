@@ -51,11 +51,7 @@ public final class Planner
             return new PlanResult(Optional.empty(), Optional.of(graph.graph()), diagnostics);
         }
         Set<ResourceAddress> selected = Targeting.select(graph.graph(), options);
-        List<Diagnostic> warnings = new ArrayList<>();
-        if (!options.targets().isEmpty()) {
-            warnings.add(Targeting.warning());
-        }
-        warnings.addAll(Targeting.unmatched(graph.graph(), options));
+        List<Diagnostic> warnings = Targeting.warnings(graph.graph(), options);
         diagnostics.addAll(warnings);
         Map<ResourceAddress, DecodedInstance> configured = new HashMap<>();
         request.config().resources().forEach(instance -> configured.put(instance.address(), instance));
