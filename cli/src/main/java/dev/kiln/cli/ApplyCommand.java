@@ -73,7 +73,7 @@ final class ApplyCommand
     public Integer call()
             throws IOException
     {
-        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
+        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         try (StateSession session = StateSession.open(workspace, "apply", lockOptions.lockTimeout)) {
             ApplyOperation operation = new ApplyOperation(workspace, session, inputs, applyFlags, json);
@@ -88,7 +88,8 @@ final class ApplyCommand
         }
     }
 
-    static int applySaved(Workspace workspace, StateSession session, VariableInputs inputs, ApplyOperation operation, String planFile)
+    /** Applies the saved plan exactly, after checking under the lock that the state and configuration are still the ones it was made for. */
+    private int applySaved(Workspace workspace, StateSession session, VariableInputs inputs, ApplyOperation operation)
             throws IOException
     {
         workspace.show(session.recoveryDiagnostics());
@@ -112,11 +113,5 @@ final class ApplyCommand
             return ExitCodes.ERROR;
         }
         return operation.run(planning.get(), saved.plan(), true);
-    }
-
-    private int applySaved(Workspace workspace, StateSession session, VariableInputs inputs, ApplyOperation operation)
-            throws IOException
-    {
-        return applySaved(workspace, session, inputs, operation, planFile);
     }
 }

@@ -21,7 +21,6 @@ import dev.kiln.planner.graph.PlanGraphBuilder;
 import dev.kiln.planner.plan.Action;
 import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.plan.PlanMode;
-import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.planner.render.TextRenderer;
 import dev.kiln.state.State;
 
@@ -142,10 +141,5 @@ final class ApplyOperation
     private static String capitalized(String operation)
     {
         return Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
-    }
-
-    static boolean hasForbidden(Plan plan)
-    {
-        return plan.changes().stream().anyMatch(ResourceChange::isForbidden);
     }
 }

@@ -59,7 +59,7 @@ final class DestroyCommand
     public Integer call()
             throws IOException
     {
-        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
+        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         try (StateSession session = StateSession.open(workspace, "destroy", lockOptions.lockTimeout)) {
             Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, inputs, planFlags, PlanMode.DESTROY);

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.planfile.PlanFile;
 import dev.kiln.planner.plan.PlanMode;
 import dev.kiln.planner.render.JsonRenderer;
@@ -72,14 +73,14 @@ final class PlanCommand
     public Integer call()
             throws IOException
     {
-        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
+        Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         try (StateSession session = StateSession.open(workspace, "plan", lockOptions.lockTimeout)) {
             Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, variables.inputs(invocation, workspace.directory()), planFlags,
                     destroy ? PlanMode.DESTROY : PlanMode.NORMAL);
             if (planned.isEmpty()) {
                 return ExitCodes.ERROR;
             }
-            var plan = planned.get().plan();
+            Plan plan = planned.get().plan();
             if (json) {
                 invocation.out().println(JsonRenderer.render(plan));
             }

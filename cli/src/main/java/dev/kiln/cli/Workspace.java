@@ -28,12 +28,20 @@ final class Workspace
     private final Invocation invocation;
     private final Path directory;
     private final Backend backend;
+    private final boolean machineReadable;
 
     Workspace(Invocation invocation, Path directory)
+    {
+        this(invocation, directory, false);
+    }
+
+    /** {@code machineReadable}: standard output carries JSON, so every diagnostic goes to standard error. */
+    Workspace(Invocation invocation, Path directory, boolean machineReadable)
     {
         this.invocation = requireNonNull(invocation, "invocation is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.backend = new LocalBackend(LocalBackendOptions.inDirectory(directory));
+        this.machineReadable = machineReadable;
     }
 
     Invocation invocation()
@@ -90,7 +98,7 @@ final class Workspace
 
     void show(List<Diagnostic> diagnostics, Map<String, String> sources)
     {
-        new DiagnosticTextView(invocation.out(), invocation.err(), styles()).render(diagnostics, sources);
+        new DiagnosticTextView(machineReadable ? invocation.err() : invocation.out(), invocation.err(), styles()).render(diagnostics, sources);
     }
 
     void show(List<Diagnostic> diagnostics)

@@ -27,7 +27,7 @@ class LockContentionTest
         Path quickstart = Quickstart.copyTo(directory.resolve("quickstart"));
         Path main = quickstart.resolve("main.kiln.hcl");
         // Slow the simulated datacenter down so that the winner holds the lock while the other starts.
-        Files.writeString(main, Files.readString(main).replace("speed = 100", "speed = 10"));
+        Files.writeString(main, Files.readString(main).replace("speed = 100", "speed = 25"));
         Process first = KilnProcess.start(quickstart, directory.resolve("first.out"), "apply", "-auto-approve");
         Process second = KilnProcess.start(quickstart, directory.resolve("second.out"), "apply", "-auto-approve");
         assertTrue(first.waitFor(120, TimeUnit.SECONDS) && second.waitFor(120, TimeUnit.SECONDS), "an apply did not finish");

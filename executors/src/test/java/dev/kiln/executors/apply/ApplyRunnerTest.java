@@ -97,6 +97,24 @@ class ApplyRunnerTest
     }
 
     @Test
+    @DisplayName("With -fail-fast nothing new starts after the first failure, and what never started is not counted")
+    void failFast()
+            throws IOException
+    {
+        Scenario scenario = Scenario.write(directory, CONFIG);
+        State empty = State.create("0.1.0");
+        driver.failing.add(address("node.w[0]"));
+        PlanResult planned = scenario.plan(empty, PlanMode.NORMAL);
+        ApplyJob job = new ApplyJob(planned.plan().orElseThrow(), planned.graph().orElseThrow(), empty, (provider, type) -> Optional.of(driver),
+                ActionLog.inMemory("run"), ApplyOptions.defaults().withParallelism(1).withFailFast(true));
+        ApplyResult result = ApplyRunner.apply(job, WalkHook.none(), new WalkControl());
+        assertEquals(List.of(address("node.w[0]")), driver.calls);
+        assertInstanceOf(Outcome.NotStarted.class, result.outcomes().get(address("node.w[1]")));
+        assertEquals(new ApplyResult.ApplyCounts(0, 0, 0), result.counts());
+        assertTrue(result.folded().state().resources().isEmpty());
+    }
+
+    @Test
     @DisplayName("A destroy deletes what references an instance before the instance itself")
     void destroysInReverseOrder()
             throws IOException
