@@ -23,8 +23,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The providers of one configuration: the planner's resource types, whose diff rules ask
- * each instance's provider; a refresher that does the same; and the driver of a provider and
- * type for the executor. Only the simulator exists in this version of Kiln: an instance of
+ * the provider each request names; a refresher that does the same; and the driver of a
+ * provider and type for the executor. Only the simulator exists in this version of Kiln: an instance of
  * another provider gets a "Provider not available" error when planned.
  */
 public final class Providers

@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * The prior values a plan starts from: each recorded instance decoded with its type's schema
  * and, when refresh is on (always for instances that need reconciliation), read again
  * through the refresher, which is told the provider the planner decided the instance uses.
- * Differences refresh found are the drift: objects changed or deleted outside of Kiln.
+ * What was recorded sensitive stays marked in what the refresher read. Differences refresh
+ * found are the drift: objects changed or deleted outside of Kiln.
  */
 final class Refresh
 {
@@ -63,8 +64,9 @@ final class Refresh
             String provider = providers.provider(recorded.address());
             RefreshResponse response = refresher.read(new RefreshRequest(recorded.address(), provider, type.get(), value));
             diagnostics.addAll(response.diagnostics());
-            response.observed().ifPresent(observed -> prior.put(recorded.address(), observed));
-            drifted(recorded.address(), provider, value, response.observed()).ifPresent(drift::add);
+            Optional<Value> observed = response.observed().map(read -> StateValues.marked(read, recorded.sensitivePaths()));
+            observed.ifPresent(read -> prior.put(recorded.address(), read));
+            drifted(recorded.address(), provider, value, observed).ifPresent(drift::add);
         }
         for (String type : unsupported) {
             diagnostics.add(Diagnostic.errorWithoutSource(

@@ -152,6 +152,19 @@ class PlannerTest
     }
 
     @Test
+    @DisplayName("What the state recorded as sensitive stays marked in what a refresh reads, even when the refresher drops the marks")
+    void refreshKeepsRecordedMarks()
+    {
+        Map<String, Value> node = PlanScenarios.withPassword(PlanScenarios.node("10.0.0.5", "core"), "secret");
+        State state = TestStates.builder().instance(TestTypes.NODE, "node.a", node).build();
+        Config config = TestConfig.builder().resource("node.a", node).build();
+        Plan plan = plan(config, state, PlanOptions.DEFAULT, request -> RefreshResponse.observed(Values.unmarked(request.prior())));
+        Value before = plan.changes().getFirst().before().orElseThrow();
+        assertTrue(before.asMapping().orElseThrow().get("password").sensitive());
+        assertEquals(List.of("password"), StateValues.sensitivePaths(before).stream().map(Object::toString).toList());
+    }
+
+    @Test
     @DisplayName("Targeting plans the targets and what they depend on, with a warning; other instances are left alone")
     void targeting()
     {
@@ -326,7 +339,12 @@ class PlannerTest
 
     private static Plan plan(Config config, State state, PlanOptions options)
     {
-        PlanResult result = Planner.plan(PlanScenarios.request(config, state, options, Refresher.NONE));
+        return plan(config, state, options, Refresher.NONE);
+    }
+
+    private static Plan plan(Config config, State state, PlanOptions options, Refresher refresher)
+    {
+        PlanResult result = Planner.plan(PlanScenarios.request(config, state, options, refresher));
         assertFalse(result.hasErrors(), result.diagnostics().toString());
         return result.plan().orElseThrow();
     }
