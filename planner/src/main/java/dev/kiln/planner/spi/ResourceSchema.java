@@ -7,6 +7,7 @@ import dev.kiln.lang.value.Type;
 import dev.kiln.state.AttributePath;
 
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -25,6 +26,9 @@ import static java.util.Objects.requireNonNull;
  */
 public record ResourceSchema(BlockSchema block, SortedSet<AttributePath> forcesReplacement)
 {
+    private static final int CACHED_SCHEMAS = 1_000;
+    private static final Map<BlockSchema, Type.ObjectType> IMPLIED_TYPES = Collections.synchronizedMap(new IdentityHashMap<>());
+
     public ResourceSchema
     {
         requireNonNull(block, "block is null");
@@ -54,7 +58,29 @@ public record ResourceSchema(BlockSchema block, SortedSet<AttributePath> forcesR
         return path.steps().size() >= prefix.steps().size() && path.steps().subList(0, prefix.steps().size()).equals(prefix.steps());
     }
 
+    /**
+     * The implied type of {@code block}, computed once per schema object: the planner asks for
+     * it for every recorded and configured instance (hundreds of thousands of times in a large
+     * plan), and building it allocates a map per nested block. A record cannot hold a lazily
+     * computed field, so the types are kept here by schema identity; schemas are few and
+     * long-lived (one per resource type and nested block), so the map stays small; past
+     * {@value #CACHED_SCHEMAS} schemas (only schemas built on the fly could get there) types are
+     * computed without being kept.
+     */
     static Type.ObjectType impliedType(BlockSchema block)
+    {
+        Type.ObjectType known = IMPLIED_TYPES.get(block);
+        if (known != null) {
+            return known;
+        }
+        Type.ObjectType type = buildImpliedType(block);
+        if (IMPLIED_TYPES.size() < CACHED_SCHEMAS) {
+            IMPLIED_TYPES.put(block, type);
+        }
+        return type;
+    }
+
+    private static Type.ObjectType buildImpliedType(BlockSchema block)
     {
         TreeMap<String, Type> attributes = new TreeMap<>();
         for (AttributeSchema attribute : block.attributes().values()) {
