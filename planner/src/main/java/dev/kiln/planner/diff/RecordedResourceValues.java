@@ -48,7 +48,7 @@ public final class RecordedResourceValues
             return Optional.empty();
         }
         try {
-            return Optional.of(StateValues.decode(recorded.get(), type.get().schema()));
+            return Optional.of(RecordedDecodings.decode(state, recorded.get(), type.get().schema()));
         }
         catch (ValueJson.DecodeException e) {
             return Optional.empty();

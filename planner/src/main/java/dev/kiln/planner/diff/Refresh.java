@@ -48,7 +48,7 @@ final class Refresh
             }
             Value value;
             try {
-                value = StateValues.decode(recorded, type.get().schema());
+                value = RecordedDecodings.decode(state, recorded, type.get().schema());
             }
             catch (ValueJson.DecodeException e) {
                 diagnostics.add(Diagnostic.errorWithoutSource(
