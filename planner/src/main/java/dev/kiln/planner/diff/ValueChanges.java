@@ -7,6 +7,7 @@ import dev.kiln.state.PathStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
@@ -28,11 +29,16 @@ public final class ValueChanges
         requireNonNull(before, "before is null");
         requireNonNull(after, "after is null");
         List<AttributePath> paths = new ArrayList<>();
-        collect(List.of(), before, after, paths);
+        collect(new ArrayList<>(), before, after, paths);
         return paths.stream().sorted().toList();
     }
 
-    private static void collect(List<PathStep> path, Value before, Value after, List<AttributePath> paths)
+    /**
+     * {@code path} is the steps to the values compared; it grows and shrinks as the walk goes
+     * down and up, and is copied only for a difference (most of a large plan compares equal
+     * values, and a new list for every attribute visited was a good part of its cost).
+     */
+    private static void collect(ArrayList<PathStep> path, Value before, Value after, List<AttributePath> paths)
     {
         Optional<SortedMap<String, Value>> beforeEntries = before.asMapping();
         Optional<SortedMap<String, Value>> afterEntries = after.asMapping();
@@ -45,20 +51,27 @@ public final class ValueChanges
         }
     }
 
-    private static void collectEntries(List<PathStep> path, SortedMap<String, Value> before, SortedMap<String, Value> after, boolean attributes, List<AttributePath> paths)
+    private static void collectEntries(ArrayList<PathStep> path, SortedMap<String, Value> before, SortedMap<String, Value> after, boolean attributes, List<AttributePath> paths)
     {
-        TreeSet<String> names = new TreeSet<>(before.keySet());
-        names.addAll(after.keySet());
+        Set<String> names = before.keySet().equals(after.keySet()) ? before.keySet() : union(before.keySet(), after.keySet());
         for (String name : names) {
-            List<PathStep> child = new ArrayList<>(path);
-            child.add(attributes ? new PathStep.Attribute(name) : new PathStep.Key(name));
+            path.add(attributes ? new PathStep.Attribute(name) : new PathStep.Key(name));
             Value beforeValue = before.get(name);
             Value afterValue = after.get(name);
             if (beforeValue == null || afterValue == null) {
-                paths.add(new AttributePath(child));
-                continue;
+                paths.add(new AttributePath(path));
             }
-            collect(child, beforeValue, afterValue, paths);
+            else {
+                collect(path, beforeValue, afterValue, paths);
+            }
+            path.removeLast();
         }
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second)
+    {
+        TreeSet<String> names = new TreeSet<>(first);
+        names.addAll(second);
+        return names;
     }
 }
