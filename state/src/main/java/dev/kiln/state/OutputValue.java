@@ -9,6 +9,6 @@ public record OutputValue(JsonNode value, boolean sensitive)
 {
     public OutputValue
     {
-        value = StateJson.sortedCopy(requireNonNull(value, "value is null"));
+        value = StateJson.owned(requireNonNull(value, "value is null"));
     }
 }

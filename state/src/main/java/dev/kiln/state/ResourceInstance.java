@@ -29,7 +29,7 @@ public record ResourceInstance(
     {
         requireNonNull(address, "address is null");
         requireNonNull(provider, "provider is null");
-        attributes = StateJson.sortedCopy(requireNonNull(attributes, "attributes is null"));
+        attributes = StateJson.owned(requireNonNull(attributes, "attributes is null"));
         sensitivePaths = requireNonNull(sensitivePaths, "sensitivePaths is null").stream().distinct().sorted().toList();
         dependencies = requireNonNull(dependencies, "dependencies is null").stream().distinct().sorted().toList();
         requireNonNull(status, "status is null");

@@ -64,7 +64,9 @@ public final class StateCodec
             throw corrupted(source, "is empty");
         }
         try {
-            return StateDocument.read(migrate(document, source));
+            DocumentReader migrated = migrate(document, source);
+            // The tree was parsed (and migrated) here and is dropped after reading, so the records may keep its nodes.
+            return StateJson.adoptingParsed(() -> StateDocument.read(migrated));
         }
         catch (MalformedDocumentException e) {
             throw corrupted(source, "is not a valid Kiln state: " + e.getMessage());

@@ -45,7 +45,46 @@ public final class StateJson
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
     private static final ObjectWriter COMPACT = MAPPER.writer();
 
+    /**
+     * Set while {@link StateDocument#read} builds records from a tree the codec parsed itself
+     * and that nobody else holds: those records may keep the parsed nodes instead of copying
+     * them (a 100,000-instance state would otherwise be held twice while it is read, and the
+     * copy is most of the cost of reading it). See {@link #owned}.
+     */
+    private static final ThreadLocal<Boolean> ADOPTING_PARSED = ThreadLocal.withInitial(() -> false);
+
     private StateJson() {}
+
+    /** Runs {@code reading} with {@link #owned} adopting the nodes it is given, on this thread only. */
+    static <T> T adoptingParsed(DocumentRead<T> reading)
+            throws MalformedDocumentException
+    {
+        boolean outer = ADOPTING_PARSED.get();
+        ADOPTING_PARSED.set(true);
+        try {
+            return reading.read();
+        }
+        finally {
+            ADOPTING_PARSED.set(outer);
+        }
+    }
+
+    @FunctionalInterface
+    interface DocumentRead<T>
+    {
+        T read()
+                throws MalformedDocumentException;
+    }
+
+    /**
+     * The node a record keeps: a {@link #sortedCopy}, independent of the caller's node, or
+     * while a freshly parsed document is read ({@link #adoptingParsed}) the node itself when
+     * its keys are already in order, as they are in every document Kiln wrote.
+     */
+    static JsonNode owned(JsonNode node)
+    {
+        return ADOPTING_PARSED.get() ? sorted(node) : sortedCopy(node);
+    }
 
     public static ObjectNode object()
     {
