@@ -122,7 +122,7 @@ public final class ApplyBenchmark
         State empty = State.create("bench");
         LoadResult loaded = ConfigLoader.load(directory, VariableInputs.none(), Providers.recordedValues(empty));
         Config config = loaded.config().orElseThrow(() -> new IllegalStateException(loaded.diagnostics().toString()));
-        Providers providers = Providers.of(config, empty, directory);
+        Providers providers = Providers.of(config, directory);
         PlanResult planned = Planner.plan(new PlanRequest(config, empty, providers.resourceTypes(), PlanOptions.DEFAULT.withRefresh(false), providers.refresher()));
         Plan plan = planned.plan().orElseThrow();
         PlanGraph graph = planned.graph().orElseThrow();

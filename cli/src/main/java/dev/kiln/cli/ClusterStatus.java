@@ -52,8 +52,8 @@ record ClusterStatus(ResourceAddress address, String status, String version, Str
         return new ClusterStatus(intent.address(), status, version, detail);
     }
 
-    /** The status of a cluster no run is changing now. */
-    static ClusterStatus settled(ResourceInstance instance, ResourceTypes types, Refresher refresher, boolean interrupted)
+    /** The status of a cluster no run is changing now, read through {@code provider} (the planner's {@code InstanceProviders} decision). */
+    static ClusterStatus settled(ResourceInstance instance, String provider, ResourceTypes types, Refresher refresher, boolean interrupted)
     {
         String version = instance.attributes().path(VERSION_ATTRIBUTE).asText("");
         if (instance.status() == InstanceStatus.TAINTED) {
@@ -73,7 +73,7 @@ record ClusterStatus(ResourceAddress address, String status, String version, Str
         catch (ValueJson.DecodeException e) {
             return new ClusterStatus(instance.address(), ABNORMAL, version, "its recorded attributes do not fit the schema");
         }
-        RefreshResponse response = refresher.read(new RefreshRequest(instance.address(), type.get(), recorded));
+        RefreshResponse response = refresher.read(new RefreshRequest(instance.address(), provider, type.get(), recorded));
         if (response.observed().isEmpty()) {
             return new ClusterStatus(instance.address(), ABNORMAL, version, "not found: deleted outside of Kiln");
         }

@@ -20,9 +20,9 @@ final class KilnProviders
         return Providers.recordedValues(state);
     }
 
-    static ProviderSet load(Config config, State state, Path workingDirectory)
+    static ProviderSet load(Config config, Path workingDirectory)
     {
-        Providers providers = Providers.of(config, state, workingDirectory);
+        Providers providers = Providers.of(config, workingDirectory);
         return new ProviderSet(providers.resourceTypes(), providers.refresher(), (provider, type) -> driver(providers, provider, type));
     }
 

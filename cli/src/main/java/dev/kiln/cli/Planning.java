@@ -43,7 +43,7 @@ record Planning(Config config, Map<String, String> sources, State state, Provide
             return Optional.empty();
         }
         Config config = loaded.config().get();
-        return Optional.of(new Planning(config, loaded.sources(), state, KilnProviders.load(config, state, workspace.directory())));
+        return Optional.of(new Planning(config, loaded.sources(), state, KilnProviders.load(config, workspace.directory())));
     }
 
     PlanResult plan(PlanOptions options)

@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.VariableInputs;
+import dev.kiln.planner.graph.InstanceProviders;
 import dev.kiln.state.ResourceInstance;
 import dev.kiln.state.State;
 import dev.kiln.state.backend.StateSnapshot;
@@ -74,9 +75,10 @@ final class StatusCommand
             if (planning.isEmpty()) {
                 return ExitCodes.ERROR;
             }
+            InstanceProviders providers = InstanceProviders.of(planning.get().config(), state);
             for (ResourceInstance instance : settled) {
-                statuses.add(ClusterStatus.settled(instance, planning.get().providers().resourceTypes(), planning.get().providers().refresher(),
-                        !running && open.containsKey(instance.address())));
+                statuses.add(ClusterStatus.settled(instance, providers.provider(instance.address()), planning.get().providers().resourceTypes(),
+                        planning.get().providers().refresher(), !running && open.containsKey(instance.address())));
             }
         }
         if (statuses.isEmpty()) {

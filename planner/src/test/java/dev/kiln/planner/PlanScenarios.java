@@ -147,7 +147,7 @@ public final class PlanScenarios
         return node;
     }
 
-    static Map<String, Value> withPassword(Map<String, Value> node, String password)
+    public static Map<String, Value> withPassword(Map<String, Value> node, String password)
     {
         Map<String, Value> copy = new LinkedHashMap<>(node);
         copy.put("password", Value.string(password).withSensitive(true));

@@ -48,6 +48,15 @@ public final class TestStates
         return this;
     }
 
+    /** Records {@code provider} (instead of {@code sim}) as the provider of the instance at {@code address}. */
+    public TestStates recordedBy(String address, String provider)
+    {
+        ResourceInstance instance = resources.get(TestConfig.address(address));
+        resources.put(instance.address(), new ResourceInstance(instance.address(), provider, instance.attributes(), instance.sensitivePaths(),
+                instance.dependencies(), instance.status(), instance.needsReconciliation(), instance.created(), instance.updated()));
+        return this;
+    }
+
     public TestStates tainted(String address)
     {
         ResourceAddress parsed = TestConfig.address(address);

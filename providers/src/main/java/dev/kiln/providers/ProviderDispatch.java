@@ -1,57 +1,60 @@
 package dev.kiln.providers;
 
 import dev.kiln.lang.addr.ResourceAddress;
+import dev.kiln.lang.config.Config;
 import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.diag.SourceRange;
 import dev.kiln.planner.spi.DiffResponse;
 import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.planner.spi.RefreshResponse;
 import dev.kiln.planner.spi.Refresher;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Sends each diff and refresh to the provider of its instance. An instance whose provider
- * this Kiln does not have gets an error saying so, at the instance's place in the
- * configuration; nothing pretends to plan it.
+ * Sends each diff and refresh to the provider its request names (the planner decides which
+ * provider an instance uses). An instance whose provider this Kiln does not have gets an
+ * error saying so, at the place its configuration names the provider (else at its block's
+ * type); nothing pretends to plan it.
  */
 final class ProviderDispatch
 {
     static final String UNAVAILABLE_SUMMARY = "Provider not available";
     static final String NO_PROVIDER_SUMMARY = "No provider for resource";
 
-    private final InstanceProviders instanceProviders;
+    private final Map<ResourceAddress, SourceRange> ranges = new HashMap<>();
     private final Function<String, Optional<Provider>> providers;
 
-    ProviderDispatch(InstanceProviders instanceProviders, Function<String, Optional<Provider>> providers)
+    ProviderDispatch(Config config, Function<String, Optional<Provider>> providers)
     {
-        this.instanceProviders = instanceProviders;
+        config.resources().forEach(instance -> ranges.put(instance.address(), instance.providerRange().orElse(instance.block().typeRange())));
         this.providers = providers;
     }
 
     DiffRule diffRule(String type)
     {
         return request -> {
-            String provider = instanceProviders.providerOf(request.address());
-            Optional<DiffRule> rule = providers.apply(provider).flatMap(found -> found.diffRule(type));
+            Optional<DiffRule> rule = providers.apply(request.provider()).flatMap(found -> found.diffRule(type));
             if (rule.isPresent()) {
                 return rule.get().diff(request);
             }
-            return new DiffResponse.NoOp(List.of(unavailable(request.address(), provider)));
+            return new DiffResponse.NoOp(List.of(unavailable(request.address(), request.provider())));
         };
     }
 
     Refresher refresher()
     {
         return request -> {
-            String provider = instanceProviders.providerOf(request.address());
-            Optional<Provider> found = providers.apply(provider);
+            Optional<Provider> found = providers.apply(request.provider());
             if (found.isPresent()) {
                 return found.get().refresher().read(request);
             }
-            return new RefreshResponse(Optional.of(request.prior()), List.of(unavailable(request.address(), provider)));
+            return new RefreshResponse(Optional.of(request.prior()), List.of(unavailable(request.address(), request.provider())));
         };
     }
 
@@ -59,7 +62,7 @@ final class ProviderDispatch
     {
         String summary = provider.isEmpty() ? NO_PROVIDER_SUMMARY : UNAVAILABLE_SUMMARY;
         String detail = detail(address, provider);
-        return instanceProviders.range(address)
+        return Optional.ofNullable(ranges.get(address))
                 .map(range -> Diagnostic.error(summary, detail, range))
                 .orElseGet(() -> Diagnostic.errorWithoutSource(summary, detail));
     }

@@ -23,8 +23,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The providers of one configuration: the planner's resource types, whose diff rules ask
- * each instance's provider; a refresher that does the same; and the driver of a provider and
- * type for the executor. Only the simulator exists in this version of Kiln: an instance of
+ * the provider each request names; a refresher that does the same; and the driver of a
+ * provider and type for the executor. Only the simulator exists in this version of Kiln: an instance of
  * another provider gets a "Provider not available" error when planned.
  */
 public final class Providers
@@ -32,21 +32,20 @@ public final class Providers
     private final Map<String, Provider> available;
     private final ProviderDispatch dispatch;
 
-    private Providers(InstanceProviders instanceProviders, Map<String, Provider> available)
+    private Providers(Config config, Map<String, Provider> available)
     {
         this.available = Map.copyOf(available);
-        this.dispatch = new ProviderDispatch(instanceProviders, this::find);
+        this.dispatch = new ProviderDispatch(config, this::find);
     }
 
     /**
-     * The providers {@code config} configures, for plans against {@code state} (which says the
-     * provider of instances no longer configured); paths in provider settings are relative
-     * to {@code workingDirectory}.
+     * The providers {@code config} configures; paths in provider settings are relative to
+     * {@code workingDirectory}. Which provider an instance uses is the planner's decision,
+     * carried by each diff and refresh request.
      */
-    public static Providers of(Config config, State state, Path workingDirectory)
+    public static Providers of(Config config, Path workingDirectory)
     {
         requireNonNull(config, "config is null");
-        requireNonNull(state, "state is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
         TreeMap<String, SimSettings> simulators = new TreeMap<>();
         for (ProviderSettings settings : config.model().providers()) {
@@ -55,7 +54,7 @@ public final class Providers
             }
         }
         simulators.putIfAbsent(ProviderType.SIM.label(), SimSettings.defaults());
-        return new Providers(new InstanceProviders(config, state), new TreeMap<>(SimProvider.createAll(simulators, workingDirectory)));
+        return new Providers(config, new TreeMap<>(SimProvider.createAll(simulators, workingDirectory)));
     }
 
     /**
@@ -70,7 +69,7 @@ public final class Providers
                 .toList()));
     }
 
-    /** One resource type per type name; each diff rule asks the instance's provider. */
+    /** One resource type per type name; each diff rule asks the provider its request names. */
     public ResourceTypes resourceTypes()
     {
         return ResourceTypes.of(ResourceSchemas.typeNames().stream()
@@ -78,7 +77,7 @@ public final class Providers
                 .toList());
     }
 
-    /** Reads each recorded instance through its provider. */
+    /** Reads each recorded instance through the provider its request names. */
     public Refresher refresher()
     {
         return dispatch.refresher();

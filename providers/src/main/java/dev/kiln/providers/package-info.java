@@ -1,6 +1,7 @@
 /**
  * The provider registry: {@link dev.kiln.providers.Providers} gives the planner one resource
- * type per type name whose diff rule and refresher ask each instance's provider, and the
- * executor the driver of a provider and type. Only the simulator exists in this version.
+ * type per type name whose diff rule and refresher ask the provider each request names (the
+ * planner decides it), and the executor the driver of a provider and type. Only the
+ * simulator exists in this version.
  */
 package dev.kiln.providers;

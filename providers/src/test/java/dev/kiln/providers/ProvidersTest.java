@@ -4,11 +4,16 @@ import dev.kiln.lang.config.ConfigLoader;
 import dev.kiln.lang.config.LoadResult;
 import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.value.Value;
 import dev.kiln.planner.diff.PlanOptions;
 import dev.kiln.planner.diff.PlanResult;
 import dev.kiln.planner.plan.Action;
 import dev.kiln.planner.plan.ResourceChange;
-import dev.kiln.state.State;
+import dev.kiln.planner.spi.DiffRequest;
+import dev.kiln.planner.spi.DiffResponse;
+import dev.kiln.planner.spi.RefreshRequest;
+import dev.kiln.planner.spi.RefreshResponse;
+import dev.kiln.planner.spi.ResourceType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -99,10 +105,40 @@ class ProvidersTest
         assertEquals("no driver for resource type node of provider \"kubeadm\"", unavailable.getMessage());
     }
 
+    @Test
+    @DisplayName("Diffs and refreshes go to the provider their request names, which the planner decided; an unavailable one is an error at the instance")
+    void dispatchByRequest()
+            throws IOException
+    {
+        write("""
+                provider "sim" {}
+
+                node "a" {
+                  address  = "10.0.0.1"
+                  provider = sim
+                }
+                """);
+        ResourceChange created = new SimRun(directory).applicablePlan(VariableInputs.none()).changes().getFirst();
+        Value planned = created.after().orElseThrow();
+        Providers providers = providers();
+        ResourceType node = providers.resourceTypes().find("node").orElseThrow();
+        DiffResponse simulated = node.diffRule().diff(new DiffRequest(created.address(), "sim", node.schema(), Optional.empty(), Optional.of(planned)));
+        assertEquals(created.steps(), ((DiffResponse.Create) simulated).steps());
+        DiffResponse elsewhere = node.diffRule().diff(new DiffRequest(created.address(), "kubeadm", node.schema(), Optional.empty(), Optional.of(planned)));
+        Diagnostic unavailable = elsewhere.diagnostics().getFirst();
+        assertEquals("Provider not available", unavailable.summary());
+        assertTrue(unavailable.detail().startsWith("node.a uses the kubeadm provider"), unavailable.detail());
+        assertEquals(5, unavailable.subject().orElseThrow().start().line());
+        RefreshResponse refreshed = providers.refresher().read(new RefreshRequest(created.address(), "sim.east", node, planned));
+        assertEquals(Optional.of(planned), refreshed.observed());
+        assertEquals("node.a uses provider sim.east, which the configuration does not define. "
+                + "Add a provider \"sim\" block with alias = \"east\", or use provider = sim.", refreshed.diagnostics().getFirst().detail());
+    }
+
     private Providers providers()
     {
         LoadResult loaded = ConfigLoader.load(directory, VariableInputs.none());
-        return Providers.of(loaded.config().orElseThrow(), State.create("0.1.0"), directory);
+        return Providers.of(loaded.config().orElseThrow(), directory);
     }
 
     private void write(String configuration)

@@ -8,6 +8,7 @@ import dev.kiln.planner.plan.PlanMode;
 import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.providers.sim.Datacenter;
+import dev.kiln.providers.sim.Member;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,22 @@ class QuickstartTest
         assertEquals(List.of("join to worker pool \"default\": " + "10.42.0.102"), change(plan, "cluster.demo").steps());
         assertEquals(4, Datacenter.open(directory.resolve(".kiln/sim")).members("cluster.demo").size());
         assertEquals(List.of(), changed(run.applicablePlan(three)));
+    }
+
+    @Test
+    @DisplayName("Shrinking the worker pool drains the node from the cluster, then deletes its machine")
+    void shrinksPool()
+            throws Exception
+    {
+        run.apply(VariableInputs.none());
+        VariableInputs one = VariableInputs.builder().variable("worker_names=[\"w1\"]").build();
+        Plan plan = run.apply(one);
+        assertEquals(List.of("cluster.demo UPDATE", "node.worker[\"w2\"] DELETE"), changed(plan));
+        assertEquals(List.of("drain and remove from worker pool \"default\" in batches of 1: worker-w2"), change(plan, "cluster.demo").steps());
+        Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
+        assertEquals(List.of("node.control[0]", "node.worker[\"w1\"]"), datacenter.members("cluster.demo").stream().map(Member::name).toList());
+        assertEquals(2, datacenter.machines().size());
+        assertEquals(List.of(), changed(run.applicablePlan(one)));
     }
 
     @Test

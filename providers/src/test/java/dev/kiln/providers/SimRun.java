@@ -56,7 +56,7 @@ public final class SimRun
         LoadResult loaded = ConfigLoader.load(directory, inputs, Providers.recordedValues(state));
         assertFalse(loaded.hasErrors(), () -> loaded.diagnostics().toString());
         Config config = loaded.config().orElseThrow();
-        Providers providers = Providers.of(config, state, directory);
+        Providers providers = Providers.of(config, directory);
         return Planner.plan(new PlanRequest(config, state, providers.resourceTypes(), options, providers.refresher()));
     }
 
@@ -84,7 +84,7 @@ public final class SimRun
     {
         Plan plan = applicablePlan(inputs, options);
         LoadResult loaded = ConfigLoader.load(directory, inputs, Providers.recordedValues(state));
-        Providers providers = Providers.of(loaded.config().orElseThrow(), state, directory);
+        Providers providers = Providers.of(loaded.config().orElseThrow(), directory);
         List<ResourceChange> changes = new ArrayList<>(plan.changes().stream().filter(change -> change.action() != Action.NO_OP).toList());
         List<ResourceChange> deletions = changes.stream().filter(change -> change.action() == Action.DELETE)
                 .sorted(Comparator.comparing((ResourceChange change) -> -ORDER.get(change.type())).thenComparing(ResourceChange::address))

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -113,6 +116,32 @@ class SimCommandTest
         assertTrue(err.toString().contains("No simulated datacenter in"), err.toString());
     }
 
+    @Test
+    @DisplayName("-chdir of the top-level command, before or after the subcommand, selects the working directory")
+    void chdir()
+            throws Exception
+    {
+        Path elsewhere = Files.createDirectory(directory.resolve("elsewhere"));
+        for (List<String> arguments : List.of(List.of("-chdir=..", "sim", "list"), List.of("sim", "list", "-chdir=.."))) {
+            StringWriter listed = new StringWriter();
+            CommandLine top = new CommandLine(new Top());
+            top.addSubcommand("sim", commandLine(elsewhere));
+            top.setOut(new PrintWriter(listed, true));
+            top.getSubcommands().get("sim").setOut(new PrintWriter(listed, true));
+            top.getSubcommands().get("sim").getSubcommands().values().forEach(sub -> sub.setOut(new PrintWriter(listed, true)));
+            assertEquals(0, top.execute(arguments.toArray(String[]::new)), err::toString);
+            assertTrue(listed.toString().startsWith("machine  node.control[0]"), listed::toString);
+        }
+    }
+
+    /** A stand-in for the top-level kiln command: -chdir inherited by every subcommand. */
+    @Command(name = "kiln")
+    static final class Top
+    {
+        @Option(names = {"-chdir", "--chdir"}, scope = ScopeType.INHERIT)
+        String chdir;
+    }
+
     private int run(String... arguments)
     {
         return run(directory, arguments);
@@ -120,7 +149,15 @@ class SimCommandTest
 
     private int run(Path workingDirectory, String... arguments)
     {
-        Invocation invocation = new Invocation(List.of(arguments), new ByteArrayInputStream(new byte[0]),
+        CommandLine commandLine = commandLine(workingDirectory);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(arguments);
+    }
+
+    private static CommandLine commandLine(Path workingDirectory)
+    {
+        Invocation invocation = new Invocation(List.of(), new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 Map.of(), workingDirectory, false);
         CommandLine commandLine = new CommandLine(new SimCommand(invocation), new CommandLine.IFactory()
@@ -139,9 +176,7 @@ class SimCommandTest
                 }
             }
         });
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(arguments);
+        return commandLine;
     }
 
     private Datacenter reopen()

@@ -2,6 +2,8 @@ package dev.kiln.lang.ast;
 
 import dev.kiln.lang.diag.SourceRange;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -17,17 +19,23 @@ public record Body(List<BodyItem> items, SourceRange range)
 
     public List<Attribute> attributes()
     {
-        return items.stream()
-                .filter(Attribute.class::isInstance)
-                .map(Attribute.class::cast)
-                .toList();
+        List<Attribute> attributes = new ArrayList<>(items.size());
+        for (BodyItem item : items) {
+            if (item instanceof Attribute attribute) {
+                attributes.add(attribute);
+            }
+        }
+        return Collections.unmodifiableList(attributes);
     }
 
     public List<Block> blocks()
     {
-        return items.stream()
-                .filter(Block.class::isInstance)
-                .map(Block.class::cast)
-                .toList();
+        List<Block> blocks = new ArrayList<>();
+        for (BodyItem item : items) {
+            if (item instanceof Block block) {
+                blocks.add(block);
+            }
+        }
+        return Collections.unmodifiableList(blocks);
     }
 }

@@ -209,7 +209,7 @@ final class ConfigEvaluation
                 if (dependency.isEmpty()) {
                     continue;
                 }
-                dependsOnFailure |= failed.contains(node(dependency.get()));
+                dependsOnFailure |= !failed.isEmpty() && failed.contains(node(dependency.get()));
                 switch (dependency.get()) {
                     case Dependency.OnVariable ignored -> {}
                     case Dependency.OnLocal local -> references.addAll(localReferences.getOrDefault(local.name(), List.of()));

@@ -3,6 +3,7 @@ package dev.kiln.lang.config;
 import dev.kiln.lang.ast.ConfigFile;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.diag.SourceRange;
 import dev.kiln.lang.eval.Function;
 import dev.kiln.lang.functions.StandardFunctions;
 import dev.kiln.lang.syntax.Parser;
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -51,16 +54,42 @@ public final class ConfigLoader
             return new LoadResult(Optional.empty(), diagnostics.toList(), sources);
         }
         List<ConfigFile> parsed = new ArrayList<>();
+        Set<Diagnostic> syntaxErrors = new HashSet<>();
         files.forEach((name, text) -> {
             var result = Parser.parse(name, text);
             diagnostics.addAll(result.diagnostics());
+            syntaxErrors.addAll(result.diagnostics());
             parsed.add(result.file());
         });
         Declarations declarations = DeclarationCollector.collect(parsed, diagnostics);
         Map<String, Function> functions = StandardFunctions.create(directory);
         VariableResolver.Resolution variables = VariableResolver.resolve(declarations.variables(), inputs, functions, sources, diagnostics);
         Optional<Config> config = ConfigEvaluation.evaluate(declarations, variables, functions, resourceValues, inputs.unsetAllowed(), SourceHash.of(files), diagnostics);
-        return new LoadResult(diagnostics.hasErrors() ? Optional.empty() : config, diagnostics.toList(), sources);
+        return new LoadResult(diagnostics.hasErrors() ? Optional.empty() : config, withoutFollowOns(diagnostics.toList(), syntaxErrors), sources);
+    }
+
+    /**
+     * Leaves out the diagnostics of later steps that start exactly where a syntax error does:
+     * they are about the parser's repair of that mistake (a name read as the collection of a
+     * for expression missing its "in", say), not about another one.
+     */
+    private static List<Diagnostic> withoutFollowOns(List<Diagnostic> diagnostics, Set<Diagnostic> syntaxErrors)
+    {
+        if (syntaxErrors.isEmpty()) {
+            return diagnostics;
+        }
+        Set<SourceRange> starts = new HashSet<>();
+        syntaxErrors.forEach(error -> error.subject().ifPresent(subject -> starts.add(startOf(subject))));
+        return diagnostics.stream()
+                .filter(diagnostic -> syntaxErrors.contains(diagnostic)
+                        || diagnostic.subject().isEmpty()
+                        || !starts.contains(startOf(diagnostic.subject().get())))
+                .toList();
+    }
+
+    private static SourceRange startOf(SourceRange range)
+    {
+        return new SourceRange(range.filename(), range.start(), range.start());
     }
 
     private static SortedMap<String, String> read(Path directory, Diagnostics diagnostics)

@@ -75,6 +75,9 @@ final class ScopeValues
      */
     EvalContext context(Collection<StaticReference> references, Iteration iteration)
     {
+        if (references.isEmpty()) {
+            return iteration.values().isEmpty() ? shared : shared.child(iteration.values());
+        }
         Map<String, Value> names = new HashMap<>(iteration.values());
         Map<String, Value> selectedLocals = new TreeMap<>();
         Map<String, Map<String, Value>> selectedResources = new HashMap<>();

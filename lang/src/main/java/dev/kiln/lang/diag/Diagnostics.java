@@ -24,12 +24,23 @@ public final class Diagnostics
 
     public boolean hasErrors()
     {
-        return items.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic item : items) {
+            if (item.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long errorCount()
     {
-        return items.stream().filter(Diagnostic::isError).count();
+        long count = 0;
+        for (Diagnostic item : items) {
+            if (item.isError()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     public boolean isEmpty()

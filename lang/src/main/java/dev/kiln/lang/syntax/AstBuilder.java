@@ -259,9 +259,24 @@ final class AstBuilder
         return TemplateBuilder.heredoc(this, literals, context);
     }
 
+    /**
+     * Reports a problem found while building the tree, unless the parser's recovery already
+     * reported one of the same kind on the same line: both would be about one mistake.
+     */
     void report(Diagnostic diagnostic)
     {
+        if (diagnostic.subject().isPresent() && sameKindOnLine(diagnostic)) {
+            return;
+        }
         diagnostics.add(diagnostic);
+    }
+
+    private boolean sameKindOnLine(Diagnostic diagnostic)
+    {
+        int line = diagnostic.subject().get().start().line();
+        return diagnostics.toList().stream().anyMatch(reported -> reported.summary().equals(diagnostic.summary())
+                && reported.subject().isPresent()
+                && reported.subject().get().start().line() == line);
     }
 
     Expression placeholder(SourceRange range)

@@ -19,7 +19,7 @@ final class SourceLexer
         if (standaloneTemplate) {
             lexer.startInTemplateMode();
         }
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>(source.length() / 4 + 16);
         while (true) {
             Token token = lexer.nextToken();
             tokens.add(token);

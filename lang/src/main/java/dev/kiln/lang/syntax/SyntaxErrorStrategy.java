@@ -23,13 +23,17 @@ import java.util.Set;
  * ANTLR's recovery (single-token insertion and deletion, resynchronisation at what may
  * follow), reporting each error as a {@link Diagnostic} worded for people instead of a
  * console message. Conjured tokens are zero-width at the offending token, so every range
- * stays inside the text.
+ * stays inside the text. After an error, recovery may stumble over the rest of the line:
+ * a further error of the same kind on the same line is not reported again.
  */
 final class SyntaxErrorStrategy
         extends DefaultErrorStrategy
 {
     private final SourcePositions positions;
     private final Diagnostics diagnostics;
+    /** Where the last error was reported: recovery can stumble over the rest of a line, and one error per kind and line is enough. */
+    private int lastLine = -1;
+    private String lastSummary = "";
 
     SyntaxErrorStrategy(SourcePositions positions, Diagnostics diagnostics)
     {
@@ -73,6 +77,20 @@ final class SyntaxErrorStrategy
         }
         beginErrorCondition(recognizer);
         report(recognizer, recognizer.getCurrentToken(), getExpectedTokens(recognizer));
+    }
+
+    /**
+     * A newline is never deleted to repair an error: it ends the item, so deleting it would
+     * read the next line as part of the broken one ({@code a =} then {@code b = 1} would
+     * become {@code a = b} and a second, made-up error).
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser recognizer)
+    {
+        if (recognizer.getInputStream().LA(1) == HclLexer.NEWLINE) {
+            return null;
+        }
+        return super.singleTokenDeletion(recognizer);
     }
 
     /**
@@ -187,6 +205,12 @@ final class SyntaxErrorStrategy
             end = start + (offending.getType() == HclLexer.OQUOTE ? 1 : offending.getText().stripTrailing().length());
         }
         int subjectStart = message.subjectStart().orElse(start);
+        int line = positions.at(subjectStart).line();
+        if (line == lastLine && message.summary().equals(lastSummary)) {
+            return;
+        }
+        lastLine = line;
+        lastSummary = message.summary();
         diagnostics.add(Diagnostic.error(message.summary(), message.detail(), positions.range(subjectStart, message.subjectStart().isPresent() ? message.subjectEnd() : end)));
     }
 }

@@ -31,9 +31,10 @@ final class TemplateBuilder
 
     private final AstBuilder builder;
     private final LiteralText literals;
-    private final List<Token> sequence = new ArrayList<>();
-    private final Map<Token, Integer> sequenceIndex = new IdentityHashMap<>();
-    private final Map<Token, String> texts = new IdentityHashMap<>();
+    // Small to start with: most templates are one quoted literal, and there is one builder per template.
+    private final List<Token> sequence = new ArrayList<>(4);
+    private final Map<Token, Integer> sequenceIndex = new IdentityHashMap<>(4);
+    private final Map<Token, String> texts = new IdentityHashMap<>(4);
 
     private TemplateBuilder(AstBuilder builder, LiteralText literals)
     {

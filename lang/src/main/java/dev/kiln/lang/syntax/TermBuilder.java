@@ -166,15 +166,20 @@ final class TermBuilder
     private List<ObjectItem> objectItems(HclParser.ObjectContext object)
     {
         List<ObjectItem> items = new ArrayList<>();
+        boolean separatorReported = false;
         for (ParseTree child : object.children) {
             if (child instanceof HclParser.ObjectItemContext item) {
                 items.add(objectItem(item));
             }
             else if (child instanceof HclParser.UnseparatedObjectItemContext item && item.key != null) {
-                builder.report(Diagnostic.error(
-                        "Missing attribute separator",
-                        "Expected a newline or comma to mark the beginning of the next attribute.",
-                        builder.range(item.getStart(), item.getStart())));
+                // Once per object, as HCL skips the rest of an object after a missing separator.
+                if (!separatorReported) {
+                    builder.report(Diagnostic.error(
+                            "Missing attribute separator",
+                            "Expected a newline or comma to mark the beginning of the next attribute.",
+                            builder.range(item.getStart(), item.getStart())));
+                    separatorReported = true;
+                }
                 SourceRange keyRange = builder.range(item.key);
                 Traversal name = new Traversal(List.of(new Traverser.Root(builder.name(item.key), keyRange)));
                 items.add(new ObjectItem(new Expression.ScopeTraversal(name, keyRange), true, builder.expression(item.value, item)));

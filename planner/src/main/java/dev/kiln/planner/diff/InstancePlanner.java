@@ -49,7 +49,7 @@ final class InstancePlanner
         if (subject.prior().isEmpty() && desired.isEmpty()) {
             return Optional.empty();
         }
-        DiffResponse response = subject.type().diffRule().diff(new DiffRequest(subject.address(), subject.type().schema(), subject.prior(), desired));
+        DiffResponse response = subject.type().diffRule().diff(new DiffRequest(subject.address(), subject.provider(), subject.type().schema(), subject.prior(), desired));
         diagnostics.addAll(response.diagnostics());
         ResourceChange change = switch (response) {
             case DiffResponse.NoOp ignored -> change(subject, Action.NO_OP, Optional.empty(), desired, List.of(), List.of());

@@ -3,13 +3,13 @@ package dev.kiln.planner.diff;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.Config;
 import dev.kiln.lang.config.Variable;
-import dev.kiln.lang.config.schema.DecodedBlock;
 import dev.kiln.lang.config.schema.DecodedInstance;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.DidYouMean;
 import dev.kiln.lang.value.Value;
 import dev.kiln.planner.graph.GraphInput;
 import dev.kiln.planner.graph.GraphResult;
+import dev.kiln.planner.graph.InstanceProviders;
 import dev.kiln.planner.graph.PlanGraphBuilder;
 import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.plan.PlanMode;
@@ -43,18 +43,15 @@ public final class Planner
         List<Diagnostic> diagnostics = new ArrayList<>();
         PlanOptions options = request.options();
         boolean destroy = options.mode() == PlanMode.DESTROY;
-        Refresh.Outcome refreshed = Refresh.run(request.state(), request.types(), request.refresher(), options.refresh(), diagnostics);
+        InstanceProviders providers = InstanceProviders.of(request.config(), request.state());
+        Refresh.Outcome refreshed = Refresh.run(request.state(), providers, request.types(), request.refresher(), options.refresh(), diagnostics);
         GraphResult graph = PlanGraphBuilder.build(new GraphInput(request.config(), request.state(), destroy));
         diagnostics.addAll(graph.diagnostics());
         if (graph.hasErrors()) {
             return new PlanResult(Optional.empty(), Optional.of(graph.graph()), diagnostics);
         }
         Set<ResourceAddress> selected = Targeting.select(graph.graph(), options);
-        List<Diagnostic> warnings = new ArrayList<>();
-        if (!options.targets().isEmpty()) {
-            warnings.add(Targeting.warning());
-        }
-        warnings.addAll(Targeting.unmatched(graph.graph(), options));
+        List<Diagnostic> warnings = Targeting.warnings(graph.graph(), options);
         diagnostics.addAll(warnings);
         Map<ResourceAddress, DecodedInstance> configured = new HashMap<>();
         request.config().resources().forEach(instance -> configured.put(instance.address(), instance));
@@ -68,7 +65,7 @@ public final class Planner
             }
             Optional<ResourceInstance> recorded = request.state().resource(address);
             InstancePlanner.Subject subject = new InstancePlanner.Subject(address, type.get(), instance, recorded,
-                    Optional.ofNullable(refreshed.prior().get(address)), graph.graph().deletes(address), provider(request.config(), instance, recorded));
+                    Optional.ofNullable(refreshed.prior().get(address)), graph.graph().deletes(address), providers.provider(address));
             InstancePlanner.plan(subject, options, diagnostics).ifPresent(changes::add);
         }
         Plan plan = new Plan(
@@ -91,26 +88,6 @@ public final class Planner
                 "Unsupported resource type",
                 "No provider of this Kiln plans resources of type \"" + type + "\"." + DidYouMean.sentence(type, known),
                 instance.block().typeRange());
-    }
-
-    private static String provider(Config config, Optional<DecodedInstance> instance, Optional<ResourceInstance> recorded)
-    {
-        if (instance.isPresent() && instance.get().provider().isPresent()) {
-            return instance.get().provider().get();
-        }
-        if (recorded.isPresent()) {
-            return recorded.get().provider();
-        }
-        List<String> unaliased = config.providers().stream()
-                .filter(provider -> provider.attribute("alias").isEmpty())
-                .map(Planner::providerType)
-                .toList();
-        return unaliased.size() == 1 ? unaliased.getFirst() : "";
-    }
-
-    private static String providerType(DecodedBlock provider)
-    {
-        return provider.labels().isEmpty() ? provider.type() : provider.labels().getFirst().value();
     }
 
     private static TreeMap<String, Value> variables(Config config)

@@ -4,6 +4,7 @@ import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.value.Value;
 import dev.kiln.lang.value.ValueJson;
+import dev.kiln.planner.graph.InstanceProviders;
 import dev.kiln.planner.plan.Action;
 import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.planner.spi.RefreshRequest;
@@ -24,8 +25,9 @@ import java.util.TreeSet;
 /**
  * The prior values a plan starts from: each recorded instance decoded with its type's schema
  * and, when refresh is on (always for instances that need reconciliation), read again
- * through the refresher. Differences refresh found are the drift: objects changed or deleted
- * outside of Kiln.
+ * through the refresher, which is told the provider the planner decided the instance uses.
+ * What was recorded sensitive stays marked in what the refresher read. Differences refresh
+ * found are the drift: objects changed or deleted outside of Kiln.
  */
 final class Refresh
 {
@@ -33,7 +35,7 @@ final class Refresh
 
     private Refresh() {}
 
-    static Outcome run(State state, ResourceTypes types, Refresher refresher, boolean refresh, List<Diagnostic> diagnostics)
+    static Outcome run(State state, InstanceProviders providers, ResourceTypes types, Refresher refresher, boolean refresh, List<Diagnostic> diagnostics)
     {
         Map<ResourceAddress, Value> prior = new HashMap<>();
         List<ResourceChange> drift = new ArrayList<>();
@@ -59,10 +61,12 @@ final class Refresh
                 prior.put(recorded.address(), value);
                 continue;
             }
-            RefreshResponse response = refresher.read(new RefreshRequest(recorded.address(), type.get(), value));
+            String provider = providers.provider(recorded.address());
+            RefreshResponse response = refresher.read(new RefreshRequest(recorded.address(), provider, type.get(), value));
             diagnostics.addAll(response.diagnostics());
-            response.observed().ifPresent(observed -> prior.put(recorded.address(), observed));
-            drifted(recorded, value, response.observed()).ifPresent(drift::add);
+            Optional<Value> observed = response.observed().map(read -> StateValues.marked(read, recorded.sensitivePaths()));
+            observed.ifPresent(read -> prior.put(recorded.address(), read));
+            drifted(recorded.address(), provider, value, observed).ifPresent(drift::add);
         }
         for (String type : unsupported) {
             diagnostics.add(Diagnostic.errorWithoutSource(
@@ -73,14 +77,14 @@ final class Refresh
         return new Outcome(prior, drift);
     }
 
-    private static Optional<ResourceChange> drifted(ResourceInstance recorded, Value before, Optional<Value> observed)
+    private static Optional<ResourceChange> drifted(ResourceAddress address, String provider, Value before, Optional<Value> observed)
     {
         if (observed.isPresent() && ValueChanges.changedPaths(before, observed.get()).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResourceChange(
-                recorded.address(),
-                recorded.provider(),
+                address,
+                provider,
                 observed.isPresent() ? Action.UPDATE : Action.DELETE,
                 Optional.empty(),
                 Optional.of(before),

@@ -28,11 +28,17 @@ public final class StateValues
     {
         requireNonNull(instance, "instance is null");
         requireNonNull(schema, "schema is null");
-        Value value = ValueJson.fromJson(instance.attributes(), schema.impliedType());
-        for (AttributePath path : instance.sensitivePaths()) {
-            value = mark(value, path.steps(), 0);
+        return marked(ValueJson.fromJson(instance.attributes(), schema.impliedType()), instance.sensitivePaths());
+    }
+
+    /** {@code value} with its parts at {@code paths} marked sensitive; a path the value does not have is passed over. */
+    static Value marked(Value value, List<AttributePath> paths)
+    {
+        Value marked = value;
+        for (AttributePath path : paths) {
+            marked = mark(marked, path.steps(), 0);
         }
-        return value;
+        return marked;
     }
 
     /** The attributes JSON to record; every part must be known. */

@@ -43,6 +43,17 @@ final class Targeting
         return options.mode() == PlanMode.DESTROY ? graph.withDependents(roots) : graph.withDependencies(roots);
     }
 
+    /** The plan's warnings: that targeting is in effect (with {@code -target}), then {@link #unmatched}. */
+    static List<Diagnostic> warnings(PlanGraph graph, PlanOptions options)
+    {
+        List<Diagnostic> warnings = new ArrayList<>();
+        if (!options.targets().isEmpty()) {
+            warnings.add(warning());
+        }
+        warnings.addAll(unmatched(graph, options));
+        return List.copyOf(warnings);
+    }
+
     /**
      * A warning for every {@code -target} and {@code -replace} address that matches no
      * instance of the configuration or state (they would otherwise be ignored silently). As

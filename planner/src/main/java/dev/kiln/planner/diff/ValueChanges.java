@@ -34,8 +34,8 @@ public final class ValueChanges
 
     private static void collect(List<PathStep> path, Value before, Value after, List<AttributePath> paths)
     {
-        Optional<SortedMap<String, Value>> beforeEntries = Values.entries(before);
-        Optional<SortedMap<String, Value>> afterEntries = Values.entries(after);
+        Optional<SortedMap<String, Value>> beforeEntries = before.asMapping();
+        Optional<SortedMap<String, Value>> afterEntries = after.asMapping();
         if (beforeEntries.isPresent() && afterEntries.isPresent()) {
             collectEntries(path, beforeEntries.get(), afterEntries.get(), after instanceof Value.ObjectValue, paths);
             return;

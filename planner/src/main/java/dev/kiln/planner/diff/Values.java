@@ -51,13 +51,13 @@ final class Values
         if (left.isNull() || right.isNull()) {
             return left.isNull() && right.isNull();
         }
-        Optional<SortedMap<String, Value>> leftEntries = entries(left);
-        Optional<SortedMap<String, Value>> rightEntries = entries(right);
+        Optional<SortedMap<String, Value>> leftEntries = left.asMapping();
+        Optional<SortedMap<String, Value>> rightEntries = right.asMapping();
         if (leftEntries.isPresent() || rightEntries.isPresent()) {
             return leftEntries.isPresent() && rightEntries.isPresent() && sameEntries(leftEntries.get(), rightEntries.get());
         }
-        Optional<List<Value>> leftElements = elements(left);
-        Optional<List<Value>> rightElements = elements(right);
+        Optional<List<Value>> leftElements = left.asSequence();
+        Optional<List<Value>> rightElements = right.asSequence();
         if (leftElements.isPresent() || rightElements.isPresent()) {
             return leftElements.isPresent() && rightElements.isPresent() && sameElements(leftElements.get(), rightElements.get());
         }
@@ -72,35 +72,6 @@ final class Values
             case Value.TupleValue ignored -> false;
             case Value.MapValue ignored -> false;
             case Value.ObjectValue ignored -> false;
-        };
-    }
-
-    /** The entries of an object or map. */
-    static Optional<SortedMap<String, Value>> entries(Value value)
-    {
-        if (value instanceof Value.ObjectValue object) {
-            return Optional.of(object.attributes());
-        }
-        if (value instanceof Value.MapValue map) {
-            return Optional.of(map.entries());
-        }
-        return Optional.empty();
-    }
-
-    /** The elements of a list, set or tuple. */
-    static Optional<List<Value>> elements(Value value)
-    {
-        return switch (value) {
-            case Value.ListValue list -> Optional.of(list.elements());
-            case Value.SetValue set -> Optional.of(set.elements());
-            case Value.TupleValue tuple -> Optional.of(tuple.elements());
-            case Value.MapValue ignored -> Optional.empty();
-            case Value.ObjectValue ignored -> Optional.empty();
-            case Value.StringValue ignored -> Optional.empty();
-            case Value.NumberValue ignored -> Optional.empty();
-            case Value.BoolValue ignored -> Optional.empty();
-            case Value.Null ignored -> Optional.empty();
-            case Value.Unknown ignored -> Optional.empty();
         };
     }
 

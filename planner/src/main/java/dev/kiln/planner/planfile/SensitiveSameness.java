@@ -12,6 +12,7 @@ import dev.kiln.state.StateJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -29,11 +30,11 @@ final class SensitiveSameness
             return BooleanNode.valueOf(counterpart.isPresent() && ValueChanges.changedPaths(value, counterpart.get()).isEmpty());
         }
         return switch (value) {
-            case Value.ObjectValue object -> entries(object.attributes(), counterpart.flatMap(SensitiveSameness::entries));
-            case Value.MapValue map -> entries(map.entries(), counterpart.flatMap(SensitiveSameness::entries));
-            case Value.ListValue list -> elements(list.elements(), counterpart.flatMap(SensitiveSameness::elements));
-            case Value.TupleValue tuple -> elements(tuple.elements(), counterpart.flatMap(SensitiveSameness::elements));
-            case Value.SetValue set -> elements(set.elements(), counterpart.flatMap(SensitiveSameness::elements));
+            case Value.ObjectValue object -> entries(object.attributes(), counterpart.flatMap(Value::asMapping));
+            case Value.MapValue map -> entries(map.entries(), counterpart.flatMap(Value::asMapping));
+            case Value.ListValue list -> elements(list.elements(), counterpart.flatMap(Value::asSequence));
+            case Value.TupleValue tuple -> elements(tuple.elements(), counterpart.flatMap(Value::asSequence));
+            case Value.SetValue set -> elements(set.elements(), counterpart.flatMap(Value::asSequence));
             case Value.StringValue ignored -> BooleanNode.FALSE;
             case Value.NumberValue ignored -> BooleanNode.FALSE;
             case Value.BoolValue ignored -> BooleanNode.FALSE;
@@ -65,7 +66,7 @@ final class SensitiveSameness
         return value.withSensitive(true);
     }
 
-    private static JsonNode entries(Map<String, Value> entries, Optional<Map<String, Value>> counterpart)
+    private static JsonNode entries(Map<String, Value> entries, Optional<SortedMap<String, Value>> counterpart)
     {
         ObjectNode node = StateJson.object();
         entries.forEach((name, child) -> {
@@ -85,37 +86,5 @@ final class SensitiveSameness
             node.add(mask(elements.get(index), counterpart.filter(other -> position < other.size()).map(other -> other.get(position))));
         }
         return node;
-    }
-
-    private static Optional<Map<String, Value>> entries(Value value)
-    {
-        return switch (value) {
-            case Value.ObjectValue object -> Optional.of(object.attributes());
-            case Value.MapValue map -> Optional.of(map.entries());
-            case Value.ListValue ignored -> Optional.empty();
-            case Value.TupleValue ignored -> Optional.empty();
-            case Value.SetValue ignored -> Optional.empty();
-            case Value.StringValue ignored -> Optional.empty();
-            case Value.NumberValue ignored -> Optional.empty();
-            case Value.BoolValue ignored -> Optional.empty();
-            case Value.Null ignored -> Optional.empty();
-            case Value.Unknown ignored -> Optional.empty();
-        };
-    }
-
-    private static Optional<List<Value>> elements(Value value)
-    {
-        return switch (value) {
-            case Value.ListValue list -> Optional.of(list.elements());
-            case Value.TupleValue tuple -> Optional.of(tuple.elements());
-            case Value.SetValue set -> Optional.of(set.elements());
-            case Value.ObjectValue ignored -> Optional.empty();
-            case Value.MapValue ignored -> Optional.empty();
-            case Value.StringValue ignored -> Optional.empty();
-            case Value.NumberValue ignored -> Optional.empty();
-            case Value.BoolValue ignored -> Optional.empty();
-            case Value.Null ignored -> Optional.empty();
-            case Value.Unknown ignored -> Optional.empty();
-        };
     }
 }

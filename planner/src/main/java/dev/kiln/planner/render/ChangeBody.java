@@ -45,7 +45,7 @@ final class ChangeBody
     {
         ChangeBody body = new ChangeBody(style, replacePaths);
         body.line(0, action, type + " " + Value.string(name).toSourceForm() + " {");
-        body.entries(4, before.flatMap(ValueText::entries).orElse(null), after.flatMap(ValueText::entries).orElse(null), false, List.of());
+        body.entries(4, before.flatMap(Value::asMapping).orElse(null), after.flatMap(Value::asMapping).orElse(null), false, List.of());
         body.lines.add("    }");
         return body.lines;
     }
@@ -103,16 +103,16 @@ final class ChangeBody
         Value before = entry.before();
         Value after = entry.after();
         boolean hidden = before.sensitive() || after.sensitive();
-        Optional<SortedMap<String, Value>> beforeEntries = ValueText.entries(before);
-        Optional<SortedMap<String, Value>> afterEntries = ValueText.entries(after);
+        Optional<SortedMap<String, Value>> beforeEntries = before.asMapping();
+        Optional<SortedMap<String, Value>> afterEntries = after.asMapping();
         if (!hidden && beforeEntries.isPresent() && afterEntries.isPresent()) {
             line(indent, Action.UPDATE, prefix + "{" + forcesReplacement(entry.path()));
             entries(indent + 4, beforeEntries.get(), afterEntries.get(), after instanceof Value.MapValue, entry.path());
             lines.add(" ".repeat(indent + 4) + "}");
             return;
         }
-        Optional<List<Value>> beforeElements = ValueText.elements(before);
-        Optional<List<Value>> afterElements = ValueText.elements(after);
+        Optional<List<Value>> beforeElements = before.asSequence();
+        Optional<List<Value>> afterElements = after.asSequence();
         if (!hidden && beforeElements.isPresent() && afterElements.isPresent()) {
             line(indent, Action.UPDATE, prefix + "[" + forcesReplacement(entry.path()));
             Set<String> beforeTexts = comparableTexts(beforeElements.get());
@@ -188,8 +188,8 @@ final class ChangeBody
             line(indent, action, prefix + ValueText.inline(value) + replacement);
             return;
         }
-        Optional<SortedMap<String, Value>> entries = ValueText.entries(value);
-        Optional<List<Value>> elements = ValueText.elements(value);
+        Optional<SortedMap<String, Value>> entries = value.asMapping();
+        Optional<List<Value>> elements = value.asSequence();
         if (entries.isPresent() && !entries.get().isEmpty()) {
             line(indent, action, prefix + "{" + replacement);
             boolean quoted = value instanceof Value.MapValue;

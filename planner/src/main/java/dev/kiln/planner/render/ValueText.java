@@ -4,8 +4,6 @@ import dev.kiln.lang.value.Value;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /** Values on one line, as the text rendering shows them: sensitive parts hidden, unknown parts known after apply. */
@@ -32,40 +30,6 @@ final class ValueText
             case Value.NumberValue ignored -> value.withSensitive(false).toSourceForm();
             case Value.BoolValue ignored -> value.withSensitive(false).toSourceForm();
             case Value.Null ignored -> "null";
-        };
-    }
-
-    /** The entries of an object or map value, by name; empty for other values. */
-    static Optional<SortedMap<String, Value>> entries(Value value)
-    {
-        return switch (value) {
-            case Value.ObjectValue object -> Optional.of(object.attributes());
-            case Value.MapValue map -> Optional.of(map.entries());
-            case Value.ListValue ignored -> Optional.empty();
-            case Value.SetValue ignored -> Optional.empty();
-            case Value.TupleValue ignored -> Optional.empty();
-            case Value.StringValue ignored -> Optional.empty();
-            case Value.NumberValue ignored -> Optional.empty();
-            case Value.BoolValue ignored -> Optional.empty();
-            case Value.Null ignored -> Optional.empty();
-            case Value.Unknown ignored -> Optional.empty();
-        };
-    }
-
-    /** The elements of a list, set or tuple value; empty for other values. */
-    static Optional<List<Value>> elements(Value value)
-    {
-        return switch (value) {
-            case Value.ListValue list -> Optional.of(list.elements());
-            case Value.SetValue set -> Optional.of(set.elements());
-            case Value.TupleValue tuple -> Optional.of(tuple.elements());
-            case Value.ObjectValue ignored -> Optional.empty();
-            case Value.MapValue ignored -> Optional.empty();
-            case Value.StringValue ignored -> Optional.empty();
-            case Value.NumberValue ignored -> Optional.empty();
-            case Value.BoolValue ignored -> Optional.empty();
-            case Value.Null ignored -> Optional.empty();
-            case Value.Unknown ignored -> Optional.empty();
         };
     }
 

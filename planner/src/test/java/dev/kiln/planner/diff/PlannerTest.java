@@ -17,6 +17,8 @@ import dev.kiln.planner.plan.PlanMode;
 import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.planner.spi.RefreshResponse;
 import dev.kiln.planner.spi.Refresher;
+import dev.kiln.planner.spi.ResourceType;
+import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.state.InstanceStatus;
 import dev.kiln.state.ResourceInstance;
 import dev.kiln.state.State;
@@ -26,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static dev.kiln.planner.TestConfig.address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +111,60 @@ class PlannerTest
     }
 
     @Test
+    @DisplayName("Diff and refresh requests carry the provider the planner decided for each instance, the same its planned change names")
+    void requestsCarryTheProvider()
+    {
+        Map<ResourceAddress, String> diffed = new TreeMap<>();
+        Map<ResourceAddress, String> refreshed = new TreeMap<>();
+        ResourceType node = new ResourceType("node", TestTypes.NODE.schema(), request -> {
+            diffed.put(request.address(), request.provider());
+            return StandardDiffRule.INSTANCE.diff(request);
+        });
+        Refresher refresher = request -> {
+            refreshed.put(request.address(), request.provider());
+            return RefreshResponse.observed(request.prior());
+        };
+        Map<String, Value> attributes = PlanScenarios.node("10.0.0.1", "core");
+        Config config = TestConfig.builder()
+                .resource("node.named", attributes)
+                .resource("node.recorded", attributes)
+                .resource("node.fresh", attributes)
+                .providerOf("node.named", "capi.east")
+                .provider("kubeadm", Optional.empty(), Map.of())
+                .provider("capi", Optional.of("east"), Map.of())
+                .build();
+        State state = TestStates.builder()
+                .instance(TestTypes.NODE, "node.named", attributes)
+                .instance(TestTypes.NODE, "node.recorded", attributes)
+                .instance(TestTypes.NODE, "node.gone", attributes)
+                .recordedBy("node.recorded", "sim.fast")
+                .recordedBy("node.gone", "sim.slow")
+                .build();
+        PlanResult result = Planner.plan(new PlanRequest(config, state, ResourceTypes.of(node), PlanOptions.DEFAULT, refresher));
+        Map<ResourceAddress, String> expected = Map.of(
+                address("node.named"), "capi.east",
+                address("node.recorded"), "sim.fast",
+                address("node.fresh"), "kubeadm",
+                address("node.gone"), "sim.slow");
+        assertEquals(expected, diffed);
+        assertEquals(Map.of(address("node.named"), "capi.east", address("node.recorded"), "sim.fast", address("node.gone"), "sim.slow"), refreshed);
+        assertEquals(expected, result.plan().orElseThrow().changes().stream().collect(Collectors.toMap(ResourceChange::address, ResourceChange::provider)));
+    }
+
+    @Test
+    @DisplayName("What the state recorded as sensitive stays marked in what a refresh reads, even when the refresher drops the marks")
+    void refreshKeepsRecordedMarks()
+    {
+        Map<String, Value> node = PlanScenarios.withPassword(PlanScenarios.node("10.0.0.5", "core"), "secret");
+        State state = TestStates.builder().instance(TestTypes.NODE, "node.a", node).build();
+        Config config = TestConfig.builder().resource("node.a", node).build();
+        Plan plan = plan(config, state, PlanOptions.DEFAULT, request -> RefreshResponse.observed(Values.unmarked(request.prior())));
+        Value before = plan.changes().getFirst().before().orElseThrow();
+        assertTrue(before.asMapping().orElseThrow().get("password").sensitive());
+        assertEquals(List.of("password"), StateValues.sensitivePaths(before).stream().map(Object::toString).toList());
+    }
+
+    @Test
     @DisplayName("Targeting plans the targets and what they depend on, with a warning; other instances are left alone")
     void targeting()
     {
@@ -156,7 +214,7 @@ class PlannerTest
         State state = applied(plan(config, TestStates.empty(), PlanOptions.DEFAULT));
         Plan plan = plan(config, state, PlanOptions.DEFAULT.withReplace(Set.of(address("node.w"), address("cluster.prod"))));
         assertEquals(List.of("cluster.prod"), plan.changes().stream()
-                .filter(change -> change.actionReason().equals(java.util.Optional.of(ActionReason.REPLACE_BY_REQUEST)))
+                .filter(change -> change.actionReason().equals(Optional.of(ActionReason.REPLACE_BY_REQUEST)))
                 .map(change -> change.address().toString())
                 .toList());
         assertEquals(1, plan.warnings().size(), plan.warnings().toString());
@@ -281,7 +339,12 @@ class PlannerTest
 
     private static Plan plan(Config config, State state, PlanOptions options)
     {
-        PlanResult result = Planner.plan(PlanScenarios.request(config, state, options, Refresher.NONE));
+        return plan(config, state, options, Refresher.NONE);
+    }
+
+    private static Plan plan(Config config, State state, PlanOptions options, Refresher refresher)
+    {
+        PlanResult result = Planner.plan(PlanScenarios.request(config, state, options, refresher));
         assertFalse(result.hasErrors(), result.diagnostics().toString());
         return result.plan().orElseThrow();
     }

@@ -89,6 +89,26 @@ class PlanGraphBuilderTest
     }
 
     @Test
+    @DisplayName("An instance without provider argument depends on what its provider references: the provider recorded for it, else the only one without alias")
+    void providerReferencesOfTheInstanceProvider()
+    {
+        Map<String, Value> cluster = Map.of("kubernetes_version", Value.string("v1.29.4"));
+        Config config = TestConfig.builder()
+                .resource("cluster.mgmt", cluster)
+                .resource("cluster.moved", cluster)
+                .resource("cluster.fresh", cluster)
+                .provider("capi", Optional.empty(), Map.of("kubeconfig", Value.string("x")), "cluster.mgmt")
+                .provider("sim", Optional.of("fast"), Map.of())
+                .providerOf("cluster.mgmt", "sim.fast")
+                .build();
+        State state = TestStates.builder().instance(TestTypes.CLUSTER, "cluster.moved", cluster).recordedBy("cluster.moved", "sim.fast").build();
+        PlanGraph graph = build(config, state, false).graph();
+        assertEquals(addresses("cluster.mgmt"), graph.predecessors(address("cluster.fresh")));
+        assertEquals(Set.of(), graph.predecessors(address("cluster.moved")));
+        assertEquals(Set.of(), graph.predecessors(address("cluster.mgmt")));
+    }
+
+    @Test
     @DisplayName("Deletions run after the deletions of what depended on them: a destroy plan inverts every edge")
     void destroyInvertsEdges()
     {

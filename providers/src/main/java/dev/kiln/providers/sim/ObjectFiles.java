@@ -3,6 +3,7 @@ package dev.kiln.providers.sim;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kiln.state.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * process killed at any moment leaves every object as it was before or after the write, and
  * an action costs I/O for its own objects only. Writes are not forced to disk: simulated
  * infrastructure must outlive its process, not a power cut, and fsync per object would make
- * large simulated applies I/O-bound. Counts its file operations, so tests can check the cost
+ * large simulated applies I/O-bound. Files are private to their owner (clusters hold
+ * kubeconfigs). Counts its file operations, so tests can check the cost
  * grows linearly.
  */
 final class ObjectFiles
@@ -38,6 +44,7 @@ final class ObjectFiles
 
     private final Path root;
     private static final long PROCESS = ProcessHandle.current().pid();
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final AtomicLong TEMPORARIES = new AtomicLong();
 
     private final AtomicLong operations = new AtomicLong();
@@ -65,7 +72,10 @@ final class ObjectFiles
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling("." + file.getFileName() + "." + PROCESS + "-" + TEMPORARIES.incrementAndGet() + ".tmp");
             try {
-                Files.write(temporary, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(object), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                if (AtomicFiles.isPosix()) {
+                    Files.createFile(temporary, PRIVATE);
+                }
+                Files.write(temporary, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(object), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             finally {

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Reads recorded instances back from the simulated datacenter. An object that is gone, or
  * whose creation never completed (a killed apply), reads as gone: the next plan creates it,
- * and the re-entrant create resumes what was started. Sensitive marks of the recorded value
- * stay where they were.
+ * and the re-entrant create resumes what was started. The schema's sensitive attributes
+ * come back marked; the planner marks again what the state recorded as sensitive.
  */
 final class SimRefresher
         implements Refresher
@@ -29,8 +29,7 @@ final class SimRefresher
     @Override
     public RefreshResponse read(RefreshRequest request)
     {
-        Optional<Value> observed = observe(request.address());
-        return new RefreshResponse(observed.map(value -> ValueParts.markLike(value, request.prior())), List.of());
+        return new RefreshResponse(observe(request.address()), List.of());
     }
 
     private Optional<Value> observe(ResourceAddress address)

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Reading and assembling resource values: attributes of objects, unknowns filled in, sensitive marks carried over. */
+/** Reading and assembling resource values: attributes of objects, unknowns filled in, persisted attributes read back. */
 final class ValueParts
 {
     private ValueParts() {}
@@ -96,46 +96,6 @@ final class ValueParts
         };
     }
 
-    /** {@code observed} with the sensitive marks {@code marks} has at the same places, and those of the schema's sensitive attributes. */
-    static Value markLike(Value observed, Value marks)
-    {
-        Value marked = marks.sensitive() ? observed.withSensitive(true) : observed;
-        return switch (marked) {
-            case Value.ObjectValue object -> {
-                Optional<SortedMap<String, Value>> markParts = marks.asMapping();
-                if (markParts.isEmpty()) {
-                    yield object;
-                }
-                TreeMap<String, Value> attributes = new TreeMap<>();
-                object.attributes().forEach((name, part) -> {
-                    Value markPart = markParts.get().get(name);
-                    attributes.put(name, markPart == null ? part : markLike(part, markPart));
-                });
-                yield new Value.ObjectValue(attributes, object.sensitive());
-            }
-            case Value.MapValue map -> {
-                Optional<SortedMap<String, Value>> markParts = marks.asMapping();
-                if (markParts.isEmpty()) {
-                    yield map;
-                }
-                TreeMap<String, Value> entries = new TreeMap<>();
-                map.entries().forEach((key, part) -> {
-                    Value markPart = markParts.get().get(key);
-                    entries.put(key, markPart == null ? part : markLike(part, markPart));
-                });
-                yield new Value.MapValue(map.elementType(), entries, map.sensitive());
-            }
-            case Value.ListValue list -> new Value.ListValue(list.elementType(), markAll(list.elements(), marks), list.sensitive());
-            case Value.TupleValue tuple -> new Value.TupleValue(markAll(tuple.elements(), marks), tuple.sensitive());
-            case Value.SetValue set -> new Value.SetValue(set.elementType(), markAll(set.elements(), marks), set.sensitive());
-            case Value.StringValue ignored -> marked;
-            case Value.NumberValue ignored -> marked;
-            case Value.BoolValue ignored -> marked;
-            case Value.Null ignored -> marked;
-            case Value.Unknown ignored -> marked;
-        };
-    }
-
     /** The attributes to persist: the value as JSON, without marks. */
     static JsonNode toJson(Value value)
     {
@@ -183,16 +143,6 @@ final class ValueParts
             filled.add(fill(planned.get(index), source.get(index)));
         }
         return filled;
-    }
-
-    private static List<Value> markAll(List<Value> observed, Value marks)
-    {
-        List<Value> markParts = marks.asSequence().orElse(List.of());
-        List<Value> marked = new ArrayList<>();
-        for (int index = 0; index < observed.size(); index++) {
-            marked.add(index < markParts.size() ? markLike(observed.get(index), markParts.get(index)) : observed.get(index));
-        }
-        return marked;
     }
 
     private static IllegalStateException mismatch(Value value)

@@ -71,7 +71,7 @@ class DiffRulesTest
     @DisplayName("A new cluster is planned control plane first, then each pool")
     void createSteps()
     {
-        DiffResponse response = new ClusterDiffRule().diff(new DiffRequest(CLUSTER, ResourceSchemas.of("cluster"), Optional.empty(),
+        DiffResponse response = new ClusterDiffRule().diff(new DiffRequest(CLUSTER, "sim", ResourceSchemas.of("cluster"), Optional.empty(),
                 Optional.of(TestValues.cluster("v1.31.2", 3, Map.of("a", 2, "b", 5)))));
         assertEquals(List.of(
                 "initialize the control plane on prod-cp-0 with Kubernetes v1.31.2",
@@ -95,7 +95,7 @@ class DiffRulesTest
     @DisplayName("Deleting a cluster drains its pools before the control plane")
     void deleteSteps()
     {
-        DiffResponse response = new ClusterDiffRule().diff(new DiffRequest(CLUSTER, ResourceSchemas.of("cluster"),
+        DiffResponse response = new ClusterDiffRule().diff(new DiffRequest(CLUSTER, "sim", ResourceSchemas.of("cluster"),
                 Optional.of(TestValues.applied(TestValues.cluster("v1.31.2", 3, Map.of("a", 2)))), Optional.empty()));
         assertEquals(List.of("drain and remove worker pool \"a\" (2 nodes)", "tear down the control plane (3 nodes) and delete the cluster"),
                 assertInstanceOf(DiffResponse.Delete.class, response).steps());
@@ -124,7 +124,7 @@ class DiffRulesTest
     void nodeChanges(String name, String address, String label, String action, String steps)
     {
         Value prior = TestValues.node("10.0.0.1", Map.of("role", "a"));
-        DiffResponse response = new NodeDiffRule().diff(new DiffRequest(NODE, ResourceSchemas.of("node"), Optional.of(TestValues.applied(prior)),
+        DiffResponse response = new NodeDiffRule().diff(new DiffRequest(NODE, "sim", ResourceSchemas.of("node"), Optional.of(TestValues.applied(prior)),
                 Optional.of(TestValues.applied(TestValues.node(address, Map.of("role", label))))));
         List<String> expectedSteps = steps == null ? List.of() : List.of(steps.split(";"));
         switch (action) {
@@ -137,7 +137,7 @@ class DiffRulesTest
     /** Plans from a recorded cluster to a configured one whose computed attributes come from the record, as the planner passes them. */
     private static DiffResponse cluster(Value prior, Value desired)
     {
-        return new ClusterDiffRule().diff(new DiffRequest(CLUSTER, ResourceSchemas.of("cluster"), Optional.of(TestValues.applied(prior)),
+        return new ClusterDiffRule().diff(new DiffRequest(CLUSTER, "sim", ResourceSchemas.of("cluster"), Optional.of(TestValues.applied(prior)),
                 Optional.of(TestValues.applied(desired))));
     }
 }

@@ -240,7 +240,7 @@ class DriverContractTest
 
     private static Optional<Value> read(SimProvider provider, Case subject, Value prior)
     {
-        RefreshResponse response = provider.refresher().read(new RefreshRequest(subject.address(), TestValues.type(subject.type()), prior));
+        RefreshResponse response = provider.refresher().read(new RefreshRequest(subject.address(), "sim", TestValues.type(subject.type()), prior));
         assertEquals(List.of(), response.diagnostics());
         return response.observed();
     }
