@@ -1,27 +1,16 @@
 package dev.kiln.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.kiln.lang.config.model.KilnVersion;
+
 import java.util.Locale;
-import java.util.Properties;
 
 /** Kiln's version (from the build), the platform and the Java runtime it runs on. */
 record Version(String kiln, String platform, String java)
 {
     static Version current()
     {
-        Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return new Version(
-                properties.getProperty("version", "unknown"),
+                KilnVersion.current(),
                 platform(System.getProperty("os.name"), System.getProperty("os.arch")),
                 Runtime.version().toString());
     }

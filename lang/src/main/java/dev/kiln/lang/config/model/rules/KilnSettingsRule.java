@@ -3,6 +3,7 @@ package dev.kiln.lang.config.model.rules;
 import dev.kiln.lang.config.model.EncryptionSettings;
 import dev.kiln.lang.config.model.KilnSettings;
 import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.KilnVersion;
 import dev.kiln.lang.config.model.RequiredVersion;
 import dev.kiln.lang.config.model.StateSettings;
 import dev.kiln.lang.diag.Diagnostic;
@@ -31,6 +32,7 @@ final class KilnSettingsRule
                         "required_version \"" + required.shown(constraint) + "\" is not a version constraint. Write conditions separated by commas, each an operator "
                                 + "(=, !=, >, >=, <, <=, ~>) and a version, such as \">= 0.1.0, < 1.0.0\".",
                         required.range()))));
+        checkRunningVersion(settings, KilnVersion.current(), diagnostics);
         settings.parallelism().known().filter(parallelism -> parallelism < 1).ifPresent(parallelism -> diagnostics.add(Diagnostic.error(
                 "Invalid parallelism",
                 "parallelism is " + settings.parallelism().shown(parallelism) + "; an apply must be able to run at least 1 action at a time.",
@@ -43,6 +45,25 @@ final class KilnSettingsRule
                             sse.range()))));
         }
         settings.encryption().ifPresent(encryption -> checkEncryption(encryption, diagnostics));
+    }
+
+    /**
+     * A configuration that requires another Kiln than this one is refused before anything else
+     * runs. A development build ({@code 0.2.0-SNAPSHOT}) counts as the release it leads to.
+     */
+    static void checkRunningVersion(KilnSettings settings, String running, Diagnostics diagnostics)
+    {
+        if (running.equals("unknown")) {
+            return;
+        }
+        String release = running.replaceFirst("-.*$", "");
+        settings.requiredVersion().ifPresent(required -> required.known().ifPresent(constraint -> RequiredVersion.parse(constraint)
+                .filter(parsed -> !parsed.allows(release))
+                .ifPresent(parsed -> diagnostics.add(Diagnostic.error(
+                        "Unsupported Kiln version",
+                        "This configuration requires Kiln " + required.shown(constraint) + ", but this is Kiln " + running + ". Use a Kiln "
+                                + "release that meets the constraint, or change required_version if the configuration works with this one.",
+                        required.range())))));
     }
 
     private static void checkEncryption(EncryptionSettings encryption, Diagnostics diagnostics)
