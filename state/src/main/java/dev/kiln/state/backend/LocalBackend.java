@@ -151,7 +151,7 @@ public final class LocalBackend
         catch (CharacterCodingException e) {
             throw StateException.error("Corrupted state file", file + " is not UTF-8 text. Restore the previous version from the backup or the history.");
         }
-        return Optional.of(StateSnapshot.of(StateCodec.standard().decode(text, file.toString()), bytes));
+        return Optional.of(StateSnapshot.ofOwnedBytes(StateCodec.standard().decode(text, file.toString()), bytes));
     }
 
     private static StateException ioFailure(String summary, Path file, IOException cause)
