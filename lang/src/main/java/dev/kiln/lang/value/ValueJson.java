@@ -146,7 +146,7 @@ public final class ValueJson
     {
         requireNonNull(node, "node is null");
         requireNonNull(type, "type is null");
-        return TypedJsonDecoder.decode(node, type, "");
+        return TypedJsonDecoder.decode(node, type, Where.TOP);
     }
 
     /** A type in Terraform's JSON notation: {@code "string"}, {@code ["list","string"]}, {@code ["object",{"a":"number"}]}. */
@@ -210,7 +210,7 @@ public final class ValueJson
     {
         private TypedJsonDecoder() {}
 
-        static Value decode(JsonNode node, Type type, String path)
+        static Value decode(JsonNode node, Type type, Where path)
                 throws DecodeException
         {
             if (node.isNull()) {
@@ -227,7 +227,7 @@ public final class ValueJson
             };
         }
 
-        private static Value primitive(JsonNode node, Type.Primitive type, String path)
+        private static Value primitive(JsonNode node, Type.Primitive type, Where path)
                 throws DecodeException
         {
             switch (type) {
@@ -267,7 +267,7 @@ public final class ValueJson
             throw mismatch(path, type);
         }
 
-        private static List<Value> elements(JsonNode node, Type element, Type type, String path)
+        private static List<Value> elements(JsonNode node, Type element, Type type, Where path)
                 throws DecodeException
         {
             if (!node.isArray()) {
@@ -275,12 +275,12 @@ public final class ValueJson
             }
             List<Value> elements = new ArrayList<>();
             for (int index = 0; index < node.size(); index++) {
-                elements.add(decode(node.get(index), element, path + "[" + index + "]"));
+                elements.add(decode(node.get(index), element, path.index(index)));
             }
             return elements;
         }
 
-        private static SortedMap<String, Value> entries(JsonNode node, Type.MapType type, String path)
+        private static SortedMap<String, Value> entries(JsonNode node, Type.MapType type, Where path)
                 throws DecodeException
         {
             if (!node.isObject()) {
@@ -289,12 +289,12 @@ public final class ValueJson
             SortedMap<String, Value> entries = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                entries.put(field.getKey(), decode(field.getValue(), type.element(), path + "[" + ValueFormat.quote(field.getKey()) + "]"));
+                entries.put(field.getKey(), decode(field.getValue(), type.element(), path.key(field.getKey())));
             }
             return entries;
         }
 
-        private static Value tuple(JsonNode node, Type.TupleType type, String path)
+        private static Value tuple(JsonNode node, Type.TupleType type, Where path)
                 throws DecodeException
         {
             if (!node.isArray() || node.size() != type.elements().size()) {
@@ -302,12 +302,12 @@ public final class ValueJson
             }
             List<Value> elements = new ArrayList<>();
             for (int index = 0; index < node.size(); index++) {
-                elements.add(decode(node.get(index), type.elements().get(index), path + "[" + index + "]"));
+                elements.add(decode(node.get(index), type.elements().get(index), path.index(index)));
             }
             return Value.tuple(elements);
         }
 
-        private static Value object(JsonNode node, Type.ObjectType type, String path)
+        private static Value object(JsonNode node, Type.ObjectType type, Where path)
                 throws DecodeException
         {
             if (!node.isObject()) {
@@ -324,7 +324,7 @@ public final class ValueJson
                 JsonNode field = node.get(attribute.getKey());
                 attributes.put(attribute.getKey(), field == null
                         ? Value.nullOf(attribute.getValue())
-                        : decode(field, attribute.getValue(), path + "." + attribute.getKey()));
+                        : decode(field, attribute.getValue(), path.attribute(attribute.getKey())));
             }
             return Value.object(attributes);
         }
@@ -382,14 +382,54 @@ public final class ValueJson
             return new Type.ObjectType(types, optional);
         }
 
-        private static DecodeException mismatch(String path, Type type)
+        private static DecodeException mismatch(Where path, Type type)
         {
             return new DecodeException("at " + where(path) + ": " + type.friendlyName() + " required");
         }
 
-        private static String where(String path)
+        private static String where(Where where)
         {
+            String path = where.text();
             return path.isEmpty() ? "the top level" : path.startsWith(".") ? path.substring(1) : path;
+        }
+    }
+
+    /**
+     * Where a value being decoded sits (an attribute, a map key or an element index below its
+     * parent), turned into text such as {@code .nodes[3].labels["team"]} only for an error:
+     * building that text for every value decoded was a good part of reading a large state.
+     */
+    private record Where(Where parent, String attribute, String key, int index)
+    {
+        static final Where TOP = new Where(null, null, null, -1);
+
+        Where attribute(String name)
+        {
+            return new Where(this, name, null, -1);
+        }
+
+        Where key(String name)
+        {
+            return new Where(this, null, name, -1);
+        }
+
+        Where index(int position)
+        {
+            return new Where(this, null, null, position);
+        }
+
+        String text()
+        {
+            if (parent == null) {
+                return "";
+            }
+            if (attribute != null) {
+                return parent.text() + "." + attribute;
+            }
+            if (key != null) {
+                return parent.text() + "[" + ValueFormat.quote(key) + "]";
+            }
+            return parent.text() + "[" + index + "]";
         }
     }
 }
