@@ -2,7 +2,9 @@ package dev.kiln.planner.diff;
 
 import dev.kiln.lang.value.Value;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -77,10 +79,22 @@ final class Values
 
     private static boolean sameEntries(SortedMap<String, Value> left, SortedMap<String, Value> right)
     {
-        if (!left.keySet().equals(right.keySet())) {
+        if (left.size() != right.size()) {
             return false;
         }
-        return left.entrySet().stream().allMatch(entry -> sameData(entry.getValue(), right.get(entry.getKey())));
+        if (left.comparator() != null || right.comparator() != null) {
+            return left.keySet().equals(right.keySet())
+                    && left.entrySet().stream().allMatch(entry -> sameData(entry.getValue(), right.get(entry.getKey())));
+        }
+        // Both in natural key order: walk them side by side instead of looking up every key (a plan compares every attribute of every instance).
+        Iterator<Map.Entry<String, Value>> rightEntries = right.entrySet().iterator();
+        for (Map.Entry<String, Value> entry : left.entrySet()) {
+            Map.Entry<String, Value> other = rightEntries.next();
+            if (!entry.getKey().equals(other.getKey()) || !sameData(entry.getValue(), other.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameElements(List<Value> left, List<Value> right)
