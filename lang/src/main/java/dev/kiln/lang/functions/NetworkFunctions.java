@@ -9,10 +9,21 @@ import inet.ipaddr.IPAddress;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code cidrhost}, {@code cidrsubnet}, {@code cidrsubnets}, {@code cidrnetmask}, {@code cidrcontains}, for IPv4 and IPv6. */
 final class NetworkFunctions
 {
+    /**
+     * Prefixes already parsed, by their text: a {@code count} of nodes calls
+     * {@code cidrhost(prefix, count.index)} once per node with the same prefix, and parsing it
+     * is most of the call's cost. Prefixes are immutable; sensitive ones are never kept, and
+     * past {@value #CACHED_PREFIXES} texts new ones are parsed without being kept.
+     */
+    private static final int CACHED_PREFIXES = 4_096;
+    private static final Map<String, NetworkPrefix> PARSED_PREFIXES = new ConcurrentHashMap<>();
+
     private NetworkFunctions() {}
 
     static List<Function> all()
@@ -24,7 +35,19 @@ final class NetworkFunctions
             throws FunctionException
     {
         try {
-            return NetworkPrefix.parse(call.string(index));
+            String text = call.string(index);
+            if (call.sensitive(index)) {
+                return NetworkPrefix.parse(text);
+            }
+            NetworkPrefix known = PARSED_PREFIXES.get(text);
+            if (known != null) {
+                return known;
+            }
+            NetworkPrefix parsed = NetworkPrefix.parse(text);
+            if (PARSED_PREFIXES.size() < CACHED_PREFIXES) {
+                PARSED_PREFIXES.put(text, parsed);
+            }
+            return parsed;
         }
         catch (NetworkPrefix.InvalidAddress invalid) {
             throw call.error(index, call.sensitive(index) ? "invalid CIDR address (sensitive value)" : invalid.getMessage());
