@@ -75,6 +75,9 @@ final class ApplyCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+            return ExitCodes.ERROR;
+        }
         try (StateSession session = StateSession.open(workspace, "apply", lockOptions.lockTimeout)) {
             ApplyOperation operation = new ApplyOperation(workspace, session, inputs, applyFlags, json);
             if (planFile != null) {

@@ -61,6 +61,9 @@ final class DestroyCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+            return ExitCodes.ERROR;
+        }
         try (StateSession session = StateSession.open(workspace, "destroy", lockOptions.lockTimeout)) {
             Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, inputs, planFlags, PlanMode.DESTROY);
             if (planned.isEmpty()) {

@@ -52,13 +52,13 @@ final class InitCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
-        Files.createDirectories(workspace.kilnDirectory());
         invocation.out().println("Initializing the working directory " + workspace.directory() + "...");
         LoadResult loaded = ConfigLoader.load(workspace.directory(), variables.inputs(invocation, workspace.directory()));
         workspace.show(loaded.diagnostics(), loaded.sources());
         if (loaded.hasErrors()) {
             return ExitCodes.ERROR;
         }
+        Files.createDirectories(workspace.kilnDirectory());
         try (StateSession session = StateSession.open(workspace, "init", lockOptions.lockTimeout)) {
             workspace.show(session.recoveryDiagnostics());
             int instances = session.state().resources().size();

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.planfile.PlanFile;
 import dev.kiln.planner.plan.PlanMode;
@@ -74,8 +75,12 @@ final class PlanCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
+        VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+            return ExitCodes.ERROR;
+        }
         try (StateSession session = StateSession.open(workspace, "plan", lockOptions.lockTimeout)) {
-            Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, variables.inputs(invocation, workspace.directory()), planFlags,
+            Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, inputs, planFlags,
                     destroy ? PlanMode.DESTROY : PlanMode.NORMAL);
             if (planned.isEmpty()) {
                 return ExitCodes.ERROR;

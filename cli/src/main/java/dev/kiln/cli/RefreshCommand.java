@@ -52,6 +52,9 @@ final class RefreshCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+            return ExitCodes.ERROR;
+        }
         try (StateSession session = StateSession.open(workspace, "refresh", lockOptions.lockTimeout)) {
             Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, inputs, new PlanFlags(), PlanMode.NORMAL);
             if (planned.isEmpty()) {

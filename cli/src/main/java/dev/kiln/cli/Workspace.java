@@ -2,6 +2,9 @@ package dev.kiln.cli;
 
 import dev.kiln.cli.view.DiagnosticTextView;
 import dev.kiln.cli.view.Styles;
+import dev.kiln.lang.config.ConfigLoader;
+import dev.kiln.lang.config.LoadResult;
+import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.planner.render.Style;
 import dev.kiln.state.State;
@@ -14,6 +17,7 @@ import dev.kiln.state.journal.JournalContents;
 import dev.kiln.state.journal.JournalFold;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +88,25 @@ final class Workspace
         State stored = backend.read().map(StateSnapshot::state).orElseGet(() -> State.create(kilnVersion()));
         JournalContents leftover = JournalContents.read(journalFile());
         return leftover.isEmpty() ? stored : JournalFold.fold(stored, leftover).state();
+    }
+
+    /**
+     * Whether a command that writes state may start: in a directory without state (no
+     * {@code kiln.state}, no {@code .kiln/}) the configuration is loaded first, and its errors
+     * are shown and nothing is written when it does not load. A directory that has state
+     * needs no such check, as opening a session there writes no state.
+     */
+    boolean configurationLoadsBeforeFirstState(VariableInputs inputs)
+    {
+        if (Files.exists(kilnDirectory()) || Files.exists(directory.resolve(LocalBackendOptions.STATE_FILE_NAME))) {
+            return true;
+        }
+        LoadResult loaded = ConfigLoader.load(directory, inputs);
+        if (!loaded.hasErrors() && loaded.config().isPresent()) {
+            return true;
+        }
+        show(loaded.diagnostics(), loaded.sources());
+        return false;
     }
 
     Style planStyle()

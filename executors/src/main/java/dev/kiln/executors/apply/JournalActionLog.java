@@ -16,7 +16,10 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** Records actions in the write-ahead journal: one fsync'd line per intent and per result. */
+/**
+ * Records actions in the write-ahead journal: one line per intent, forced to disk before the
+ * driver runs, and one per result, made durable by the next intent's force or by the fold.
+ */
 final class JournalActionLog
         implements ActionLog
 {
@@ -52,6 +55,7 @@ final class JournalActionLog
     public FoldResult fold(State prior)
             throws IOException
     {
+        journal.sync();
         return JournalFold.fold(prior, journal.contents());
     }
 }

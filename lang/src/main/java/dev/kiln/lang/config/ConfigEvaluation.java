@@ -2,6 +2,7 @@ package dev.kiln.lang.config;
 
 import dev.kiln.lang.addr.InstanceKey;
 import dev.kiln.lang.addr.Reference;
+import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.model.Model;
 import dev.kiln.lang.config.model.ModelBuilder;
 import dev.kiln.lang.config.schema.DecodedBlock;
@@ -41,6 +42,8 @@ final class ConfigEvaluation
     private final ScopeValues values;
     private final Map<String, List<Reference>> localReferences = new HashMap<>();
     private final List<DecodedInstance> instances = new ArrayList<>();
+    /** The value expressions see for each resource instance, by which the model reads node lists. */
+    private final Map<ResourceAddress, Value> seenValues = new HashMap<>();
     /** Failed nodes: "var.NAME" for failed variables, then local values and resources that failed or depend on a failure. */
     private final Set<String> failed = new HashSet<>();
     /** Whether an expression evaluated since the last reset referred to something that failed. */
@@ -100,7 +103,7 @@ final class ConfigEvaluation
             buildModelOfSoundResources(kiln, providers, sorted, settingsDependOnFailure);
             return Optional.empty();
         }
-        Model model = ModelBuilder.build(kiln, providers, sorted, diagnostics);
+        Model model = ModelBuilder.build(kiln, providers, sorted, seenValues, diagnostics);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
@@ -145,7 +148,7 @@ final class ConfigEvaluation
         List<DecodedInstance> sound = sorted.stream()
                 .filter(instance -> !failed.contains(instance.address().type() + "." + instance.address().name()))
                 .toList();
-        ModelBuilder.build(kiln, providers, sound, diagnostics);
+        ModelBuilder.build(kiln, providers, sound, seenValues, diagnostics);
     }
 
     private static boolean encloses(SourceRange outer, SourceRange inner)
@@ -183,6 +186,9 @@ final class ConfigEvaluation
                 .map(instance -> resourceValues.instance(instance.address())
                         .orElseGet(() -> InstanceValues.configured(instance.block(), declaration.schema())))
                 .toList();
+        for (int index = 0; index < expanded.size(); index++) {
+            seenValues.put(expanded.get(index).address(), instanceValues.get(index));
+        }
         return switch (declaration.expansion()) {
             case SINGLE -> instanceValues.getFirst();
             case COUNT -> Value.tuple(instanceValues);

@@ -1,6 +1,7 @@
 package dev.kiln.planner.render;
 
 import dev.kiln.lang.value.Value;
+import dev.kiln.planner.diff.StateValues;
 import dev.kiln.planner.diff.ValueChanges;
 import dev.kiln.planner.plan.Action;
 import dev.kiln.state.AttributePath;
@@ -66,7 +67,8 @@ final class ChangeBody
             Value afterValue = after == null ? null : after.get(name);
             boolean beforeAbsent = beforeValue == null || (beforeValue.isNull() && !beforeValue.sensitive());
             boolean afterAbsent = afterValue == null || (afterValue.isNull() && !afterValue.sensitive());
-            if (beforeAbsent && afterAbsent) {
+            boolean bothNull = beforeValue != null && afterValue != null && beforeValue.isNull() && afterValue.isNull();
+            if ((beforeAbsent && afterAbsent) || bothNull) {
                 continue;
             }
             List<PathStep> childPath = append(path, quoted ? new PathStep.Key(name) : new PathStep.Attribute(name));
@@ -122,9 +124,18 @@ final class ChangeBody
                     element(indent + 4, Action.DELETE, removed);
                 }
             }
+            int unchanged = 0;
             for (Value element : afterElements.get()) {
-                element(indent + 4, contains(beforeTexts, beforeElements.get(), element) ? Action.NO_OP : Action.CREATE, element);
+                boolean kept = contains(beforeTexts, beforeElements.get(), element);
+                if (kept && (element.asMapping().isPresent() || element.asSequence().isPresent())) {
+                    unchanged++;
+                    continue;
+                }
+                unchangedElements(indent + 4, unchanged);
+                unchanged = 0;
+                element(indent + 4, kept ? Action.NO_OP : Action.CREATE, element);
             }
+            unchangedElements(indent + 4, unchanged);
             lines.add(" ".repeat(indent + 4) + "]");
             return;
         }
@@ -132,16 +143,32 @@ final class ChangeBody
         line(indent, Action.UPDATE, prefix + text + forcesReplacement(entry.path()));
     }
 
-    /** The one-line texts of the wholly known, non-sensitive elements: equal texts mean equal data. */
+    /** A run of kept collection elements (a node's whole object, say), as a count; kept plain elements stay shown for context. */
+    private void unchangedElements(int indent, int count)
+    {
+        if (count > 0) {
+            lines.add(" ".repeat(indent + 4) + "# (" + count + " unchanged element" + (count == 1 ? "" : "s") + " hidden)");
+        }
+    }
+
+    /**
+     * The texts of the wholly known, non-sensitive elements, as state records them (JSON):
+     * equal texts mean equal data, also for a map read back from state as an object.
+     */
     private static Set<String> comparableTexts(List<Value> elements)
     {
         Set<String> texts = new HashSet<>();
         for (Value element : elements) {
             if (element.isWhollyKnown() && !element.containsSensitive()) {
-                texts.add(ValueText.inline(element));
+                texts.add(comparableText(element));
             }
         }
         return texts;
+    }
+
+    private static String comparableText(Value element)
+    {
+        return StateValues.attributes(element).toString();
     }
 
     /** Whether {@code element} is among {@code elements}: by text when it can be, one by one for sensitive elements. */
@@ -151,7 +178,7 @@ final class ChangeBody
             return false;
         }
         if (!element.containsSensitive()) {
-            return texts.contains(ValueText.inline(element));
+            return texts.contains(comparableText(element));
         }
         return elements.stream().anyMatch(candidate -> same(candidate, element));
     }

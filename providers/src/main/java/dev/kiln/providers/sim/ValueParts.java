@@ -102,14 +102,18 @@ final class ValueParts
         return StateValues.attributes(value);
     }
 
-    /** Persisted attributes read back as a value of the schema's type, the schema's sensitive attributes marked. */
+    /**
+     * Persisted attributes read back as a value of the schema's type, the schema's sensitive
+     * attributes marked when they hold something: a null holds no secret, and a marked null
+     * would differ from the unmarked null an omitted argument is planned as.
+     */
     static Value fromJson(JsonNode json, ResourceSchema schema)
     {
         try {
             Value value = ValueJson.fromJson(json, schema.impliedType());
             for (AttributeSchema attribute : schema.block().attributes().values()) {
                 Optional<Value> part = attribute(value, attribute.name());
-                if (attribute.sensitive() && part.isPresent()) {
+                if (attribute.sensitive() && part.isPresent() && !part.get().isNull()) {
                     value = with(value, attribute.name(), part.get().withSensitive(true));
                 }
             }

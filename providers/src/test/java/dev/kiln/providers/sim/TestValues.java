@@ -35,7 +35,7 @@ final class TestValues
         return new ResourceAddress(type, name, new InstanceKey.Index(index));
     }
 
-    /** A planned value: the given attributes, computed ones unknown, the rest null. */
+    /** A planned value as the planner makes one: the given attributes, computed ones unknown (sensitive ones marked), the rest null and unmarked. */
     static Value planned(String type, Map<String, Value> attributes)
     {
         return block(ResourceSchemas.of(type).block(), attributes, true);
@@ -46,7 +46,7 @@ final class TestValues
         TreeMap<String, Value> all = new TreeMap<>();
         for (AttributeSchema attribute : schema.attributes().values()) {
             Value absent = attribute.computed() && computedUnknown ? Value.unknown(attribute.type()) : Value.nullOf(attribute.type());
-            all.put(attribute.name(), attribute.sensitive() ? absent.withSensitive(true) : absent);
+            all.put(attribute.name(), attribute.sensitive() && !absent.isNull() ? absent.withSensitive(true) : absent);
         }
         new ResourceSchema(schema, new TreeSet<>()).impliedType().attributes()
                 .forEach((name, attributeType) -> all.putIfAbsent(name, Value.nullOf(attributeType)));

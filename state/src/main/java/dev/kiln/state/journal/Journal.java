@@ -27,8 +27,16 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The write-ahead journal of one run ({@code .kiln/journal}): an intent before each action, a
- * result after it, each one line appended and forced to disk before the call returns, so the
- * cost per action is constant whatever the size of the state. Safe for concurrent actions.
+ * result after it, each one line appended, so the cost per action is constant whatever the
+ * size of the state. Safe for concurrent actions.
+ * <p>
+ * An intent is forced to disk before {@link #intent} returns: the driver must not touch the
+ * world before the journal says it may have. A result is only written: the file is
+ * append-only, so the force of any later intent (or {@link #sync}, which every fold and
+ * {@link #close} start with) makes it durable too. A result lost to a crash before that leaves
+ * its intent without a result, which the next run folds as an instance to reconcile by
+ * refreshing it — the path every interrupted action takes anyway. And no action that depends on
+ * it can have touched the world: its own intent's force would have covered the result.
  * <p>
  * A journal left by an earlier run (it stopped before folding) is reported by
  * {@link #leftover()}; {@link #recoverLeftover} folds it into the state ({@link JournalFold}),
@@ -116,7 +124,7 @@ public final class Journal
         return intent;
     }
 
-    /** Records that an action succeeded: {@code attributes} is the instance's new object, empty after a delete. */
+    /** Records that an action succeeded (durable at the next force: see above): {@code attributes} is the instance's new object, empty after a delete. */
     public void succeeded(JournalRecord.Intent intent, Optional<JsonNode> attributes, List<AttributePath> sensitivePaths)
             throws IOException
     {
@@ -128,13 +136,20 @@ public final class Journal
         result(new JournalRecord.Result(runId, intent.sequence(), clock.instant(), attributes, sensitivePaths, Optional.empty()));
     }
 
-    /** Records that an action failed, with what the driver reports was partly made, if anything. */
+    /** Records that an action failed (durable at the next force), with what the driver reports was partly made, if anything. */
     public void failed(JournalRecord.Intent intent, String error, Optional<JsonNode> partialAttributes, List<AttributePath> sensitivePaths)
             throws IOException
     {
         requireNonNull(intent, "intent is null");
         requireNonNull(error, "error is null");
         result(new JournalRecord.Result(runId, intent.sequence(), clock.instant(), partialAttributes, sensitivePaths, Optional.of(error)));
+    }
+
+    /** Forces every record written so far to disk. */
+    public void sync()
+            throws IOException
+    {
+        forceThrough(written);
     }
 
     /** Everything in the journal now, read back from the file. */
@@ -167,6 +182,7 @@ public final class Journal
     {
         requireNonNull(state, "state is null");
         requireNonNull(backend, "backend is null");
+        sync();
         return write(JournalFold.fold(state, contents()), backend, lock);
     }
 
@@ -193,7 +209,12 @@ public final class Journal
     public void close()
             throws IOException
     {
-        channel.close();
+        try {
+            sync();
+        }
+        finally {
+            channel.close();
+        }
     }
 
     private FoldResult write(FoldResult folded, Backend backend, LockHandle lock)
@@ -207,16 +228,14 @@ public final class Journal
     private void result(JournalRecord.Result result)
             throws IOException
     {
-        long end;
         appending.lock();
         try {
             requireNoLeftover();
-            end = append(result);
+            append(result);
         }
         finally {
             appending.unlock();
         }
-        forceThrough(end);
     }
 
     /** Writes one record (under the appending lock); returns the file position it ends at. */

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Run as a separate process by {@link JournalKillTest}: appends intents and results to the
  * journal named by its argument as fast as it can, printing each record's sequence once the
- * append has returned (and so was forced to disk), until it is killed.
+ * append has returned (an intent forced to disk, a result written to the file), until it is
+ * killed.
  */
 public final class JournalWriterMain
 {

@@ -5,6 +5,7 @@ import dev.kiln.lang.config.model.rules.ModelRules;
 import dev.kiln.lang.config.schema.DecodedBlock;
 import dev.kiln.lang.config.schema.DecodedInstance;
 import dev.kiln.lang.diag.Diagnostics;
+import dev.kiln.lang.value.Value;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,18 @@ public final class ModelBuilder
      */
     public static Model build(Optional<DecodedBlock> kiln, List<DecodedBlock> providers, List<DecodedInstance> resources, Diagnostics diagnostics)
     {
+        return build(kiln, providers, resources, Map.of(), diagnostics);
+    }
+
+    /**
+     * @param instanceValues the value expressions saw for each resource instance, by which a
+     *         {@code nodes} list is read; without them (or where a value is not yet known) the
+     *         list's references decide
+     */
+    public static Model build(Optional<DecodedBlock> kiln, List<DecodedBlock> providers, List<DecodedInstance> resources, Map<ResourceAddress, Value> instanceValues,
+            Diagnostics diagnostics)
+    {
+        requireNonNull(instanceValues, "instanceValues is null");
         requireNonNull(kiln, "kiln is null");
         requireNonNull(providers, "providers is null");
         requireNonNull(resources, "resources is null");
@@ -41,7 +54,7 @@ public final class ModelBuilder
                 .sorted(Comparator.comparing(ProviderSettings::name))
                 .toList();
 
-        References references = new References(instancesByResource(resources), diagnostics);
+        References references = new References(instancesByResource(resources), new NodeValues(instanceValues), diagnostics);
         ClusterBuilder clusterBuilder = new ClusterBuilder(references, providerSettings, diagnostics);
         Map<ResourceAddress, Node> nodes = new TreeMap<>();
         Map<ResourceAddress, Registry> registries = new TreeMap<>();

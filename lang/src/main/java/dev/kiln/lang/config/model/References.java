@@ -14,18 +14,22 @@ import java.util.Optional;
 
 /**
  * Turns arguments that reference resources ({@code nodes = [node.m1, node.w[*]]},
- * {@code registry = registry.mirror}) into addresses, with {@code [*]} expanded to the
- * declared instances. A reference to the wrong resource type is reported here; a
- * reference to an undeclared resource is the loader's to report.
+ * {@code registry = registry.mirror}) into addresses. A {@code nodes} list is read from its
+ * value ({@link NodeValues}); only when the value cannot decide (it is not yet known) do
+ * the references stand in, with {@code [*]} or an index not known in advance meaning every
+ * declared instance. A reference to the wrong resource type is reported here; a reference
+ * to an undeclared resource is the loader's to report.
  */
 final class References
 {
     private final Map<ResourceAddress, List<ResourceAddress>> instancesByResource;
+    private final NodeValues nodeValues;
     private final Diagnostics diagnostics;
 
-    References(Map<ResourceAddress, List<ResourceAddress>> instancesByResource, Diagnostics diagnostics)
+    References(Map<ResourceAddress, List<ResourceAddress>> instancesByResource, NodeValues nodeValues, Diagnostics diagnostics)
     {
         this.instancesByResource = instancesByResource;
+        this.nodeValues = nodeValues;
         this.diagnostics = diagnostics;
     }
 
@@ -36,20 +40,21 @@ final class References
 
     private NodeList nodes(DecodedAttribute attribute)
     {
-        List<ResourceAddress> nodes = new ArrayList<>();
+        List<ResourceAddress> referenced = new ArrayList<>();
         for (Reference reference : attribute.references()) {
             if (!reference.target().type().equals(KilnSchemas.NODE)) {
                 wrongType(attribute, reference, "node", "[node.m1, node.m2] or node.w[*]");
                 continue;
             }
             if (reference.allInstances()) {
-                nodes.addAll(instancesByResource.getOrDefault(reference.target().withoutKey(), List.of()));
+                referenced.addAll(instancesByResource.getOrDefault(reference.target().withoutKey(), List.of()));
             }
             else {
-                nodes.add(reference.target());
+                referenced.add(reference.target());
             }
         }
         Value value = attribute.value();
+        List<ResourceAddress> nodes = nodeValues.nodes(value).orElse(referenced);
         if (attribute.references().isEmpty() && value.isWhollyKnown() && !BlockReader.elements(value).isEmpty()) {
             diagnostics.add(Diagnostic.error(
                     "Invalid node reference",
