@@ -92,21 +92,22 @@ final class ApplyOperation
         WalkHook<ResourceAddress> view = json ? jsonView : new ApplyProgressView(invocation.out(), actions, workspace.styles());
         ActionLogFiles logs = new ActionLogFiles(workspace.kilnDirectory().resolve("logs").resolve(session.runId()), Clock.systemUTC());
         WalkControl control = new WalkControl();
-        ApplyResult result;
+        // The handler stays until the state is saved: a Ctrl-C after the walk ended must not
+        // kill the process halfway through writing the state.
         try (InterruptHandler ignored = InterruptHandler.install(control, invocation.err())) {
             ApplyJob job = new ApplyJob(plan, graph, base, planning.providers().drivers(), ActionLog.journal(session.journal()), options);
-            result = ApplyRunner.apply(job, WalkHook.all(List.of(view, logs)), control);
+            ApplyResult result = ApplyRunner.apply(job, WalkHook.all(List.of(view, logs)), control);
+            State recorded = RecordedOutputs.withOutputs(result.folded().state(), workspace, inputs, plan.mode());
+            session.commit(recorded);
+            workspace.show(result.diagnostics());
+            if (json) {
+                jsonView.summary(result.counts(), operation);
+            }
+            else {
+                report(result, recorded, operation, control);
+            }
+            return result.succeeded() && control.request() == WalkControl.Request.NONE ? ExitCodes.OK : ExitCodes.ERROR;
         }
-        State recorded = RecordedOutputs.withOutputs(result.folded().state(), workspace, inputs, plan.mode());
-        session.commit(recorded);
-        workspace.show(result.diagnostics());
-        if (json) {
-            jsonView.summary(result.counts(), operation);
-        }
-        else {
-            report(result, recorded, operation, control);
-        }
-        return result.succeeded() && control.request() == WalkControl.Request.NONE ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
     private void report(ApplyResult result, State recorded, String operation, WalkControl control)
