@@ -11,6 +11,8 @@ import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.planner.spi.ResourceSchema;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Makes registries and backup points real in the simulated datacenter: one object each,
@@ -19,26 +21,43 @@ import java.util.Optional;
 final class PlainDriver
         implements Driver
 {
-    /** How one kind of object is kept in the datacenter. */
-    private interface Kind
+    /** How the datacenter keeps the object's status, computed attribute and persisted attributes. */
+    @FunctionalInterface
+    private interface Finder
     {
-        /** The object's status and persisted attributes, when it exists. */
         Optional<Stored> find(Datacenter datacenter, String owner);
+    }
 
-        ResourceSchema schema();
-
-        /** The computed attribute's name and value for the planned object. */
-        String computedName();
-
-        Optional<String> computedValue(Value planned);
-
+    @FunctionalInterface
+    private interface Writer
+    {
         void write(Datacenter datacenter, String owner, String computed, Status status, JsonNode attributes);
+    }
 
-        void remove(Datacenter datacenter, String owner);
+    /**
+     * One kind of object kept in the datacenter: how to find, write and remove it, its schema,
+     * its computed attribute (name, and its value for a planned object), and the simulated
+     * operations creating and deleting it take.
+     */
+    private record Kind(
+            Finder finder,
+            Writer writer,
+            BiConsumer<Datacenter, String> remover,
+            ResourceSchema schema,
+            String computedName,
+            Function<Value, Optional<String>> computedValue,
+            Operation create,
+            Operation delete)
+    {
+        Optional<Stored> find(Datacenter datacenter, String owner)
+        {
+            return finder.find(datacenter, owner);
+        }
 
-        Operation create();
-
-        Operation delete();
+        void write(Datacenter datacenter, String owner, String computed, Status status, JsonNode attributes)
+        {
+            writer.write(datacenter, owner, computed, status, attributes);
+        }
     }
 
     private record Stored(Status status, String computed, JsonNode attributes) {}
@@ -54,110 +73,28 @@ final class PlainDriver
 
     static PlainDriver registry(Simulator simulator)
     {
-        return new PlainDriver(simulator, new Kind()
-        {
-            @Override
-            public Optional<Stored> find(Datacenter datacenter, String owner)
-            {
-                return datacenter.registry(owner).map(registry -> new Stored(registry.status(), registry.address(), registry.attributes()));
-            }
-
-            @Override
-            public ResourceSchema schema()
-            {
-                return PlainObservation.REGISTRY_SCHEMA;
-            }
-
-            @Override
-            public String computedName()
-            {
-                return "address";
-            }
-
-            @Override
-            public Optional<String> computedValue(Value planned)
-            {
-                return PlainObservation.registryAddress(planned);
-            }
-
-            @Override
-            public void write(Datacenter datacenter, String owner, String computed, Status status, JsonNode attributes)
-            {
-                datacenter.put(new SimRegistry(owner, computed, status, attributes));
-            }
-
-            @Override
-            public void remove(Datacenter datacenter, String owner)
-            {
-                datacenter.removeRegistry(owner);
-            }
-
-            @Override
-            public Operation create()
-            {
-                return Operation.CREATE_REGISTRY;
-            }
-
-            @Override
-            public Operation delete()
-            {
-                return Operation.DELETE_REGISTRY;
-            }
-        });
+        return new PlainDriver(simulator, new Kind(
+                (datacenter, owner) -> datacenter.registry(owner).map(registry -> new Stored(registry.status(), registry.address(), registry.attributes())),
+                (datacenter, owner, computed, status, attributes) -> datacenter.put(new SimRegistry(owner, computed, status, attributes)),
+                Datacenter::removeRegistry,
+                PlainObservation.REGISTRY_SCHEMA,
+                "address",
+                PlainObservation::registryAddress,
+                Operation.CREATE_REGISTRY,
+                Operation.DELETE_REGISTRY));
     }
 
     static PlainDriver backupPoint(Simulator simulator)
     {
-        return new PlainDriver(simulator, new Kind()
-        {
-            @Override
-            public Optional<Stored> find(Datacenter datacenter, String owner)
-            {
-                return datacenter.backupPoint(owner).map(point -> new Stored(point.status(), point.location(), point.attributes()));
-            }
-
-            @Override
-            public ResourceSchema schema()
-            {
-                return PlainObservation.BACKUP_POINT_SCHEMA;
-            }
-
-            @Override
-            public String computedName()
-            {
-                return "location";
-            }
-
-            @Override
-            public Optional<String> computedValue(Value planned)
-            {
-                return PlainObservation.location(planned);
-            }
-
-            @Override
-            public void write(Datacenter datacenter, String owner, String computed, Status status, JsonNode attributes)
-            {
-                datacenter.put(new SimBackupPoint(owner, computed, status, attributes));
-            }
-
-            @Override
-            public void remove(Datacenter datacenter, String owner)
-            {
-                datacenter.removeBackupPoint(owner);
-            }
-
-            @Override
-            public Operation create()
-            {
-                return Operation.CREATE_BACKUP_POINT;
-            }
-
-            @Override
-            public Operation delete()
-            {
-                return Operation.DELETE_BACKUP_POINT;
-            }
-        });
+        return new PlainDriver(simulator, new Kind(
+                (datacenter, owner) -> datacenter.backupPoint(owner).map(point -> new Stored(point.status(), point.location(), point.attributes())),
+                (datacenter, owner, computed, status, attributes) -> datacenter.put(new SimBackupPoint(owner, computed, status, attributes)),
+                Datacenter::removeBackupPoint,
+                PlainObservation.BACKUP_POINT_SCHEMA,
+                "location",
+                PlainObservation::location,
+                Operation.CREATE_BACKUP_POINT,
+                Operation.DELETE_BACKUP_POINT));
     }
 
     @Override
@@ -189,7 +126,7 @@ final class PlainDriver
     {
         Datacenter datacenter = simulator.datacenterForChange();
         String owner = address.toString();
-        String computed = kind.computedValue(planned)
+        String computed = kind.computedValue().apply(planned)
                 .orElseThrow(() -> new SimulatedFailureException("the " + kind.computedName() + " of " + owner + " cannot be known: its arguments are not known"));
         Value value = ValueParts.fill(planned, ValueParts.with(planned, kind.computedName(), Value.string(computed)));
         Optional<Stored> existing = kind.find(datacenter, owner);
@@ -214,6 +151,6 @@ final class PlainDriver
         kind.write(datacenter, owner, existing.get().computed(), Status.DELETING, existing.get().attributes());
         context.progress("removing " + owner);
         simulator.time().spend(kind.delete(), context);
-        kind.remove(datacenter, owner);
+        kind.remover().accept(datacenter, owner);
     }
 }
