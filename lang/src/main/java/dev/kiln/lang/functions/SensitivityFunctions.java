@@ -42,7 +42,7 @@ final class SensitivityFunctions
                     if (value.isKnown() && !value.containsSensitive()) {
                         throw new FunctionException(0, "the given value is not sensitive, so this call is redundant.");
                     }
-                    return Marks.unmarkDeep(value);
+                    return value.unmarkedDeep();
                 });
     }
 }

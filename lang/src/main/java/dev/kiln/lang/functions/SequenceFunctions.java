@@ -227,7 +227,7 @@ final class SequenceFunctions
                         if (!argument.isKnown()) {
                             return Value.unknown(type.get());
                         }
-                        Value converted = convertUnified(Marks.unmarkDeep(argument), type.get());
+                        Value converted = convertUnified(argument.unmarkedDeep(), type.get());
                         if (converted instanceof Value.StringValue string && string.value().isEmpty()) {
                             continue;
                         }

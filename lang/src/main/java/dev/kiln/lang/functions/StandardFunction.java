@@ -82,7 +82,7 @@ final class StandardFunction
             Value argument = requireNonNull(arguments.get(index), "argument is null");
             boolean argumentSensitive = argument.containsSensitive();
             if (!parameter.allowSensitive()) {
-                argument = Marks.unmarkDeep(argument);
+                argument = argument.unmarkedDeep();
                 resultSensitive |= argumentSensitive;
             }
             else {

@@ -74,6 +74,33 @@ public sealed interface Value
         };
     }
 
+    /** The same value with every sensitive mark cleared, here and at every depth. */
+    default Value unmarkedDeep()
+    {
+        if (!containsSensitive()) {
+            return this;
+        }
+        return switch (this) {
+            case ListValue list -> new ListValue(list.elementType(), list.elements().stream().map(Value::unmarkedDeep).toList(), false);
+            case SetValue set -> new SetValue(set.elementType(), set.elements().stream().map(Value::unmarkedDeep).toList(), false);
+            case TupleValue tuple -> new TupleValue(tuple.elements().stream().map(Value::unmarkedDeep).toList(), false);
+            case MapValue map -> new MapValue(map.elementType(), unmarkedEntries(map.entries()), false);
+            case ObjectValue object -> new ObjectValue(unmarkedEntries(object.attributes()), false);
+            case StringValue string -> string.withSensitive(false);
+            case NumberValue number -> number.withSensitive(false);
+            case BoolValue bool -> bool.withSensitive(false);
+            case Null nullValue -> nullValue.withSensitive(false);
+            case Unknown unknown -> unknown.withSensitive(false);
+        };
+    }
+
+    private static SortedMap<String, Value> unmarkedEntries(SortedMap<String, Value> entries)
+    {
+        TreeMap<String, Value> result = new TreeMap<>();
+        entries.forEach((key, element) -> result.put(key, element.unmarkedDeep()));
+        return result;
+    }
+
     /** The elements of a list, set or tuple; empty for every other value (unknown and null included). */
     default Optional<List<Value>> asSequence()
     {

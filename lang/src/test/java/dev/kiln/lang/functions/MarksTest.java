@@ -48,11 +48,11 @@ class MarksTest
     }
 
     @Test
-    @DisplayName("unmarkDeep removes marks at every depth and keeps the value")
+    @DisplayName("Value.unmarkedDeep removes marks at every depth and keeps the value")
     void unmarkDeep()
     {
         Value marked = new Value.TupleValue(List.of(new Value.MapValue(Type.STRING, new java.util.TreeMap<>(Map.of("k", new Value.StringValue("v", true))), true)), true);
-        Value plain = Marks.unmarkDeep(marked);
+        Value plain = marked.unmarkedDeep();
         assertFalse(plain.containsSensitive());
         assertEquals(Value.tuple(List.of(Value.map(Type.STRING, Map.of("k", Value.string("v"))))), plain);
     }

@@ -44,7 +44,7 @@ public final class StateValues
     /** The attributes JSON to record; every part must be known. */
     public static JsonNode attributes(Value value)
     {
-        return ValueJson.toJson(Values.unmarked(requireNonNull(value, "value is null")));
+        return ValueJson.toJson(requireNonNull(value, "value is null").unmarkedDeep());
     }
 
     /** The paths of the value's sensitive parts, sorted (a marked part's insides are not listed again). */

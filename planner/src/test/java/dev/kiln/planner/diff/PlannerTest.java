@@ -158,7 +158,7 @@ class PlannerTest
         Map<String, Value> node = PlanScenarios.withPassword(PlanScenarios.node("10.0.0.5", "core"), "secret");
         State state = TestStates.builder().instance(TestTypes.NODE, "node.a", node).build();
         Config config = TestConfig.builder().resource("node.a", node).build();
-        Plan plan = plan(config, state, PlanOptions.DEFAULT, request -> RefreshResponse.observed(Values.unmarked(request.prior())));
+        Plan plan = plan(config, state, PlanOptions.DEFAULT, request -> RefreshResponse.observed(request.prior().unmarkedDeep()));
         Value before = plan.changes().getFirst().before().orElseThrow();
         assertTrue(before.asMapping().orElseThrow().get("password").sensitive());
         assertEquals(List.of("password"), StateValues.sensitivePaths(before).stream().map(Object::toString).toList());
