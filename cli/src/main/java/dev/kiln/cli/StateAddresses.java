@@ -18,7 +18,7 @@ final class StateAddresses
     static Optional<ResourceAddress> parse(Workspace workspace, String text)
     {
         Diagnostics diagnostics = new Diagnostics();
-        Optional<ResourceAddress> address = ResourceAddressParser.parse(text, "command line", diagnostics);
+        Optional<ResourceAddress> address = ResourceAddressParser.parse(text, "the command", diagnostics);
         workspace.show(diagnostics.toList());
         return diagnostics.hasErrors() ? Optional.empty() : address;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.lang.diag.Position;
 import dev.kiln.lang.diag.SourceRange;
 
 import static java.util.Objects.requireNonNull;
@@ -49,7 +50,9 @@ public final class DiagnosticTextView
         text.append(diagnostic.isError() ? styles.red(label) : styles.yellow(label))
                 .append(styles.bold(diagnostic.summary()))
                 .append("\n\n");
-        diagnostic.subject().ifPresent(subject -> appendLocation(text, diagnostic, subject, sources, headers));
+        diagnostic.subject()
+                .filter(subject -> sources.containsKey(subject.filename()) || !isSynthetic(subject))
+                .ifPresent(subject -> appendLocation(text, diagnostic, subject, sources, headers));
         for (String line : wrap(diagnostic.detail(), WIDTH)) {
             text.append(line).append('\n');
         }
@@ -57,6 +60,16 @@ public final class DiagnosticTextView
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * A range made for a value from outside any file (a command-line option, the environment):
+     * "on -target line 1" would point nowhere, so no location is printed; the detail names
+     * where the value came from.
+     */
+    private static boolean isSynthetic(SourceRange subject)
+    {
+        return subject.start().equals(Position.START) && subject.end().equals(Position.START);
     }
 
     private void appendLocation(StringBuilder text, Diagnostic diagnostic, SourceRange subject, Map<String, String> sources, BlockHeaders headers)

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,6 +65,9 @@ public final class PlanFile
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (NoSuchFileException e) {
+            return failed("Failed to read saved plan", "There is no plan file \"" + file + "\". Give the path kiln plan -out wrote.");
         }
         catch (IOException e) {
             return failed("Failed to read saved plan", "The plan file \"" + file + "\" could not be read: " + e.getMessage() + ".");
