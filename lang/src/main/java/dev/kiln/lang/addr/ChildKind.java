@@ -10,13 +10,15 @@ import static java.util.Objects.requireNonNull;
  * {@code cluster.prod.pool["a"]} is a {@code worker_pool} instance, the child of
  * {@code cluster.prod} at segment {@code pool} with key {@code "a"}. {@code parentType} is the
  * type of the instance it lives in, {@code segment} the name written after the parent's
- * address, {@code type} the child's resource type, and {@code keyed} whether each child has
- * a key (one per labeled block) or the parent has at most one child of the kind.
+ * address, {@code type} the child's resource type, {@code block} the nested block of the
+ * parent's configuration that declares a child, and {@code keyed} whether each child has a
+ * key (one per labeled block, keyed by its label) or the parent has at most one child of the
+ * kind (a single block).
  */
-public record ChildKind(String parentType, String segment, String type, boolean keyed)
+public record ChildKind(String parentType, String segment, String type, String block, boolean keyed)
 {
     /** {@code worker_pool "a" {}} of {@code cluster "prod"}: {@code cluster.prod.pool["a"]}. */
-    public static final ChildKind WORKER_POOL = new ChildKind("cluster", "pool", "worker_pool", true);
+    public static final ChildKind WORKER_POOL = new ChildKind("cluster", "pool", "worker_pool", "worker_pool", true);
 
     private static final List<ChildKind> KINDS = List.of(WORKER_POOL);
 
@@ -25,6 +27,7 @@ public record ChildKind(String parentType, String segment, String type, boolean 
         requireNonNull(parentType, "parentType is null");
         requireNonNull(segment, "segment is null");
         requireNonNull(type, "type is null");
+        requireNonNull(block, "block is null");
     }
 
     /** Every kind of child resource, in documentation order. */
@@ -39,6 +42,13 @@ public record ChildKind(String parentType, String segment, String type, boolean 
         requireNonNull(parentType, "parentType is null");
         requireNonNull(segment, "segment is null");
         return KINDS.stream().filter(kind -> kind.parentType.equals(parentType) && kind.segment.equals(segment)).findFirst();
+    }
+
+    /** The kinds of children an instance of {@code parentType} has. */
+    public static List<ChildKind> of(String parentType)
+    {
+        requireNonNull(parentType, "parentType is null");
+        return KINDS.stream().filter(kind -> kind.parentType.equals(parentType)).toList();
     }
 
     /** The kind whose children have resource type {@code type}. */
