@@ -5,7 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
@@ -67,7 +67,7 @@ public final class S3BlobStore
         requireNonNull(settings, "settings is null");
         var builder = S3Client.builder()
                 .region(Region.of(settings.region()))
-                .httpClient(ApacheHttpClient.builder().build())
+                .httpClient(UrlConnectionHttpClient.builder().build())
                 .credentialsProvider(credentials(settings))
                 .forcePathStyle(settings.pathStyle());
         settings.endpoint().ifPresent(builder::endpointOverride);
