@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 GraphCommand.class,
                 StateCommand.class,
                 ForceUnlockCommand.class,
+                BackupCommand.class,
                 SimCommand.class,
                 FmtCommand.class,
                 VersionCommand.class,
