@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +57,44 @@ class SshConnectTest
             Thread.sleep(500);
             hosts.host(2).restart();
             assertEquals("kiln-host-2\n", result.get().stdout());
+        }
+        finally {
+            hosts.host(2).restart();
+        }
+    }
+
+    @Test
+    @DisplayName("a connection that broke while idle (host restarted) is reopened by the next command")
+    void reconnectsAfterIdleBreak()
+    {
+        try (SshHosts ssh = SshHosts.open(FAST_RETRIES)) {
+            SshSession session = ssh.session(hosts.rootConfig(2));
+            assertEquals("kiln-host-2\n", session.run("before", "hostname").stdout());
+            hosts.host(2).kill();
+            hosts.host(2).restart();
+            assertEquals("kiln-host-2\n", session.run("after restart", "hostname").stdout());
+        }
+        finally {
+            hosts.host(2).restart();
+        }
+    }
+
+    @Test
+    @DisplayName("cancelling the action stops connect retries at once")
+    void cancellationStopsRetries()
+            throws Exception
+    {
+        hosts.host(2).kill();
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults().withConnectRetries(50, Duration.ofMillis(500), Duration.ofSeconds(2)));
+                ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            TestActionContext context = new TestActionContext();
+            Future<CommandResult> result = executor.submit(() -> ssh.session(hosts.rootConfig(2)).cancelledBy(context).run("gather facts", "true"));
+            Thread.sleep(300);
+            long cancelled = System.nanoTime();
+            context.cancel();
+            Exception thrown = assertThrows(Exception.class, result::get);
+            assertTrue(thrown.getCause() instanceof CancellationException, thrown.toString());
+            assertTrue(System.nanoTime() - cancelled < 1_000_000_000L);
         }
         finally {
             hosts.host(2).restart();
