@@ -177,21 +177,21 @@ class SshConnectTest
         }
     }
 
-    @ParameterizedTest(name = "{0} key, format {1}, passphrase \"{2}\"")
+    @ParameterizedTest(name = "{0} key of {1} bits, format {2}, passphrase \"{3}\"")
     @CsvSource(delimiter = '|', value = {
-            "ed25519 | RFC4716 | ''",
-            "ecdsa | RFC4716 | ''",
-            "rsa | RFC4716 | ''",
-            "rsa | PEM | ''",
-            "ecdsa | PKCS8 | ''",
-            "rsa | PEM | secret phrase",
+            "ed25519 | 256 | RFC4716 | ''",
+            "ecdsa | 256 | RFC4716 | ''",
+            "rsa | 2048 | RFC4716 | ''",
+            "rsa | 2048 | PEM | ''",
+            "ecdsa | 384 | PKCS8 | ''",
+            "rsa | 2048 | PEM | secret phrase",
     })
     @DisplayName("private keys of every common type and format log in")
-    void keyTypes(String type, String format, String passphrase)
+    void keyTypes(String type, int bits, String format, String passphrase)
             throws Exception
     {
         Path key = directory.resolve("id_" + type);
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-m", format, "-N", passphrase, "-C", "test", "-f", key.toString())
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-b", Integer.toString(bits), "-m", format, "-N", passphrase, "-C", "test", "-f", key.toString())
                 .redirectErrorStream(true).start();
         assertEquals(0, keygen.waitFor());
         Path authorized = hosts.directory().resolve("host-1/authorized_keys/root");
