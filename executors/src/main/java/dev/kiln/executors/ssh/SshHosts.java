@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -96,7 +97,7 @@ public final class SshHosts
     }
 
     /** The one upload of {@code localFile} to {@code remotePath} on a host this run; concurrent and later requests share it. */
-    CompletableFuture<UploadResult> uploadOnce(HostConnection connection, Path localFile, String remotePath, java.util.function.Supplier<UploadResult> upload)
+    CompletableFuture<UploadResult> uploadOnce(HostConnection connection, Path localFile, String remotePath, Supplier<UploadResult> upload)
     {
         UploadKey key = new UploadKey(connection.config(), localFile.toAbsolutePath().normalize(), remotePath);
         CompletableFuture<UploadResult> mine = new CompletableFuture<>();

@@ -5,6 +5,7 @@ import dev.kiln.executors.walk.CancellationToken;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -150,7 +151,7 @@ public final class SshSession
         return hosts.redactor();
     }
 
-    private java.time.Duration timeoutOf(RemoteCommand command)
+    private Duration timeoutOf(RemoteCommand command)
     {
         return command.timeout().orElse(hosts.options().commandTimeout());
     }
