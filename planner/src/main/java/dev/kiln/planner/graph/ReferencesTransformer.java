@@ -29,7 +29,7 @@ final class ReferencesTransformer
     {
         InstanceIndex instances = new InstanceIndex(graph.order.vertexSet());
         Set<ResourceAddress> configured = new HashSet<>();
-        for (DecodedInstance instance : input.config().resources()) {
+        for (DecodedInstance instance : input.instances()) {
             configured.add(instance.address());
             if (graph.order.containsVertex(instance.address())) {
                 connectConfigured(input, instance, instances, graph);

@@ -1,6 +1,7 @@
 package dev.kiln.state.backend;
 
 import dev.kiln.state.State;
+import dev.kiln.state.encryption.KeyUse;
 import dev.kiln.state.lock.LockAttempt;
 import dev.kiln.state.lock.LockHandle;
 import dev.kiln.state.lock.LockRequest;
@@ -27,6 +28,17 @@ public interface Backend
 
     /** Stores {@code state} if its content changed, under the lock {@code lock} must hold. */
     WriteResult write(State state, LockHandle lock);
+
+    /**
+     * Writes the stored state again, unchanged (same serial), when it is not sealed with the
+     * configured primary key: encryption was just turned on, or the key was rotated and the
+     * state is still under the fallback key. Returns how it was stored before, or empty when
+     * nothing needed doing. Requires the lock. A backend without encryption has nothing to do.
+     */
+    default Optional<KeyUse> resealStored(LockHandle lock)
+    {
+        return Optional.empty();
+    }
 
     /** One try for the lock, without waiting. */
     LockAttempt tryLock(LockRequest request);

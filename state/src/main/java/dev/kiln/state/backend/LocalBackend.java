@@ -3,21 +3,21 @@ package dev.kiln.state.backend;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.state.AtomicFiles;
 import dev.kiln.state.State;
-import dev.kiln.state.StateCodec;
 import dev.kiln.state.StateException;
+import dev.kiln.state.encryption.DecodedState;
+import dev.kiln.state.encryption.KeyUse;
+import dev.kiln.state.encryption.SealedStateCodec;
 import dev.kiln.state.lock.LocalFileLock;
 import dev.kiln.state.lock.LockAttempt;
 import dev.kiln.state.lock.LockHandle;
 import dev.kiln.state.lock.LockRequest;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +27,9 @@ import static java.util.Objects.requireNonNull;
  * The state in a local file ({@code kiln.state} by default). Every write replaces the file
  * atomically (see {@link AtomicFiles}), keeps the previous version as {@code kiln.state.backup}
  * and the newest versions under {@code .kiln/history/}; the lock is a {@link LocalFileLock}
- * on {@code .kiln/kiln.state.lock}.
+ * on {@code .kiln/kiln.state.lock}. With encryption configured, every one of those files is
+ * sealed ({@link SealedStateCodec}); a state still in plaintext or under the fallback key is
+ * sealed again with the primary key, copies included, at the next write or {@link #resealStored}.
  */
 public final class LocalBackend
         implements Backend
@@ -37,6 +39,7 @@ public final class LocalBackend
     private final Clock clock;
     private final LocalFileLock lock;
     private final LocalHistory history;
+    private final SealedStateCodec codec;
 
     public LocalBackend(LocalBackendOptions options)
     {
@@ -48,6 +51,7 @@ public final class LocalBackend
         Path kilnDirectory = options.kilnDirectory().toAbsolutePath().normalize();
         this.lock = new LocalFileLock(kilnDirectory.resolve(name + ".lock"), clock);
         this.history = new LocalHistory(kilnDirectory.resolve("history"), name, options.historyLimit());
+        this.codec = new SealedStateCodec(options.encryption());
     }
 
     @Override
@@ -71,17 +75,48 @@ public final class LocalBackend
     public WriteResult write(State state, LockHandle handle)
     {
         requireNonNull(state, "state is null");
+        requireHeld(handle);
+        Optional<DecodedState> stored = readDecoded(stateFile);
+        Optional<State> prepared = WriteRules.prepare(stored.map(DecodedState::state), state, location());
+        boolean reseal = stored.isPresent() && needsResealing(stored.get());
+        if (prepared.isEmpty() && !reseal) {
+            return new WriteResult(stored.orElseThrow().state(), false);
+        }
+        State written = prepared.orElseGet(() -> stored.orElseThrow().state());
+        store(written, reseal);
+        return new WriteResult(written, true);
+    }
+
+    @Override
+    public Optional<KeyUse> resealStored(LockHandle handle)
+    {
+        requireHeld(handle);
+        Optional<DecodedState> stored = readDecoded(stateFile);
+        if (stored.isEmpty() || !needsResealing(stored.get())) {
+            return Optional.empty();
+        }
+        store(stored.get().state(), true);
+        return Optional.of(stored.get().keyUse());
+    }
+
+    private boolean needsResealing(DecodedState stored)
+    {
+        return stored.keyUse().needsResealing(codec.encryption().enabled());
+    }
+
+    private void requireHeld(LockHandle handle)
+    {
         requireNonNull(handle, "handle is null");
         if (!lock.isHeldBy(handle)) {
             throw StateException.error("State not locked",
                     "Writing %s requires holding its lock, and lock ID \"%s\" is not the lock held now.".formatted(stateFile, handle.id()));
         }
-        Optional<State> stored = read().map(StateSnapshot::state);
-        Optional<State> prepared = WriteRules.prepare(stored, state, location());
-        if (prepared.isEmpty()) {
-            return new WriteResult(stored.orElseThrow(), false);
-        }
-        byte[] content = StateCodec.standard().encode(prepared.get()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code state}, keeping the previous file as the backup and this one in the history; {@code resealCopies} seals those copies again too. */
+    private void store(State state, boolean resealCopies)
+    {
+        byte[] content = codec.encode(state);
         try {
             AtomicFiles.deleteLeftoverTemporaries(stateFile);
             AtomicFiles.deleteLeftoverTemporaries(backupFile);
@@ -89,12 +124,46 @@ public final class LocalBackend
                 AtomicFiles.preserve(stateFile, backupFile);
             }
             AtomicFiles.write(stateFile, content);
-            history.record(stateFile, prepared.get().serial(), clock.instant());
+            history.record(stateFile, state.serial(), clock.instant());
+            if (resealCopies) {
+                resealCopies();
+            }
         }
         catch (IOException e) {
             throw ioFailure("Failed to write the state", stateFile, e);
         }
-        return new WriteResult(prepared.get(), true);
+    }
+
+    /**
+     * Seals the backup and the history copies that are plaintext or under the fallback key
+     * with the primary key, so that turning encryption on leaves no plaintext copy and a
+     * rotated key leaves none the new key alone cannot read. A copy no configured key opens
+     * is left as it is.
+     */
+    private void resealCopies()
+            throws IOException
+    {
+        List<Path> copies = new ArrayList<>();
+        copies.add(backupFile);
+        for (HistoryEntry entry : history.list()) {
+            history.file(entry.id()).ifPresent(copies::add);
+        }
+        for (Path copy : copies) {
+            if (!Files.isRegularFile(copy)) {
+                continue;
+            }
+            Optional<byte[]> resealed;
+            try {
+                resealed = codec.resealed(Files.readAllBytes(copy), copy.toString());
+            }
+            catch (StateException e) {
+                continue;
+            }
+            if (resealed.isPresent()) {
+                AtomicFiles.deleteLeftoverTemporaries(copy);
+                AtomicFiles.write(copy, resealed.get());
+            }
+        }
     }
 
     @Override
@@ -129,14 +198,23 @@ public final class LocalBackend
     @Override
     public Optional<StateSnapshot> readHistory(String id)
     {
-        return history.file(requireNonNull(id, "id is null")).flatMap(LocalBackend::readFile);
+        return history.file(requireNonNull(id, "id is null")).flatMap(this::readFile);
     }
 
-    private static Optional<StateSnapshot> readFile(Path file)
+    private Optional<StateSnapshot> readFile(Path file)
     {
-        byte[] bytes;
+        return readBytes(file).map(bytes -> StateSnapshot.ofOwnedBytes(codec.decode(bytes, file.toString()).state(), bytes));
+    }
+
+    private Optional<DecodedState> readDecoded(Path file)
+    {
+        return readBytes(file).map(bytes -> codec.decode(bytes, file.toString()));
+    }
+
+    private static Optional<byte[]> readBytes(Path file)
+    {
         try {
-            bytes = Files.readAllBytes(file);
+            return Optional.of(Files.readAllBytes(file));
         }
         catch (NoSuchFileException e) {
             return Optional.empty();
@@ -144,14 +222,6 @@ public final class LocalBackend
         catch (IOException e) {
             throw ioFailure("Failed to read the state", file, e);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        }
-        catch (CharacterCodingException e) {
-            throw StateException.error("Corrupted state file", file + " is not UTF-8 text. Restore the previous version from the backup or the history.");
-        }
-        return Optional.of(StateSnapshot.ofOwnedBytes(StateCodec.standard().decode(text, file.toString()), bytes));
     }
 
     private static StateException ioFailure(String summary, Path file, IOException cause)

@@ -8,6 +8,8 @@ import dev.kiln.state.State;
 import dev.kiln.state.backend.Backend;
 import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.backend.WriteResult;
+import dev.kiln.state.encryption.Content;
+import dev.kiln.state.encryption.StateEncryption;
 import dev.kiln.state.lock.LockHandle;
 
 import java.io.Closeable;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,6 +45,9 @@ import static java.util.Objects.requireNonNull;
  * {@link #leftover()}; {@link #recoverLeftover} folds it into the state ({@link JournalFold}),
  * writes the state and clears the journal. Appending is refused until then. At the end of a
  * run, {@link #commit} does the same with this run's records.
+ * <p>
+ * With encryption, each record is sealed on its own into one line, so appending stays O(1)
+ * and the next command, holding the same keys, reads the records one by one.
  */
 public final class Journal
         implements Closeable
@@ -51,6 +57,7 @@ public final class Journal
     private final Path file;
     private final String runId;
     private final Clock clock;
+    private final StateEncryption encryption;
     private final FileChannel channel;
     private final ReentrantLock appending = new ReentrantLock();
     private Optional<JournalContents> leftover;
@@ -59,26 +66,35 @@ public final class Journal
     private volatile long written;
     private volatile long forced;
 
-    private Journal(Path file, String runId, Clock clock, FileChannel channel, Optional<JournalContents> leftover)
+    private Journal(Path file, String runId, Clock clock, StateEncryption encryption, FileChannel channel, Optional<JournalContents> leftover)
     {
         this.file = file;
         this.runId = runId;
         this.clock = clock;
+        this.encryption = encryption;
         this.channel = channel;
         this.leftover = leftover;
     }
 
-    /** Opens (creating, private to its owner) the journal file for run {@code runId}. */
+    /** Opens (creating, private to its owner) the journal file for run {@code runId}, without encryption. */
     public static Journal open(Path file, String runId, Clock clock)
+            throws IOException
+    {
+        return open(file, runId, clock, StateEncryption.none());
+    }
+
+    /** Opens (creating, private to its owner) the journal file for run {@code runId}, its records sealed by {@code encryption}. */
+    public static Journal open(Path file, String runId, Clock clock, StateEncryption encryption)
             throws IOException
     {
         requireNonNull(file, "file is null");
         requireNonNull(runId, "runId is null");
         requireNonNull(clock, "clock is null");
+        requireNonNull(encryption, "encryption is null");
         AtomicFiles.createPrivateFile(file);
-        JournalContents contents = JournalContents.read(file);
+        JournalContents contents = JournalContents.read(file, encryption);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new Journal(file, runId, clock, channel, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
+        return new Journal(file, runId, clock, encryption, channel, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
     }
 
     public Path file()
@@ -156,7 +172,7 @@ public final class Journal
     public JournalContents contents()
             throws IOException
     {
-        return JournalContents.read(file);
+        return JournalContents.read(file, encryption);
     }
 
     /**
@@ -242,12 +258,25 @@ public final class Journal
     private long append(JournalRecord record)
             throws IOException
     {
-        ByteBuffer buffer = ByteBuffer.wrap(JournalLines.write(record).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buffer = ByteBuffer.wrap(line(record));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
         written = channel.position();
         return written;
+    }
+
+    /** A record as the line appended: its JSON, or that sealed. */
+    private byte[] line(JournalRecord record)
+    {
+        String json = JournalLines.write(record);
+        if (!encryption.enabled()) {
+            return json.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] sealed = encryption.seal(json.substring(0, json.length() - 1).getBytes(StandardCharsets.UTF_8), Content.JOURNAL_RECORD);
+        byte[] line = Arrays.copyOf(sealed, sealed.length + 1);
+        line[sealed.length] = '\n';
+        return line;
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.kiln.state.journal;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Severity;
 import dev.kiln.state.MalformedDocumentException;
+import dev.kiln.state.StateException;
+import dev.kiln.state.encryption.Content;
+import dev.kiln.state.encryption.StateEncryption;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +23,9 @@ import static java.util.Objects.requireNonNull;
  * The records of a journal file, in the order written, and warnings about lines that could not
  * be read. A cut-off last line (Kiln stopped while writing it) is ignored with a warning; a
  * record that ends where the file ends is kept if it is complete, even without its newline.
+ * Records may be sealed one by one ({@link StateEncryption}); a complete sealed record that
+ * cannot be opened (no key, wrong key, damaged) stops the read with its error rather than
+ * being skipped, since skipping it could forget an action that touched the world.
  */
 public record JournalContents(Path file, List<JournalRecord> records, List<Diagnostic> warnings)
 {
@@ -29,10 +36,18 @@ public record JournalContents(Path file, List<JournalRecord> records, List<Diagn
         warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
     }
 
-    /** Reads a journal; a missing file is an empty journal. */
+    /** Reads a journal written without encryption; a missing file is an empty journal. */
     public static JournalContents read(Path file)
             throws IOException
     {
+        return read(file, StateEncryption.none());
+    }
+
+    /** Reads a journal whose records may be sealed with {@code encryption}'s keys; a missing file is an empty journal. */
+    public static JournalContents read(Path file, StateEncryption encryption)
+            throws IOException
+    {
+        requireNonNull(encryption, "encryption is null");
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -50,18 +65,38 @@ public record JournalContents(Path file, List<JournalRecord> records, List<Diagn
                 end++;
             }
             boolean terminated = end < bytes.length;
-            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-            Optional<JournalRecord> record = parse(line);
+            Optional<String> line = plaintext(Arrays.copyOfRange(bytes, start, end), terminated, encryption, file + " line " + lineNumber);
+            Optional<JournalRecord> record = line.flatMap(JournalContents::parse);
             if (record.isPresent()) {
                 records.add(record.get());
             }
-            else if (!line.isBlank()) {
+            else if (line.isEmpty() || !line.get().isBlank()) {
                 warnings.add(terminated ? unreadable(file, lineNumber) : cutOff(file, lineNumber));
             }
             start = end + 1;
             lineNumber++;
         }
         return new JournalContents(file, records, warnings);
+    }
+
+    /**
+     * A line's text: itself, or the plaintext of a sealed record; empty for a sealed last line
+     * cut off by a crash. A complete sealed line that cannot be opened is an error.
+     */
+    private static Optional<String> plaintext(byte[] line, boolean terminated, StateEncryption encryption, String source)
+    {
+        if (!StateEncryption.isSealed(line)) {
+            return Optional.of(new String(line, StandardCharsets.UTF_8));
+        }
+        try {
+            return Optional.of(new String(encryption.open(line, Content.JOURNAL_RECORD, source).plaintext(), StandardCharsets.UTF_8));
+        }
+        catch (StateException e) {
+            if (terminated) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 
     public boolean isEmpty()
