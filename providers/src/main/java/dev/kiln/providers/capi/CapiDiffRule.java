@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * Plans a capi cluster from values alone — planning never needs the management cluster, so a
+ * Plans a capi cluster or worker pool from values alone — planning never needs the management cluster, so a
  * management cluster created in the same plan is fine. The rules Cluster API imposes: no
  * downgrades; upgrades one minor version at a time, the control plane before the pools, each
  * hop a visible step; a control plane of at least one machine, an odd number with stacked
@@ -25,25 +25,36 @@ import java.util.SortedMap;
 final class CapiDiffRule
         implements DiffRule
 {
-    private static final Set<String> SHAPE = Set.of("kubernetes_version", "current_version", "status", "control_plane", "worker_pool",
+    private static final Set<String> SHAPE = Set.of("kubernetes_version", "current_version", "status", "control_plane", "replicas",
             "endpoint", "kubeconfig", "ca_certificate");
 
     private final String namespace;
+    private final boolean pool;
 
-    CapiDiffRule(String namespace)
+    private CapiDiffRule(String namespace, boolean pool)
     {
         this.namespace = namespace;
+        this.pool = pool;
+    }
+
+    static CapiDiffRule cluster(String namespace)
+    {
+        return new CapiDiffRule(namespace, false);
+    }
+
+    static CapiDiffRule pool(String namespace)
+    {
+        return new CapiDiffRule(namespace, true);
     }
 
     @Override
     public DiffResponse diff(DiffRequest request)
     {
-        String cluster = CapiNames.cluster(request.address());
-        Optional<CapiShape> prior = request.prior().map(CapiShape::of);
+        Optional<CapiShape> prior = request.prior().map(this::shape);
         if (request.desired().isEmpty()) {
-            return new DiffResponse.Delete(ClusterPlanSteps.delete(namespace, cluster), List.of());
+            return new DiffResponse.Delete(deleteSteps(request), List.of());
         }
-        CapiShape desired = CapiShape.of(request.desired().get());
+        CapiShape desired = shape(request.desired().get());
         Optional<DiffResponse.Forbidden> forbidden = forbidden(prior, desired);
         if (forbidden.isPresent()) {
             return forbidden.get();
@@ -51,11 +62,11 @@ final class CapiDiffRule
         return switch (StandardDiffRule.INSTANCE.diff(request)) {
             case DiffResponse.NoOp noOp -> noOp;
             case DiffResponse.Forbidden refused -> refused;
-            case DiffResponse.Delete delete -> new DiffResponse.Delete(ClusterPlanSteps.delete(namespace, cluster), delete.diagnostics());
-            case DiffResponse.Create create -> new DiffResponse.Create(create.planned(), ClusterPlanSteps.create(namespace, cluster, desired), create.diagnostics());
+            case DiffResponse.Delete delete -> new DiffResponse.Delete(deleteSteps(request), delete.diagnostics());
+            case DiffResponse.Create create -> new DiffResponse.Create(create.planned(), createSteps(request, desired), create.diagnostics());
             case DiffResponse.Replace replace -> {
-                List<String> steps = new ArrayList<>(ClusterPlanSteps.delete(namespace, cluster));
-                steps.addAll(ClusterPlanSteps.create(namespace, cluster, desired));
+                List<String> steps = new ArrayList<>(deleteSteps(request));
+                steps.addAll(createSteps(request, desired));
                 yield new DiffResponse.Replace(replace.planned(), replace.forcedBy(), steps, replace.diagnostics());
             }
             case DiffResponse.Update update -> {
@@ -64,15 +75,39 @@ final class CapiDiffRule
                     planned = CapiValues.with(planned, "current_version", Value.unknown(Type.STRING));
                 }
                 List<String> others = changedAttributes(request.prior().get(), planned);
-                yield new DiffResponse.Update(planned, ClusterPlanSteps.update(cluster, prior.get(), desired, others), update.diagnostics());
+                yield new DiffResponse.Update(planned, pool
+                        ? ClusterPlanSteps.updatePool(PoolNames.pool(request.address()), prior.get(), desired, others)
+                        : ClusterPlanSteps.updateCluster(prior.get(), desired, others), update.diagnostics());
             }
         };
     }
 
-    private static Optional<DiffResponse.Forbidden> forbidden(Optional<CapiShape> prior, CapiShape desired)
+    private CapiShape shape(Value value)
+    {
+        return pool ? CapiShape.pool(value) : CapiShape.cluster(value);
+    }
+
+    private List<String> createSteps(DiffRequest request, CapiShape desired)
+    {
+        return pool
+                ? ClusterPlanSteps.createPool(namespace, PoolNames.deployment(request.address()), PoolNames.pool(request.address()), desired)
+                : ClusterPlanSteps.createCluster(namespace, CapiNames.cluster(request.address()), desired);
+    }
+
+    private List<String> deleteSteps(DiffRequest request)
+    {
+        return pool
+                ? ClusterPlanSteps.deletePool(namespace, PoolNames.deployment(request.address()))
+                : ClusterPlanSteps.deleteCluster(namespace, CapiNames.cluster(request.address()));
+    }
+
+    private Optional<DiffResponse.Forbidden> forbidden(Optional<CapiShape> prior, CapiShape desired)
     {
         AttributePath controlPlane = AttributePath.attribute("control_plane");
-        Optional<Integer> size = desired.controlPlaneReplicas();
+        Optional<Integer> size = pool ? Optional.empty() : desired.replicas();
+        if (pool && desired.replicas().isPresent() && desired.replicas().get() < 0) {
+            return Optional.of(new DiffResponse.Forbidden("a pool cannot have fewer than 0 machines", Optional.of(AttributePath.attribute("replicas")), List.of()));
+        }
         if (size.isPresent() && size.get() < 1) {
             return Optional.of(new DiffResponse.Forbidden("a Cluster API control plane needs at least 1 machine", Optional.of(controlPlane), List.of()));
         }

@@ -6,13 +6,16 @@ import dev.kiln.lang.value.Value;
 import dev.kiln.providers.Importer;
 
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * {@code kiln import cluster.NAME NAMESPACE/NAME}: adopts a cluster Cluster API already runs.
  * Kiln names a cluster's objects after the cluster block, in the provider's namespace, so the
  * Cluster must be named as Kiln would name it and live in that namespace; its value is the
- * configured one with what the management cluster holds put over it (versions, replicas,
- * pools, endpoint, kubeconfig), so the next plan shows only the differences.
+ * configured one with what the management cluster holds put over it (version, replicas,
+ * endpoint, kubeconfig), and each configured pool whose MachineDeployment exists is adopted
+ * with it, so the next plan shows only the differences.
  */
 final class CapiImport
         implements Importer
@@ -25,7 +28,7 @@ final class CapiImport
     }
 
     @Override
-    public Value read(ResourceAddress address, String id, Value configured)
+    public SortedMap<ResourceAddress, Value> read(ResourceAddress address, String id, SortedMap<ResourceAddress, Value> configured)
     {
         int slash = id.indexOf('/');
         if (slash <= 0 || slash == id.length() - 1 || id.indexOf('/', slash + 1) >= 0) {
@@ -44,13 +47,18 @@ final class CapiImport
         if (snapshot.cluster().isEmpty()) {
             throw new IllegalArgumentException("there is no Cluster " + id + " in the management cluster of provider " + management.settings().name());
         }
-        Value observed = ClusterValue.observe(configured, snapshot, ClusterValue.kubeconfig(client, name));
-        Value withPools = observed;
-        for (String pool : CapiValues.mapping(configured, "worker_pool").keySet()) {
-            if (!snapshot.deployments().containsKey(pool)) {
-                withPools = CapiValues.withEntry(withPools, "worker_pool", pool, Optional.empty());
+        TreeMap<ResourceAddress, Value> imported = new TreeMap<>();
+        Value cluster = Optional.ofNullable(configured.get(address)).orElseThrow(() -> new IllegalArgumentException(address + " is not configured"));
+        Value observed = ClusterValue.observe(cluster, snapshot, ClusterValue.kubeconfig(client, name));
+        imported.put(address, KnownValues.fill(observed, observed));
+        configured.forEach((child, value) -> {
+            if (child.parent().filter(address::equals).isPresent()) {
+                Optional.ofNullable(snapshot.deployments().get(PoolNames.deployment(child))).ifPresent(deployment -> {
+                    Value pool = ClusterValue.observePool(value, snapshot, deployment);
+                    imported.put(child, KnownValues.fill(pool, pool));
+                });
             }
-        }
-        return KnownValues.fill(withPools, withPools);
+        });
+        return imported;
     }
 }

@@ -8,8 +8,10 @@ import dev.kiln.planner.spi.Refresher;
 import dev.kiln.providers.AppliedValues;
 import dev.kiln.providers.Importer;
 import dev.kiln.providers.Provider;
+import dev.kiln.providers.ResourceSchemas;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -17,21 +19,25 @@ import static java.util.Objects.requireNonNull;
 /**
  * The {@code capi} provider: clusters handed to a Cluster API management cluster. Planning
  * reads values only; refreshing and applying reach the management cluster through a client
- * built on first use. It manages {@code cluster} resources.
+ * built on first use. It manages {@code cluster} resources and their {@code worker_pool}s.
  */
 public final class CapiProvider
         implements Provider, AutoCloseable
 {
     private final ManagementCluster management;
-    private final DiffRule diffRule;
-    private final Driver clusterDriver;
+    private final Map<String, DiffRule> rules;
+    private final Map<String, Driver> drivers;
     private final Refresher refresher;
 
     private CapiProvider(ManagementCluster management, Model model)
     {
         this.management = management;
-        this.diffRule = new CapiDiffRule(management.namespace());
-        this.clusterDriver = new ClusterDriver(management, model);
+        this.rules = Map.of(
+                KilnSchemas.CLUSTER, CapiDiffRule.cluster(management.namespace()),
+                ResourceSchemas.WORKER_POOL, CapiDiffRule.pool(management.namespace()));
+        this.drivers = Map.of(
+                KilnSchemas.CLUSTER, new ClusterDriver(management, model),
+                ResourceSchemas.WORKER_POOL, new PoolDriver(management, model));
         this.refresher = new CapiRefresher(management);
     }
 
@@ -52,7 +58,7 @@ public final class CapiProvider
     @Override
     public Optional<DiffRule> diffRule(String type)
     {
-        return type.equals(KilnSchemas.CLUSTER) ? Optional.of(diffRule) : Optional.empty();
+        return Optional.ofNullable(rules.get(requireNonNull(type, "type is null")));
     }
 
     @Override
@@ -64,7 +70,7 @@ public final class CapiProvider
     @Override
     public Optional<Driver> driver(String type)
     {
-        return type.equals(KilnSchemas.CLUSTER) ? Optional.of(clusterDriver) : Optional.empty();
+        return Optional.ofNullable(drivers.get(requireNonNull(type, "type is null")));
     }
 
     @Override

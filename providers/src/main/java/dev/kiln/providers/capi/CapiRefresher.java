@@ -1,12 +1,12 @@
 package dev.kiln.providers.capi;
 
 import dev.kiln.executors.kube.KubeClient;
-import dev.kiln.lang.config.model.KilnSchemas;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Severity;
 import dev.kiln.planner.spi.RefreshRequest;
 import dev.kiln.planner.spi.RefreshResponse;
 import dev.kiln.planner.spi.Refresher;
+import dev.kiln.providers.ResourceSchemas;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +33,11 @@ final class CapiRefresher
     @Override
     public RefreshResponse read(RefreshRequest request)
     {
-        if (!request.address().type().equals(KilnSchemas.CLUSTER) || !management.reachable()) {
+        if (!management.reachable()) {
             return RefreshResponse.observed(request.prior());
+        }
+        if (request.address().type().equals(ResourceSchemas.WORKER_POOL)) {
+            return pool(request);
         }
         KubeClient client = management.client();
         String name = CapiNames.cluster(request.address());
@@ -48,5 +51,15 @@ final class CapiRefresher
                         + ". Cluster API does not replace failed machines by itself without a MachineHealthCheck; delete them to get new ones.",
                 Optional.empty(), Optional.empty()));
         return new RefreshResponse(Optional.of(ClusterValue.observe(request.prior(), snapshot, ClusterValue.kubeconfig(client, name))), diagnostics);
+    }
+
+    /** A pool is gone when its MachineDeployment is. */
+    private RefreshResponse pool(RefreshRequest request)
+    {
+        String cluster = CapiNames.cluster(PoolNames.cluster(request.address()));
+        ClusterSnapshot snapshot = ClusterSnapshot.read(management.client(), management.version(), cluster);
+        return Optional.ofNullable(snapshot.deployments().get(PoolNames.deployment(request.address())))
+                .map(deployment -> RefreshResponse.observed(ClusterValue.observePool(request.prior(), snapshot, deployment)))
+                .orElseGet(RefreshResponse::gone);
     }
 }

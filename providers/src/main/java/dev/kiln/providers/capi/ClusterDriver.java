@@ -18,14 +18,11 @@ import dev.kiln.providers.capi.render.CapiRenderer;
 import dev.kiln.providers.capi.render.RenderInputs;
 import dev.kiln.providers.capi.render.RenderedCluster;
 import dev.kiln.providers.capi.render.RenderedObject;
-import dev.kiln.providers.capi.render.RenderedPool;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Makes capi clusters real in the management cluster. Create and update: install the
@@ -89,53 +86,21 @@ final class ClusterDriver
         String target = ObjectFields.text(resource(rendered.controlPlane()), "spec", "version").orElse("");
         Optional<String> running = before.controlPlane().flatMap(found -> ObjectFields.text(found, "spec", "version"));
         for (String hop : running.map(from -> UpgradeChain.hops(from, target)).orElse(List.of())) {
-            upgrade(rendered, before, hop, context);
+            if (!hop.equals(target)) {
+                context.progress("upgrading the control plane to " + hop);
+                apply(client, withVersion(rendered.controlPlane(), hop), context);
+                await("the control plane to run " + hop, snapshot -> ClusterReadiness.controlPlaneAt(snapshot, hop), rendered.name(), context);
+            }
         }
         apply(client, rendered.controlPlane(), context);
         apply(client, rendered.cluster(), context);
-        for (RenderedPool pool : rendered.pools()) {
-            pool.objects().forEach(object -> apply(client, object, context));
-        }
-        removePools(client, rendered, before, context);
-        List<String> pools = rendered.pools().stream().map(pool -> CapiNames.pool(rendered.name(), pool.pool()).substring(rendered.name().length() + 1)).toList();
-        ClusterSnapshot ready = await(rendered.name() + " to be provisioned with every machine ready", snapshot -> ClusterReadiness.ready(snapshot, pools),
-                rendered.name(), context);
+        ClusterSnapshot ready = await(rendered.name() + " to be provisioned with its control plane ready",
+                snapshot -> ClusterReadiness.clusterReady(snapshot, target), rendered.name(), context);
         String kubeconfig = KubeWait.until(client, "Secret " + client.namespace() + "/" + CapiNames.kubeconfigSecret(rendered.name()), List.of(),
                 () -> ClusterValue.kubeconfig(client, rendered.name()).map(KubeWait.Check::done).orElseGet(() -> KubeWait.Check.pending("the kubeconfig Secret does not exist yet")),
                 options(), context);
-        return complete(planned, ClusterValue.observe(planned, ready, Optional.of(kubeconfig)));
-    }
-
-    /** One hop of an upgrade: the control plane to {@code version}, waited for, then each pool that existed before. */
-    private void upgrade(RenderedCluster rendered, ClusterSnapshot before, String version, ActionContext context)
-    {
-        KubeClient client = management.client();
-        context.progress("upgrading the control plane to " + version);
-        apply(client, withVersion(rendered.controlPlane(), "spec", version), context);
-        await("the control plane to run " + version, snapshot -> ClusterReadiness.controlPlaneAt(snapshot, version), rendered.name(), context);
-        for (RenderedPool pool : rendered.pools()) {
-            String poolName = CapiNames.pool(rendered.name(), pool.pool()).substring(rendered.name().length() + 1);
-            if (!before.deployments().containsKey(poolName)) {
-                continue;
-            }
-            context.progress("upgrading pool " + pool.pool() + " to " + version);
-            apply(client, pool.machineTemplate(), context);
-            apply(client, pool.bootstrapTemplate(), context);
-            apply(client, withVersion(pool.machineDeployment(), "template", version), context);
-            await("pool " + pool.pool() + " to run " + version, snapshot -> ClusterReadiness.poolAt(snapshot, poolName, version), rendered.name(), context);
-        }
-    }
-
-    /** MachineDeployments of this cluster that no configured pool renders any more: deleted, and waited for. */
-    private void removePools(KubeClient client, RenderedCluster rendered, ClusterSnapshot before, ActionContext context)
-    {
-        List<String> kept = rendered.pools().stream().map(pool -> pool.machineDeployment().name()).toList();
-        for (GenericKubernetesResource deployment : before.deployments().values()) {
-            if (!kept.contains(deployment.getMetadata().getName())) {
-                context.progress("deleting " + ObjectRef.of(deployment));
-                client.delete(ObjectRef.of(deployment), context::progress);
-            }
-        }
+        TemplateCleanup.controlPlane(client, ready, context);
+        return KnownValues.fill(planned, ClusterValue.observe(planned, ready, Optional.of(kubeconfig)));
     }
 
     private void delete(ResourceAddress address, ActionContext context)
@@ -148,7 +113,8 @@ final class ClusterDriver
         }
         else {
             before.cluster().ifPresent(cluster -> client.delete(ObjectRef.of(cluster), context::progress));
-            await("Cluster " + client.namespace() + "/" + name + " and its machines to be deleted", ClusterDriver::gone, name, context);
+            Waits.await(management, "Cluster " + client.namespace() + "/" + name + " and its machines to be deleted", ClusterDriver::gone, name,
+                    management.settings().timeouts().delete(), context);
         }
         Leftovers.delete(client, before, context);
     }
@@ -173,20 +139,12 @@ final class ClusterDriver
 
     private ClusterSnapshot await(String waitingFor, Function<ClusterSnapshot, KubeWait.Check<ClusterSnapshot>> check, String name, ActionContext context)
     {
-        KubeClient client = management.client();
-        Supplier<KubeWait.Check<ClusterSnapshot>> poll = () -> check.apply(snapshot(name));
-        String core = ClusterSnapshot.core(management.version());
-        Map<String, String> labels = Map.of(CapiNames.CLUSTER_NAME_LABEL, name);
-        return KubeWait.until(client, waitingFor, List.of(
-                        new KubeWait.Watched(core, "Cluster", Map.of()),
-                        new KubeWait.Watched(core, "Machine", labels),
-                        new KubeWait.Watched(core, "MachineDeployment", labels)),
-                poll, options(), context);
+        return Waits.await(management, waitingFor, check, name, management.settings().timeouts().apply(), context);
     }
 
     private KubeWait.Options options()
     {
-        return new KubeWait.Options(management.settings().timeouts().apply(), management.settings().timeouts().pollInterval());
+        return Waits.options(management, management.settings().timeouts().apply());
     }
 
     private ClusterSnapshot snapshot(String name)
@@ -194,7 +152,7 @@ final class ClusterDriver
         return ClusterSnapshot.read(management.client(), management.version(), name);
     }
 
-    private static void apply(KubeClient client, RenderedObject object, ActionContext context)
+    static void apply(KubeClient client, RenderedObject object, ActionContext context)
     {
         client.apply(resource(object), true, context::progress);
     }
@@ -205,17 +163,11 @@ final class ClusterDriver
     }
 
     /** The object with {@code spec.version} (control plane) or {@code spec.template.spec.version} (MachineDeployment) set to {@code version}. */
-    private static RenderedObject withVersion(RenderedObject object, String where, String version)
+    static RenderedObject withVersion(RenderedObject object, String version)
     {
         ObjectNode body = object.body();
         ObjectNode spec = (ObjectNode) body.path("spec");
-        (where.equals("template") ? (ObjectNode) spec.path("template").path("spec") : spec).put("version", version);
+        (object.kind().equals("MachineDeployment") ? (ObjectNode) spec.path("template").path("spec") : spec).put("version", version);
         return new RenderedObject(object.role(), object.apiVersion(), object.kind(), object.name(), object.namespace(), body, object.sensitivePaths(), object.unknownPaths());
-    }
-
-    /** {@code observed} where {@code planned} left values to apply; planned values kept elsewhere, and no unknown left. */
-    private static Value complete(Value planned, Value observed)
-    {
-        return KnownValues.fill(planned, observed);
     }
 }

@@ -5,7 +5,6 @@ import dev.kiln.providers.capi.render.CapiApiVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,21 +24,37 @@ final class ClusterReadiness
 
     private ClusterReadiness() {}
 
-    /** The whole cluster provisioned, with {@code pools} (pool names) ready. */
-    static KubeWait.Check<ClusterSnapshot> ready(ClusterSnapshot snapshot, Collection<String> pools)
+    /**
+     * The cluster provisioned with its control plane rolled out at {@code version}: on v1beta1
+     * phase Provisioned and ControlPlaneInitialized; on v1beta2 ControlPlaneAvailable (the pools'
+     * own waits cover WorkersAvailable and Available).
+     */
+    static KubeWait.Check<ClusterSnapshot> clusterReady(ClusterSnapshot snapshot, String version)
     {
         Optional<KubeWait.Check<ClusterSnapshot>> failed = failed(snapshot);
         if (failed.isPresent()) {
             return failed.get();
         }
-        String status = describe(snapshot, pools);
-        if (snapshot.cluster().isEmpty() || snapshot.controlPlane().isEmpty()) {
-            return KubeWait.Check.pending(status);
+        boolean done = snapshot.cluster().isPresent() && snapshot.controlPlane().isPresent()
+                && clusterProvisioned(snapshot.cluster().get(), snapshot.version())
+                && controlPlaneDone(snapshot.controlPlane().get(), snapshot.version(), Optional.of(version), snapshot);
+        return done ? KubeWait.Check.done(snapshot) : KubeWait.Check.pending(describe(snapshot, List.of()));
+    }
+
+    /** The pool whose MachineDeployment is {@code pool} rolled out at {@code version}, and on v1beta2 the Cluster's WorkersAvailable and Available conditions True. */
+    static KubeWait.Check<ClusterSnapshot> poolReady(ClusterSnapshot snapshot, String pool, String version)
+    {
+        Optional<KubeWait.Check<ClusterSnapshot>> failed = failed(snapshot);
+        if (failed.isPresent()) {
+            return failed.get();
         }
-        boolean done = clusterProvisioned(snapshot.cluster().get(), snapshot.version())
-                && controlPlaneDone(snapshot.controlPlane().get(), snapshot.version(), Optional.empty(), snapshot)
-                && pools.stream().allMatch(pool -> snapshot.deployments().containsKey(pool) && poolDone(snapshot, pool, Optional.empty()));
-        return done ? KubeWait.Check.done(snapshot) : KubeWait.Check.pending(status);
+        boolean workers = snapshot.version() == CapiApiVersion.V1BETA1 || snapshot.cluster()
+                .map(cluster -> ObjectFields.conditionTrue(cluster, "WorkersAvailable") && ObjectFields.conditionTrue(cluster, "Available"))
+                .orElse(false);
+        boolean done = workers && poolDone(snapshot, pool, Optional.of(version));
+        return done ? KubeWait.Check.done(snapshot) : KubeWait.Check.pending(describePool(snapshot, pool)
+                + snapshot.cluster().filter(cluster -> snapshot.version() == CapiApiVersion.V1BETA2)
+                        .map(cluster -> "; Cluster " + ObjectFields.describe(ObjectFields.conditions(cluster))).orElse(""));
     }
 
     /** The control plane rolled out at {@code version}: every machine runs it and is ready. */
@@ -64,7 +79,7 @@ final class ClusterReadiness
     }
 
     /** Cluster phase and conditions, control plane, then each pool. */
-    static String describe(ClusterSnapshot snapshot, Collection<String> pools)
+    static String describe(ClusterSnapshot snapshot, List<String> pools)
     {
         List<String> parts = new ArrayList<>();
         parts.add(snapshot.cluster().map(cluster -> "Cluster " + ObjectFields.text(cluster, "status", "phase").orElse("Pending")
@@ -83,9 +98,7 @@ final class ClusterReadiness
             return "Provisioned".equals(ObjectFields.text(cluster, "status", "phase").orElse(""))
                     && ObjectFields.conditionTrue(cluster, "ControlPlaneInitialized");
         }
-        return ObjectFields.conditionTrue(cluster, "Available")
-                && ObjectFields.conditionTrue(cluster, "ControlPlaneAvailable")
-                && ObjectFields.conditionTrue(cluster, "WorkersAvailable");
+        return ObjectFields.conditionTrue(cluster, "ControlPlaneAvailable");
     }
 
     private static boolean controlPlaneDone(GenericKubernetesResource controlPlane, CapiApiVersion version, Optional<String> atVersion, ClusterSnapshot snapshot)
@@ -137,10 +150,10 @@ final class ClusterReadiness
                 .orElse("control plane not created yet");
     }
 
-    private static String describePool(ClusterSnapshot snapshot, String pool)
+    static String describePool(ClusterSnapshot snapshot, String pool)
     {
         GenericKubernetesResource deployment = snapshot.deployments().get(pool);
-        return deployment == null ? "pool " + pool + " not created yet" : "pool " + pool + " " + counts(deployment, snapshot.version()) + activity(deployment);
+        return deployment == null ? "MachineDeployment " + pool + " not created yet" : "MachineDeployment " + pool + " " + counts(deployment, snapshot.version()) + activity(deployment);
     }
 
     /** "2/3 ready" and, when some are not up to date, "1/3 up to date". */

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * One cluster's Cluster API objects as the management cluster holds them at one moment: the
  * Cluster, its control plane (found through {@code spec.controlPlaneRef}), its
- * MachineDeployments by pool name, and its Machines.
+ * MachineDeployments by name, and its Machines.
  */
 record ClusterSnapshot(
         CapiApiVersion version,
@@ -43,8 +43,7 @@ record ClusterSnapshot(
         Map<String, String> labels = Map.of(CapiNames.CLUSTER_NAME_LABEL, name);
         TreeMap<String, GenericKubernetesResource> deployments = new TreeMap<>();
         for (GenericKubernetesResource deployment : client.list(core(version), "MachineDeployment", labels)) {
-            String deploymentName = deployment.getMetadata().getName();
-            deployments.put(deploymentName.startsWith(name + "-") ? deploymentName.substring(name.length() + 1) : deploymentName, deployment);
+            deployments.put(deployment.getMetadata().getName(), deployment);
         }
         List<GenericKubernetesResource> machines = cluster.isPresent() || !deployments.isEmpty()
                 ? client.list(core(version), "Machine", labels)
@@ -72,14 +71,9 @@ record ClusterSnapshot(
                 && machine.getMetadata().getLabels().containsKey(CapiNames.CONTROL_PLANE_LABEL)).toList();
     }
 
-    /** The Machines of the MachineDeployment of pool {@code pool}. */
-    List<GenericKubernetesResource> poolMachines(String pool)
+    /** The Machines of MachineDeployment {@code deploymentName}. */
+    List<GenericKubernetesResource> poolMachines(String deploymentName)
     {
-        GenericKubernetesResource deployment = deployments.get(pool);
-        if (deployment == null) {
-            return List.of();
-        }
-        String deploymentName = deployment.getMetadata().getName();
         return machines.stream().filter(machine -> machine.getMetadata().getLabels() != null
                 && deploymentName.equals(machine.getMetadata().getLabels().get(CapiNames.DEPLOYMENT_NAME_LABEL))).toList();
     }

@@ -12,18 +12,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * A capi cluster resource's value with what the management cluster says put over it: the
- * version and replicas the control plane and MachineDeployments are set to (so a change
- * made behind Kiln's back shows as drift), pools whose MachineDeployment is gone removed,
- * the endpoint, the kubeconfig from the {@code <cluster>-kubeconfig} Secret (sensitive) and
+ * A capi cluster's or pool's value with what the management cluster says put over it: the
+ * version and replicas the control plane or MachineDeployment is set to (so a change made
+ * behind Kiln's back shows as drift), the endpoint, the kubeconfig from the {@code <cluster>-kubeconfig} Secret (sensitive) and
  * its CA certificate, the running version, and the status: running, degraded (machines not
- * all ready) or failed (a machine failed).
+ * all running) or failed (a machine failed).
  */
 final class ClusterValue
 {
@@ -34,6 +31,29 @@ final class ClusterValue
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ClusterValue() {}
+
+    /** A pool's value with its MachineDeployment's replicas and version, the oldest version its machines run, and its status. */
+    static Value observePool(Value base, ClusterSnapshot snapshot, GenericKubernetesResource deployment)
+    {
+        Value observed = base;
+        Optional<Integer> replicas = ObjectFields.integer(deployment, "spec", "replicas");
+        if (replicas.isPresent() && CapiValues.integer(base, "replicas").isPresent()) {
+            observed = CapiValues.with(observed, "replicas", Value.number(replicas.get()));
+        }
+        Optional<String> version = ObjectFields.text(deployment, "spec", "template", "spec", "version");
+        if (version.isPresent()) {
+            observed = CapiValues.with(observed, "kubernetes_version", Value.string(version.get()));
+        }
+        List<GenericKubernetesResource> machines = snapshot.poolMachines(deployment.getMetadata().getName());
+        Optional<String> oldest = machines.stream().map(machine -> ObjectFields.text(machine, "spec", "version").orElse(""))
+                .filter(text -> !text.isEmpty())
+                .reduce((left, right) -> UpgradeChain.isBelow(right, left) ? right : left)
+                .or(() -> version);
+        observed = CapiValues.with(observed, "current_version", oldest.<Value>map(Value::string).orElse(Value.nullOf(Type.STRING)));
+        String status = machines.stream().anyMatch(machine -> "Failed".equals(ObjectFields.text(machine, "status", "phase").orElse(""))) ? FAILED
+                : machines.stream().allMatch(machine -> "Running".equals(ObjectFields.text(machine, "status", "phase").orElse(""))) ? RUNNING : DEGRADED;
+        return CapiValues.with(observed, "status", Value.string(status));
+    }
 
     static Value observe(Value base, ClusterSnapshot snapshot, Optional<String> kubeconfig)
     {
@@ -47,19 +67,6 @@ final class ClusterValue
         Optional<Integer> replicas = controlPlane.flatMap(found -> ObjectFields.integer(found, "spec", "replicas"));
         if (controlPlaneBlock.isPresent() && CapiValues.integer(controlPlaneBlock.get(), "replicas").isPresent() && replicas.isPresent()) {
             observed = CapiValues.with(observed, "control_plane", CapiValues.with(controlPlaneBlock.get(), "replicas", Value.number(replicas.get())));
-        }
-        SortedMap<String, Value> pools = CapiValues.mapping(observed, "worker_pool");
-        for (Map.Entry<String, Value> pool : new TreeMap<>(pools).entrySet()) {
-            GenericKubernetesResource deployment = snapshot.deployments().get(pool.getKey());
-            if (deployment == null) {
-                observed = CapiValues.withEntry(observed, "worker_pool", pool.getKey(), Optional.empty());
-                continue;
-            }
-            Optional<Integer> poolReplicas = ObjectFields.integer(deployment, "spec", "replicas");
-            if (poolReplicas.isPresent() && CapiValues.integer(pool.getValue(), "replicas").isPresent()) {
-                observed = CapiValues.withEntry(observed, "worker_pool", pool.getKey(),
-                        Optional.of(CapiValues.with(pool.getValue(), "replicas", Value.number(poolReplicas.get()))));
-            }
         }
         observed = CapiValues.with(observed, "endpoint", endpoint(snapshot).<Value>map(Value::string).orElse(Value.nullOf(Type.STRING)));
         observed = CapiValues.with(observed, "kubeconfig", kubeconfig.<Value>map(text -> Value.string(text).withSensitive(true)).orElse(Value.nullOf(Type.STRING)));
@@ -84,7 +91,7 @@ final class ClusterValue
         }
         Optional<GenericKubernetesResource> cluster = snapshot.cluster();
         boolean healthy = cluster.isPresent() && ClusterReadiness.clusterProvisioned(cluster.get(), snapshot.version())
-                && snapshot.machines().stream().allMatch(machine -> "Running".equals(ObjectFields.text(machine, "status", "phase").orElse("")));
+                && snapshot.controlPlaneMachines().stream().allMatch(machine -> "Running".equals(ObjectFields.text(machine, "status", "phase").orElse("")));
         return healthy ? RUNNING : DEGRADED;
     }
 
