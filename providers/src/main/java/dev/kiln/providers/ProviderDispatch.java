@@ -74,14 +74,17 @@ final class ProviderDispatch
                     + "Add provider = sim to the resource, or a provider \"sim\" {} block to the configuration.";
         }
         String type = provider.contains(".") ? provider.substring(0, provider.indexOf('.')) : provider;
-        if (type.equals(ProviderType.SIM.label())) {
+        if (type.equals(ProviderType.SIM.label()) || type.equals(ProviderType.KUBEADM.label())) {
+            if (!provider.contains(".")) {
+                return address + " uses the " + type + " provider, which the configuration does not define. Add a provider \"" + type + "\" {} block.";
+            }
             return address + " uses provider " + provider + ", which the configuration does not define. "
-                    + "Add a provider \"sim\" block with alias = \"" + provider.substring(type.length() + 1) + "\", or use provider = sim.";
+                    + "Add a provider \"" + type + "\" block with alias = \"" + provider.substring(type.length() + 1) + "\", or use provider = " + type + ".";
         }
         if (ProviderType.fromLabel(type).isEmpty()) {
             return address + " uses provider " + provider + ", which Kiln does not know. The provider types are kubeadm, capi and sim.";
         }
         return address + " uses the " + type + " provider, which arrives in a later version of Kiln. "
-                + "This version makes clusters real only in the embedded simulator: use provider = sim to try the configuration there.";
+                + "This version makes clusters real in the embedded simulator and with kubeadm: use provider = sim to try the configuration there.";
     }
 }

@@ -10,6 +10,7 @@ import dev.kiln.planner.diff.StandardDiffRule;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
+import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
 import dev.kiln.state.State;
@@ -24,8 +25,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The providers of one configuration: the planner's resource types, whose diff rules ask
  * the provider each request names; a refresher that does the same; and the driver of a
- * provider and type for the executor. Only the simulator exists in this version of Kiln: an instance of
- * another provider gets a "Provider not available" error when planned.
+ * provider and type for the executor. The simulator and kubeadm exist in this version of Kiln:
+ * an instance of another provider gets a "Provider not available" error when planned.
  */
 public final class Providers
 {
@@ -48,13 +49,18 @@ public final class Providers
         requireNonNull(config, "config is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
         TreeMap<String, SimSettings> simulators = new TreeMap<>();
+        TreeMap<String, Provider> available = new TreeMap<>();
         for (ProviderSettings settings : config.model().providers()) {
             if (settings instanceof ProviderSettings.Sim sim) {
                 simulators.put(settings.name(), SimSettings.from(sim));
             }
+            if (settings instanceof ProviderSettings.Kubeadm kubeadm) {
+                available.put(settings.name(), KubeadmProvider.create(kubeadm, config, workingDirectory));
+            }
         }
         simulators.putIfAbsent(ProviderType.SIM.label(), SimSettings.defaults());
-        return new Providers(config, new TreeMap<>(SimProvider.createAll(simulators, workingDirectory)));
+        available.putAll(SimProvider.createAll(simulators, workingDirectory));
+        return new Providers(config, available);
     }
 
     /**
