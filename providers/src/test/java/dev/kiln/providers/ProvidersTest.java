@@ -52,7 +52,7 @@ class ProvidersTest
             throws IOException
     {
         write("""
-                provider "kubeadm" {}
+                provider "capi" {}
 
                 node "a" {
                   address = "10.0.0.1"
@@ -62,8 +62,8 @@ class ProvidersTest
         assertTrue(result.hasErrors());
         Diagnostic diagnostic = result.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
         assertEquals("Provider not available", diagnostic.summary());
-        assertEquals("node.a uses the kubeadm provider, which arrives in a later version of Kiln. "
-                + "This version makes clusters real only in the embedded simulator: use provider = sim to try the configuration there.", diagnostic.detail());
+        assertEquals("node.a uses the capi provider, which arrives in a later version of Kiln. "
+                + "This version makes clusters real in the embedded simulator and with kubeadm: use provider = sim to try the configuration there.", diagnostic.detail());
         assertTrue(diagnostic.subject().isPresent());
     }
 
