@@ -63,6 +63,7 @@ final class StatusCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        workspace.useVariables(inputs);
         State state = workspace.readState();
         Optional<State> stored = workspace.backend().read().map(StateSnapshot::state);
         Map<ResourceAddress, JournalRecord.Intent> open = openIntents(JournalContents.read(workspace.journalFile()));
