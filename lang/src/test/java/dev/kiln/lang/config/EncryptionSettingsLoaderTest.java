@@ -99,12 +99,12 @@ final class EncryptionSettingsLoaderTest
         assertEquals(List.of("No value for required variable at main.kiln.hcl:1:1"), described(missing.diagnostics()));
 
         EncryptionLoad method = EncryptionSettingsLoader.load(directory, VariableInputs.builder().variable("state_passphrase=x").build());
-        assertEquals(List.of("Unsupported value at main.kiln.hcl:23:18"), described(method.diagnostics()));
+        assertEquals(List.of("Unsupported value at main.kiln.hcl:21:18"), described(method.diagnostics()));
         assertTrue(method.settings().isEmpty());
 
         write(VARIABLES + "locals {\n  secret = \"x\"\n}\n\nkiln {\n  encryption {\n    passphrase = local.secret\n  }\n}\n");
         EncryptionLoad local = EncryptionSettingsLoader.load(directory, VariableInputs.none());
-        assertEquals(List.of("Invalid reference in encryption settings at main.kiln.hcl:23:18"), described(local.diagnostics()));
+        assertEquals(List.of("Invalid reference in encryption settings at main.kiln.hcl:21:18"), described(local.diagnostics()));
     }
 
     private void write(String text)
