@@ -1,35 +1,39 @@
 package dev.kiln.executors.walk;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Ready items waiting to start, and the bounds running items hold. {@link #pollStartable()}
- * answers the smallest ready item whose bounds all have room, exactly as a scan of every ready
- * item in id order would, without rescanning items a full bound holds back: such an item is
+ * answers the first ready item in start order ({@link StartPriority}) whose bounds all have
+ * room, exactly as a scan of every ready item in that order would, without rescanning items a full bound holds back: such an item is
  * parked on that bound. Whenever the bound gets room (a release) and whenever an item that
- * came back from it leaves the candidates (started, or parked again), its smallest parked item
- * comes back. So while a bound has room, a candidate that came from it is smaller than all it
- * still holds back (items park only on full bounds), and the smallest candidate that fits is
- * the smallest ready item that fits. Used by the coordinating thread only.
+ * came back from it leaves the candidates (started, or parked again), its first parked item
+ * comes back. So while a bound has room, a candidate that came from it comes before all it
+ * still holds back (items park only on full bounds), and the first candidate that fits is
+ * the first ready item that fits. Used by the coordinating thread only.
  */
 final class ReadyQueue
 {
     private final IntFunction<int[]> boundsOf;
     private final BoundLedger ledger;
-    private final NavigableSet<Integer> candidates = new TreeSet<>();
+    private final NavigableSet<Integer> candidates;
     private final List<NavigableSet<Integer>> parked = new ArrayList<>();
     private final int[] returnedFrom;
 
-    ReadyQueue(int size, List<Bound> bounds, IntFunction<int[]> boundsOf)
+    ReadyQueue(int size, List<Bound> bounds, IntFunction<int[]> boundsOf, IntUnaryOperator startRank)
     {
         this.boundsOf = boundsOf;
         this.ledger = new BoundLedger(bounds);
+        Comparator<Integer> startOrder = Comparator.comparingInt(startRank::applyAsInt);
+        this.candidates = new TreeSet<>(startOrder);
         for (int bound = 0; bound < bounds.size(); bound++) {
-            parked.add(new TreeSet<>());
+            parked.add(new TreeSet<>(startOrder));
         }
         this.returnedFrom = new int[size];
     }
@@ -40,7 +44,7 @@ final class ReadyQueue
         candidates.add(index);
     }
 
-    /** Removes and returns the smallest ready item that fits, having taken its bounds; -1 when none fits. */
+    /** Removes and returns the first ready item in start order that fits, having taken its bounds; -1 when none fits. */
     int pollStartable()
     {
         while (!candidates.isEmpty()) {
@@ -75,7 +79,8 @@ final class ReadyQueue
     /** Removes every ready item, started or not, in id order. */
     List<Integer> drain()
     {
-        NavigableSet<Integer> all = new TreeSet<>(candidates);
+        NavigableSet<Integer> all = new TreeSet<>();
+        all.addAll(candidates);
         parked.forEach(all::addAll);
         candidates.clear();
         parked.forEach(NavigableSet::clear);

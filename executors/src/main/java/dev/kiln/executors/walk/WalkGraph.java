@@ -13,8 +13,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * An immutable, validated set of work items: ids unique, every dependency known, no cycle, each
- * bound with one limit. Items are kept in the order of their ids, the order in which ready
- * items start, so runs are reproducible.
+ * bound with one limit. Items are kept in the order of their ids. Ready items start critical
+ * path first ({@link StartPriority}: the item with the longest chain of dependents waiting on
+ * it), ties in id order, so runs are reproducible.
  */
 public final class WalkGraph<K, V>
 {
@@ -24,6 +25,7 @@ public final class WalkGraph<K, V>
     private final int[][] dependents;
     private final List<Bound> bounds;
     private final int[][] boundsByItem;
+    private final int[] startRank;
 
     private WalkGraph(List<WorkItem<K, V>> items, Map<K, Integer> indexById, int[][] dependencies, List<Bound> bounds, int[][] boundsByItem)
     {
@@ -33,17 +35,18 @@ public final class WalkGraph<K, V>
         this.dependents = invert(dependencies);
         this.bounds = List.copyOf(bounds);
         this.boundsByItem = boundsByItem;
+        this.startRank = StartPriority.ranks(dependencies, this.dependents);
     }
 
-    /** Builds a graph whose items start in the natural order of their ids. */
+    /** Builds a graph whose items are ordered, and equally urgent ready items start, in the natural order of their ids. */
     public static <K extends Comparable<? super K>, V> WalkGraph<K, V> of(Collection<? extends WorkItem<K, V>> items)
     {
         return of(items, Comparator.naturalOrder());
     }
 
     /**
-     * Builds a graph whose ready items start in {@code order}, which must tell every two ids
-     * apart. Throws {@link InvalidWalkGraphException} listing every problem.
+     * Builds a graph whose items are ordered, and equally urgent ready items start, in
+     * {@code order}, which must tell every two ids apart. Throws {@link InvalidWalkGraphException} listing every problem.
      */
     public static <K, V> WalkGraph<K, V> of(Collection<? extends WorkItem<K, V>> items, Comparator<? super K> order)
     {
@@ -121,6 +124,12 @@ public final class WalkGraph<K, V>
     int[] bounds(int index)
     {
         return boundsByItem[index];
+    }
+
+    /** The item's position in start order (see {@link StartPriority}). */
+    int startRank(int index)
+    {
+        return startRank[index];
     }
 
     private static <K, V> int[][] resolveDependencies(List<WorkItem<K, V>> sorted, Map<K, Integer> indexById, Comparator<? super K> order, List<String> problems)

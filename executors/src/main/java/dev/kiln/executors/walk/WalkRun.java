@@ -58,7 +58,7 @@ final class WalkRun<K, V>
         this.unsettledDependencies = new int[size];
         this.firstFailedAncestor = new int[size];
         this.dependencyUnsuccessful = new boolean[size];
-        this.ready = new ReadyQueue(size, graph.bounds(), graph::bounds);
+        this.ready = new ReadyQueue(size, graph.bounds(), graph::bounds, graph::startRank);
         this.ticks = new TickSchedule(options.stillRunningInterval());
     }
 
@@ -110,7 +110,7 @@ final class WalkRun<K, V>
         }
     }
 
-    /** Starts ready items in id order while slots last; an item starts only when all its bounds have room at once. */
+    /** Starts ready items in start order (critical path first) while slots last; an item starts only when all its bounds have room at once. */
     private void startReady()
     {
         while (runningCount < options.parallelism()) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
@@ -24,7 +25,7 @@ class ReadyQueueTest
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    @DisplayName("starts exactly what a scan of every ready item in id order would start, step by step")
+    @DisplayName("starts exactly what a scan of every ready item in start order would start, step by step")
     void matchesFullScan(long seed)
     {
         Random random = new Random(seed);
@@ -40,8 +41,14 @@ class ReadyQueueTest
             itemBounds[index] = chosen.stream().mapToInt(Integer::intValue).toArray();
         }
         int parallelism = 1 + random.nextInt(8);
-        ReadyQueue queue = new ReadyQueue(size, bounds, index -> itemBounds[index]);
-        FullScan reference = new FullScan(bounds, itemBounds);
+        List<Integer> order = new ArrayList<>(IntStream.range(0, size).boxed().toList());
+        Collections.shuffle(order, random);
+        int[] rank = new int[size];
+        for (int position = 0; position < size; position++) {
+            rank[order.get(position)] = position;
+        }
+        ReadyQueue queue = new ReadyQueue(size, bounds, index -> itemBounds[index], index -> rank[index]);
+        FullScan reference = new FullScan(bounds, itemBounds, rank);
         List<Integer> waiting = new ArrayList<>(IntStream.range(0, size).boxed().toList());
         Collections.shuffle(waiting, random);
         List<Integer> running = new ArrayList<>();
@@ -81,15 +88,15 @@ class ReadyQueueTest
     {
         List<Bound> bounds = List.of(Bound.of("host:a", 1));
         int[][] itemBounds = {{0}, {0}, {}, {0}};
-        ReadyQueue queue = new ReadyQueue(4, bounds, index -> itemBounds[index]);
+        ReadyQueue queue = new ReadyQueue(4, bounds, index -> itemBounds[index], index -> 3 - index);
         for (int index : List.of(3, 1, 0, 2)) {
             queue.add(index);
         }
 
-        assertEquals(0, queue.pollStartable());
+        assertEquals(3, queue.pollStartable());
         assertEquals(2, queue.pollStartable());
         assertEquals(-1, queue.pollStartable());
-        assertEquals(List.of(1, 3), queue.drain());
+        assertEquals(List.of(0, 1), queue.drain());
     }
 
     /** The obvious algorithm the queue must agree with. */
@@ -98,10 +105,11 @@ class ReadyQueueTest
         private final int[] limits;
         private final int[] inUse;
         private final int[][] itemBounds;
-        private final TreeSet<Integer> ready = new TreeSet<>();
+        private final TreeSet<Integer> ready;
 
-        FullScan(List<Bound> bounds, int[][] itemBounds)
+        FullScan(List<Bound> bounds, int[][] itemBounds, int[] rank)
         {
+            this.ready = new TreeSet<>(Comparator.comparingInt(index -> rank[index]));
             this.limits = bounds.stream().mapToInt(Bound::limit).toArray();
             this.inUse = new int[limits.length];
             this.itemBounds = itemBounds;

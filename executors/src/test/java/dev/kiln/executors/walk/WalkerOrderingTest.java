@@ -61,11 +61,11 @@ class WalkerOrderingTest
     }
 
     @Test
-    @DisplayName("with parallelism 1 items start in the smallest-ready-id-first order, every run")
+    @DisplayName("with parallelism 1 items start longest-chain-first, ties smallest id first, every run")
     void startOrderIsReproducible()
     {
         RandomDag dag = RandomDag.generate(200, 2, 11);
-        List<Integer> expected = smallestReadyFirst(dag);
+        List<Integer> expected = longestChainReadyFirst(dag);
 
         for (int run = 0; run < 3; run++) {
             RecordingHook<Integer> recording = new RecordingHook<>();
@@ -108,18 +108,55 @@ class WalkerOrderingTest
         assertTrue(result.allSucceeded());
     }
 
-    private static List<Integer> smallestReadyFirst(RandomDag dag)
+    @Test
+    @DisplayName("the head of a longer chain starts before an independent item with a smaller id")
+    void criticalPathFirst()
     {
+        RecordingHook<String> recording = new RecordingHook<>();
+        List<WorkItem<String, Void>> items = List.of(
+                WorkItem.of("a", Set.of(), context -> null),
+                WorkItem.of("b", Set.of(), context -> null),
+                WorkItem.of("c", Set.of("b"), context -> null));
+
+        Walker.walk(WalkGraph.of(items), WalkOptions.defaults().withParallelism(1), recording.hook(), new WalkControl());
+
+        List<String> started = recording.events().stream()
+                .filter(Started.class::isInstance)
+                .map(WalkEvent::id)
+                .toList();
+        assertEquals(List.of("b", "a", "c"), started);
+    }
+
+    /** The obvious algorithm: among ready items, the one with the longest chain of dependents, then the smallest id. */
+    private static List<Integer> longestChainReadyFirst(RandomDag dag)
+    {
+        int[] level = new int[dag.size()];
+        for (int id = dag.size() - 1; id >= 0; id--) {
+            level[id] = 1;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int id = 0; id < dag.size(); id++) {
+                for (int dependency : dag.dependsOn(id)) {
+                    if (level[dependency] < level[id] + 1) {
+                        level[dependency] = level[id] + 1;
+                        changed = true;
+                    }
+                }
+            }
+        }
         List<Integer> order = new ArrayList<>();
         Set<Integer> done = new TreeSet<>();
         while (order.size() < dag.size()) {
+            int best = -1;
             for (int id = 0; id < dag.size(); id++) {
-                if (!done.contains(id) && done.containsAll(dag.dependsOn(id))) {
-                    order.add(id);
-                    done.add(id);
-                    break;
+                if (!done.contains(id) && done.containsAll(dag.dependsOn(id)) && (best < 0 || level[id] > level[best])) {
+                    best = id;
                 }
             }
+            order.add(best);
+            done.add(best);
         }
         return order;
     }

@@ -1,13 +1,21 @@
 package dev.kiln.lang.addr;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
  * A resource instance's address: {@code node.m1}, {@code node.w[2]},
- * {@code cluster.prod}, {@code node.by_zone["a"]}. One canonical string form; ordered by
- * type, name, then key (numbers numerically), so everything keyed by address renders stably.
+ * {@code cluster.prod}, {@code node.by_zone["a"]}, or a child instance addressed through its
+ * parent ({@link ChildKind}): {@code cluster.prod.pool["a"]}, {@code cluster.prod[0].pool["a"]}.
+ * A child's {@code type} is its resource type ({@code worker_pool}), its {@code name} the
+ * segment written after the parent ({@code pool}) and {@code parent} the instance it lives in.
+ * One canonical string form; ordered by type, name, then key (numbers numerically), with a
+ * child right after its parent, so everything keyed by address renders stably.
  */
-public record ResourceAddress(String type, String name, InstanceKey key)
+public record ResourceAddress(String type, String name, InstanceKey key, Optional<ResourceAddress> parent)
         implements Comparable<ResourceAddress>
 {
     public ResourceAddress
@@ -15,6 +23,13 @@ public record ResourceAddress(String type, String name, InstanceKey key)
         requireNonNull(type, "type is null");
         requireNonNull(name, "name is null");
         requireNonNull(key, "key is null");
+        requireNonNull(parent, "parent is null");
+    }
+
+    /** A top-level instance's address. */
+    public ResourceAddress(String type, String name, InstanceKey key)
+    {
+        this(type, name, key, Optional.empty());
     }
 
     public static ResourceAddress of(String type, String name)
@@ -22,26 +37,94 @@ public record ResourceAddress(String type, String name, InstanceKey key)
         return new ResourceAddress(type, name, InstanceKey.NONE);
     }
 
-    /** The address without its instance key: the resource as declared. */
+    /**
+     * The address of this instance's child written {@code segment} ({@code pool}), with
+     * {@code key} ({@link InstanceKey#NONE} for a kind without keys).
+     *
+     * @throws IllegalArgumentException when no {@link ChildKind} of this type is written {@code segment}
+     */
+    public ResourceAddress child(String segment, InstanceKey key)
+    {
+        requireNonNull(segment, "segment is null");
+        ChildKind kind = ChildKind.find(type, segment)
+                .orElseThrow(() -> new IllegalArgumentException("a " + type + " has no child resources written ." + segment));
+        return child(kind, key);
+    }
+
+    /** The address of this instance's child of {@code kind}, with {@code key}. */
+    public ResourceAddress child(ChildKind kind, InstanceKey key)
+    {
+        requireNonNull(kind, "kind is null");
+        requireNonNull(key, "key is null");
+        if (!kind.parentType().equals(type)) {
+            throw new IllegalArgumentException(kind.type() + " instances live in " + kind.parentType() + " instances, not in " + this);
+        }
+        if (kind.keyed() == key.equals(InstanceKey.NONE)) {
+            throw new IllegalArgumentException(kind.keyed() ? kind.type() + " addresses need a key" : kind.type() + " addresses have no key");
+        }
+        return new ResourceAddress(kind.type(), kind.segment(), key, Optional.of(this));
+    }
+
+    /** Whether this is a child instance's address ({@code cluster.prod.pool["a"]}). */
+    public boolean isChild()
+    {
+        return parent.isPresent();
+    }
+
+    /** The top-level instance this address is, or lives in. */
+    public ResourceAddress root()
+    {
+        return parent.map(ResourceAddress::root).orElse(this);
+    }
+
+    /** The address without its instance key: the resource as declared (a child keeps its parent). */
     public ResourceAddress withoutKey()
     {
-        return new ResourceAddress(type, name, InstanceKey.NONE);
+        return key.equals(InstanceKey.NONE) ? this : new ResourceAddress(type, name, InstanceKey.NONE, parent);
     }
 
     @Override
     public int compareTo(ResourceAddress other)
     {
-        int byType = type.compareTo(other.type);
-        if (byType != 0) {
-            return byType;
+        if (parent.isEmpty() && other.parent.isEmpty()) {
+            return compareLevel(this, other, true);
         }
-        int byName = name.compareTo(other.name);
-        return byName != 0 ? byName : key.compareTo(other.key);
+        List<ResourceAddress> mine = lineage();
+        List<ResourceAddress> theirs = other.lineage();
+        for (int level = 0; level < Math.min(mine.size(), theirs.size()); level++) {
+            int byLevel = compareLevel(mine.get(level), theirs.get(level), level == 0);
+            if (byLevel != 0) {
+                return byLevel;
+            }
+        }
+        return Integer.compare(mine.size(), theirs.size());
+    }
+
+    private static int compareLevel(ResourceAddress left, ResourceAddress right, boolean topLevel)
+    {
+        if (topLevel) {
+            int byType = left.type.compareTo(right.type);
+            if (byType != 0) {
+                return byType;
+            }
+        }
+        int byName = left.name.compareTo(right.name);
+        return byName != 0 ? byName : left.key.compareTo(right.key);
+    }
+
+    /** The root first, then each child down to this address. */
+    private List<ResourceAddress> lineage()
+    {
+        List<ResourceAddress> levels = new ArrayList<>();
+        for (Optional<ResourceAddress> level = Optional.of(this); level.isPresent(); level = level.get().parent) {
+            levels.addFirst(level.get());
+        }
+        return levels;
     }
 
     @Override
     public String toString()
     {
-        return type + "." + name + key;
+        return parent.map(ResourceAddress::toString).orElse(type) + "." + name + key;
     }
 }

@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Reads a resource address written by a user outside a configuration ({@code -target},
  * {@code -replace}, {@code kiln state show}): {@code type.name}, {@code type.name[2]} or
- * {@code type.name["key"]}, in the canonical form {@link ResourceAddress#toString()} prints.
+ * {@code type.name["key"]}, followed by any child segments ({@code cluster.prod.pool["a"]},
+ * see {@link ChildKind}), in the canonical form {@link ResourceAddress#toString()} prints.
  */
 public final class ResourceAddressParser
 {
@@ -37,7 +38,8 @@ public final class ResourceAddressParser
             diagnostics.add(Diagnostic.error(
                     "Invalid resource address",
                     "The address \"" + text + "\" given to " + origin + " is not a resource address. Write the resource type and name, "
-                            + "with an instance key when it has count or for_each: node.m1, node.w[2], node.zone[\"a\"].",
+                            + "with an instance key when it has count or for_each: node.m1, node.w[2], node.zone[\"a\"]; "
+                            + "a worker pool through its cluster: cluster.prod.pool[\"a\"].",
                     SourceRange.synthetic(origin)));
         }
         return address;
@@ -53,15 +55,37 @@ public final class ResourceAddressParser
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        InstanceKey key = InstanceKey.NONE;
-        if (accept('[')) {
-            Optional<InstanceKey> parsed = peek() == '"' ? stringKey() : indexKey();
-            if (parsed.isEmpty() || !accept(']')) {
+        Optional<InstanceKey> key = optionalKey();
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        ResourceAddress address = new ResourceAddress(type.get(), name.get(), key.get());
+        while (accept('.')) {
+            String parentType = address.type();
+            Optional<ChildKind> kind = identifier().flatMap(segment -> ChildKind.find(parentType, segment));
+            if (kind.isEmpty()) {
                 return Optional.empty();
             }
-            key = parsed.get();
+            Optional<InstanceKey> childKey = optionalKey();
+            if (childKey.isEmpty() || kind.get().keyed() == childKey.get().equals(InstanceKey.NONE)) {
+                return Optional.empty();
+            }
+            address = address.child(kind.get(), childKey.get());
         }
-        return position == text.length() ? Optional.of(new ResourceAddress(type.get(), name.get(), key)) : Optional.empty();
+        return position == text.length() ? Optional.of(address) : Optional.empty();
+    }
+
+    /** A bracketed key, {@link InstanceKey#NONE} when none is written, empty when a written one is malformed. */
+    private Optional<InstanceKey> optionalKey()
+    {
+        if (!accept('[')) {
+            return Optional.of(InstanceKey.NONE);
+        }
+        Optional<InstanceKey> parsed = peek() == '"' ? stringKey() : indexKey();
+        if (parsed.isEmpty() || !accept(']')) {
+            return Optional.empty();
+        }
+        return parsed;
     }
 
     private Optional<String> identifier()

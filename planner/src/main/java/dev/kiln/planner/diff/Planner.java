@@ -45,7 +45,8 @@ public final class Planner
         boolean destroy = options.mode() == PlanMode.DESTROY;
         InstanceProviders providers = InstanceProviders.of(request.config(), request.state());
         Refresh.Outcome refreshed = Refresh.run(request.state(), providers, request.types(), request.refresher(), options.refresh(), diagnostics);
-        GraphResult graph = PlanGraphBuilder.build(new GraphInput(request.config(), request.state(), destroy));
+        GraphInput input = new GraphInput(request.config(), request.state(), destroy);
+        GraphResult graph = PlanGraphBuilder.build(input);
         diagnostics.addAll(graph.diagnostics());
         if (graph.hasErrors()) {
             return new PlanResult(Optional.empty(), Optional.of(graph.graph()), diagnostics);
@@ -54,7 +55,7 @@ public final class Planner
         List<Diagnostic> warnings = Targeting.warnings(graph.graph(), options);
         diagnostics.addAll(warnings);
         Map<ResourceAddress, DecodedInstance> configured = new HashMap<>();
-        request.config().resources().forEach(instance -> configured.put(instance.address(), instance));
+        input.instances().forEach(instance -> configured.put(instance.address(), instance));
         List<ResourceChange> changes = new ArrayList<>();
         for (ResourceAddress address : selected) {
             Optional<ResourceType> type = request.types().find(address.type());

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which instances a plan considers. Without {@code -target}, all of them. With it, the
- * targets (a target without instance key means every instance of the resource) and
+ * targets (a target without instance key means every instance of the resource; a target
+ * includes its child instances, so {@code cluster.prod} takes its worker pools along) and
  * everything they depend on; in a destroy plan, the targets and everything that depends on
  * them. A targeted plan carries the {@link #warning()} that targeting is in effect, and
  * {@link #unmatched} warns of addresses that match nothing.
@@ -40,7 +41,19 @@ final class Targeting
                 graph.addresses().stream().filter(address -> address.withoutKey().equals(target)).forEach(roots::add);
             }
         }
+        Set<ResourceAddress> parents = Set.copyOf(roots);
+        graph.addresses().stream().filter(address -> !parents.contains(address) && livesIn(address, parents)).forEach(roots::add);
         return options.mode() == PlanMode.DESTROY ? graph.withDependents(roots) : graph.withDependencies(roots);
+    }
+
+    private static boolean livesIn(ResourceAddress address, Set<ResourceAddress> parents)
+    {
+        for (Optional<ResourceAddress> parent = address.parent(); parent.isPresent(); parent = parent.get().parent()) {
+            if (parents.contains(parent.get())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The plan's warnings: that targeting is in effect (with {@code -target}), then {@link #unmatched}. */

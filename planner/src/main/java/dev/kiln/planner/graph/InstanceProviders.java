@@ -19,7 +19,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Which provider configuration each resource instance uses, decided here and nowhere else:
  * the one its configuration names ({@code provider = capi.east}), else the one the state
- * recorded for it, else the configuration's only provider block without an alias. The
+ * recorded for it, else the configuration's only provider block without an alias (a child
+ * instance, {@code cluster.prod.pool["a"]}, uses its parent's). The
  * answer is empty text when none applies (no such block, or several). Planned changes,
  * diff requests and refresh requests carry the answer, so providers never decide it again,
  * and an instance depends on what its provider's configuration references.
@@ -46,6 +47,9 @@ public final class InstanceProviders
         for (DecodedInstance instance : config.resources()) {
             instance.provider().ifPresent(provider -> configured.put(instance.address(), provider));
         }
+        for (DecodedInstance child : ChildInstances.of(config)) {
+            child.provider().ifPresent(provider -> configured.put(child.address(), provider));
+        }
         List<String> unaliased = config.providers().stream()
                 .filter(provider -> alias(provider).isEmpty())
                 .map(InstanceProviders::name)
@@ -61,7 +65,11 @@ public final class InstanceProviders
         if (named != null) {
             return named;
         }
-        return state.resource(address).map(ResourceInstance::provider).orElse(unaliased);
+        Optional<String> recorded = state.resource(address).map(ResourceInstance::provider);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        return address.parent().map(this::provider).orElse(unaliased);
     }
 
     /** The name {@code provider = ...} gives a provider block: its type, and {@code .alias} when it has one. */

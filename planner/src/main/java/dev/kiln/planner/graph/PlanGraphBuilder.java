@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Builds a {@link PlanGraph} with an ordered list of transformers, each with one job:
- * configured instances, state orphans, references, provider references, order edges,
+ * configured instances, their child instances, state orphans, references, provider references, order edges,
  * destroy inversion, and the cycle check. There is no transitive reduction: the walker
  * needs none, and the available algorithms are cubic in the number of instances, far from
  * the near-linear cost a 100,000-instance plan affords.
@@ -15,6 +15,7 @@ public final class PlanGraphBuilder
 {
     private static final List<GraphTransformer> TRANSFORMERS = List.of(
             new ConfigInstancesTransformer(),
+            new ChildInstancesTransformer(),
             new StateOrphansTransformer(),
             new ReferencesTransformer(),
             new ProviderReferencesTransformer(),

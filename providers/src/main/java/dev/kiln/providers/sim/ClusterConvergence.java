@@ -4,18 +4,16 @@ import dev.kiln.executors.walk.ActionContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Brings one simulated cluster's members to its configured shape, observing before each
+ * Brings one simulated cluster's control plane to its configured shape, observing before each
  * step so that a rerun after a crash skips what is done: drop members whose machines are gone,
- * initialize the control plane, upgrade one minor version at a time (control-plane nodes one by
- * one, then each pool in batches of {@code max_unavailable}), join missing control-plane nodes
- * one at a time, remove surplus ones, then join and remove workers pool by pool.
+ * initialize the control plane, upgrade it one minor version at a time (one node at a time),
+ * join missing control-plane nodes one at a time and remove surplus ones. Worker pools are
+ * resources of their own, converged after the cluster ({@link PoolConvergence}).
  */
 final class ClusterConvergence
 {
@@ -46,18 +44,7 @@ final class ClusterConvergence
         initialize(shape.controlPlane().members().orElseThrow(), version);
         upgrade(shape, version);
         joinControlPlane(shape.controlPlane().members().orElseThrow());
-        removeSurplus(shape.controlPlane(), 1);
-        for (ClusterShape.Group pool : shape.pools().values()) {
-            joinWorkers(pool);
-            removeSurplus(pool, pool.batch());
-        }
-        Set<String> pools = shape.pools().keySet();
-        Map<String, List<Member>> retired = members().stream()
-                .filter(member -> !member.isControlPlane() && !pools.contains(member.group()))
-                .collect(Collectors.groupingBy(Member::group, TreeMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<Member>> pool : retired.entrySet()) {
-            remove(pool.getValue(), 1, poolSubject(pool.getKey()));
-        }
+        removeSurplus(shape.controlPlane());
     }
 
     private void dropDeadMembers()
@@ -86,7 +73,7 @@ final class ClusterConvergence
     private void upgrade(ClusterShape shape, String version)
             throws SimulatedFailureException
     {
-        String oldest = members().stream().map(Member::version)
+        String oldest = members().stream().filter(Member::isControlPlane).map(Member::version)
                 .reduce((left, right) -> KubernetesUpgrades.isBelow(right, left) ? right : left)
                 .orElse(cluster.version());
         List<String> hops = KubernetesUpgrades.chain(oldest, version);
@@ -105,17 +92,6 @@ final class ClusterConvergence
                 }
             }
             put(cluster.withVersion(hop));
-            for (ClusterShape.Group pool : shape.pools().values()) {
-                List<Member> behind = members().stream()
-                        .filter(member -> member.group().equals(pool.name()) && KubernetesUpgrades.isBelow(member.version(), hop))
-                        .toList();
-                for (List<Member> batch : batches(behind, pool.batch())) {
-                    simulator.injection().at(List.of(owner, poolSubject(pool.name())), "upgrade", context);
-                    context.progress("upgrading " + batch.size() + " node(s) of " + pool.describe() + " to " + hop);
-                    simulator.time().spend(Operation.UPGRADE_NODE, context);
-                    batch.forEach(member -> datacenter.put(member.withVersion(hop)));
-                }
-            }
         }
     }
 
@@ -149,57 +125,40 @@ final class ClusterConvergence
         }
     }
 
-    private void joinWorkers(ClusterShape.Group pool)
-            throws SimulatedFailureException
-    {
-        Set<String> present = hosts(pool.name());
-        List<ClusterShape.MemberSpec> missing = pool.members().orElseThrow().stream().filter(spec -> !present.contains(spec.hostAddress())).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        simulator.injection().at(List.of(owner, poolSubject(pool.name())), "join", context);
-        List<Member> joining = new ArrayList<>();
-        for (ClusterShape.MemberSpec spec : missing) {
-            joining.add(member(spec, pool.name(), cluster.version()));
-        }
-        context.progress("joining " + joining.size() + " node(s) to " + pool.describe());
-        simulator.time().spend(Operation.JOIN_WORKERS, context);
-        joining.forEach(datacenter::put);
-    }
-
-    private void removeSurplus(ClusterShape.Group group, int batch)
+    private void removeSurplus(ClusterShape.Group group)
             throws SimulatedFailureException
     {
         Set<String> wanted = group.members().orElseThrow().stream().map(ClusterShape.MemberSpec::hostAddress).collect(Collectors.toSet());
         List<Member> surplus = members().stream()
                 .filter(member -> member.group().equals(group.name()) && !wanted.contains(member.hostAddress()))
                 .toList();
-        remove(surplus, batch, group.isControlPlane() ? controlPlaneSubject() : poolSubject(group.name()));
-    }
-
-    private void remove(List<Member> surplus, int batch, String subject)
-            throws SimulatedFailureException
-    {
-        for (List<Member> members : batches(surplus, batch)) {
-            simulator.injection().at(List.of(owner, subject), "remove", context);
-            context.progress("draining and removing " + members.size() + " node(s)");
+        for (Member member : surplus) {
+            simulator.injection().at(List.of(owner, controlPlaneSubject()), "remove", context);
+            context.progress("removing control-plane node " + member.name() + " (etcd member first)");
             simulator.time().spend(Operation.REMOVE_MEMBER, context);
-            members.forEach(datacenter::remove);
+            datacenter.remove(member);
         }
     }
 
     private Member member(ClusterShape.MemberSpec spec, String group, String version)
             throws SimulatedFailureException
     {
+        return member(datacenter, owner, spec, group, version);
+    }
+
+    /** A new member of {@code cluster} for {@code spec}: on the ready machine at its host, or a replica the cluster makes itself. */
+    static Member member(Datacenter datacenter, String cluster, ClusterShape.MemberSpec spec, String group, String version)
+            throws SimulatedFailureException
+    {
         if (!spec.onNode()) {
-            return new Member(owner, spec.name(), group, spec.hostAddress(), "", version, Status.READY);
+            return new Member(cluster, spec.name(), group, spec.hostAddress(), "", version, Status.READY);
         }
         Optional<Machine> machine = datacenter.machineAt(spec.hostAddress());
         if (machine.isEmpty() || machine.get().status() != Status.READY) {
-            throw new SimulatedFailureException("no ready machine for " + spec.name() + " can join " + owner
+            throw new SimulatedFailureException("no ready machine for " + spec.name() + " can join " + cluster
                     + (machine.isEmpty() ? ": create its node first" : ": it is " + machine.get().status().label()));
         }
-        return new Member(owner, machine.get().owner(), group, spec.hostAddress(), machine.get().id(), version, Status.READY);
+        return new Member(cluster, machine.get().owner(), group, spec.hostAddress(), machine.get().id(), version, Status.READY);
     }
 
     private List<Member> members()
@@ -223,12 +182,7 @@ final class ClusterConvergence
         return owner + ".control_plane";
     }
 
-    private String poolSubject(String pool)
-    {
-        return owner + ".pool[\"" + pool + "\"]";
-    }
-
-    private static <T> List<List<T>> batches(List<T> items, int size)
+    static <T> List<List<T>> batches(List<T> items, int size)
     {
         List<List<T>> batches = new ArrayList<>();
         for (int start = 0; start < items.size(); start += size) {

@@ -17,9 +17,9 @@ import java.util.UUID;
 
 /**
  * Makes cluster resources real in the simulated datacenter: creates and updates converge the
- * cluster's members to the configured shape ({@link ClusterConvergence}); deletion drains every
- * pool, tears the control plane down and removes the cluster. The returned value has the
- * endpoint, CA certificate, kubeconfig (sensitive), status and version the simulator gave it.
+ * cluster's control plane to the configured shape ({@link ClusterConvergence}); deletion (after
+ * its worker pools' own) tears the control plane down, with any member left, and removes the
+ * cluster. The returned value has the endpoint, CA certificate, kubeconfig (sensitive), status and version the simulator gave it.
  */
 final class ClusterDriver
         implements Driver
@@ -67,11 +67,6 @@ final class ClusterDriver
         if (shape.controlPlane().members().isEmpty() || shape.controlPlane().members().get().isEmpty()) {
             throw unknown(owner, "control plane's nodes");
         }
-        for (ClusterShape.Group pool : shape.pools().values()) {
-            if (pool.members().isEmpty()) {
-                throw unknown(owner, "nodes of " + pool.describe());
-            }
-        }
         Optional<SimCluster> existing = datacenter.cluster(owner);
         SimCluster cluster = existing.orElseGet(() -> newCluster(owner, resolved, shape, version));
         if (existing.isEmpty()) {
@@ -104,7 +99,7 @@ final class ClusterDriver
             return;
         }
         cluster.ifPresent(found -> datacenter.put(found.withStatus(Status.DELETING)));
-        context.progress("draining the worker pools and tearing down the control plane");
+        context.progress("tearing down the control plane");
         simulator.time().spend(Operation.DELETE_CLUSTER, context);
         datacenter.members(owner).reversed().forEach(datacenter::remove);
         datacenter.removeCluster(owner);

@@ -1,5 +1,7 @@
 package dev.kiln.providers.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.value.Value;
 import dev.kiln.planner.spi.ResourceSchema;
@@ -8,14 +10,15 @@ import dev.kiln.providers.ResourceSchemas;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * What a simulated cluster looks like as a cluster resource: its applied attributes with the
  * world over them — the version its control plane runs, its endpoint and credentials, its
- * status, and only the members still in it (a node removed behind Kiln's back disappears
- * from {@code nodes}; {@code replicas} counts the machines that are there).
+ * status, and only the control-plane members still in it (a node removed behind Kiln's back
+ * disappears from {@code nodes}; {@code replicas} counts the machines that are there). Its
+ * worker pools are observed as resources of their own ({@link PoolObservation}); attributes
+ * a datacenter recorded when pools were part of the cluster are read without them.
  */
 final class ClusterObservation
 {
@@ -24,6 +27,7 @@ final class ClusterObservation
     static final String RUNNING = "running";
     static final String DEGRADED = "degraded";
     static final String FAILED = "failed";
+    static final String LEGACY_POOLS = "worker_pool";
 
     private ClusterObservation() {}
 
@@ -34,14 +38,14 @@ final class ClusterObservation
         if (cluster.isEmpty() || cluster.get().status() == Status.PROVISIONING || cluster.get().attributes().isNull()) {
             return Optional.empty();
         }
-        Value applied = ValueParts.fromJson(cluster.get().attributes(), SCHEMA);
+        Value applied = ValueParts.fromJson(withoutPools(cluster.get().attributes()), SCHEMA);
         return Optional.of(withWorld(applied, cluster.get(), datacenter));
     }
 
     /** {@code value} with everything the simulated world decides put over it. */
     static Value withWorld(Value value, SimCluster cluster, Datacenter datacenter)
     {
-        List<Member> members = datacenter.members(cluster.owner());
+        List<Member> members = datacenter.members(cluster.owner()).stream().filter(Member::isControlPlane).toList();
         String oldest = members.stream().filter(member -> isAlive(member, datacenter)).map(Member::version)
                 .filter(version -> KubernetesUpgrades.isBelow(version, cluster.version()))
                 .reduce((left, right) -> KubernetesUpgrades.isBelow(right, left) ? right : left)
@@ -51,16 +55,10 @@ final class ClusterObservation
         observed = ValueParts.with(observed, "endpoint", Value.string(cluster.endpoint()));
         observed = ValueParts.with(observed, "ca_certificate", Value.string(cluster.caCertificate()));
         observed = ValueParts.with(observed, "kubeconfig", Value.string(cluster.kubeconfig()).withSensitive(true));
-        observed = ValueParts.with(observed, "status", Value.string(status(cluster, members, datacenter)));
+        observed = ValueParts.with(observed, "status", Value.string(status(cluster.status(), members, datacenter)));
         Optional<Value> controlPlane = ValueParts.attribute(observed, "control_plane").filter(block -> !block.isNull() && block.isKnown());
         if (controlPlane.isPresent()) {
             observed = ValueParts.with(observed, "control_plane", group(controlPlane.get(), Member.CONTROL_PLANE, members, datacenter));
-        }
-        Optional<Value> pools = ValueParts.attribute(observed, "worker_pool");
-        if (pools.isPresent() && pools.get() instanceof Value.MapValue map) {
-            TreeMap<String, Value> entries = new TreeMap<>();
-            map.entries().forEach((name, pool) -> entries.put(name, pool.isKnown() && !pool.isNull() ? group(pool, name, members, datacenter) : pool));
-            observed = ValueParts.with(observed, "worker_pool", new Value.MapValue(map.elementType(), entries, map.sensitive()));
         }
         return observed;
     }
@@ -75,7 +73,19 @@ final class ClusterObservation
                 .orElse(false);
     }
 
-    private static Value group(Value block, String group, List<Member> members, Datacenter datacenter)
+    /** The attributes of a cluster without the worker pools a datacenter of an earlier Kiln recorded in them. */
+    static JsonNode withoutPools(JsonNode attributes)
+    {
+        if (!attributes.has(LEGACY_POOLS)) {
+            return attributes;
+        }
+        ObjectNode copy = ((ObjectNode) attributes).deepCopy();
+        copy.remove(LEGACY_POOLS);
+        return copy;
+    }
+
+    /** A group's block with only its members still alive in {@code nodes}, and {@code replicas} counting them. */
+    static Value group(Value block, String group, List<Member> members, Datacenter datacenter)
     {
         Set<String> alive = members.stream()
                 .filter(member -> member.group().equals(group))
@@ -109,12 +119,12 @@ final class ClusterObservation
         return observed;
     }
 
-    private static String status(SimCluster cluster, List<Member> members, Datacenter datacenter)
+    static String status(Status recorded, List<Member> members, Datacenter datacenter)
     {
-        if (cluster.status() == Status.FAILED) {
+        if (recorded == Status.FAILED) {
             return FAILED;
         }
-        boolean healthy = cluster.status() == Status.READY && members.stream().allMatch(member -> member.status() == Status.READY
+        boolean healthy = recorded == Status.READY && members.stream().allMatch(member -> member.status() == Status.READY
                 && (member.machineId().isEmpty() || datacenter.machineAt(member.hostAddress())
                 .map(machine -> machine.id().equals(member.machineId()) && machine.status() == Status.READY)
                 .orElse(false)));

@@ -9,19 +9,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * A cluster value read as the simulator needs it: its version, its control plane and worker
- * pools with their members (from {@code nodes}, or made up for {@code replicas}), each
- * pool's rolling-update batch, whether etcd is stacked, and where backups go. Parts that are
- * unknown at plan time are empty.
+ * A cluster value read as the simulator needs it: its version, its control plane with its
+ * members (from {@code nodes}, or made up for {@code replicas}), whether etcd is stacked, and
+ * where backups go. Parts that are unknown at plan time are empty. Worker pools are
+ * resources of their own ({@link PoolShape}), read into the same {@link Group}.
  */
 record ClusterShape(
         Optional<String> version,
         Group controlPlane,
-        SortedMap<String, Group> pools,
         boolean stackedEtcd,
         Optional<String> backupLocation)
 {
@@ -47,9 +44,6 @@ record ClusterShape(
         Optional<String> version = ValueParts.string(cluster, "kubernetes_version");
         Value controlPlane = ValueParts.attribute(cluster, "control_plane").orElse(Value.nullOf(Type.DYNAMIC));
         Group control = group(Member.CONTROL_PLANE, controlPlane, clusterName, "cp");
-        TreeMap<String, Group> pools = new TreeMap<>();
-        ValueParts.mapping(cluster, "worker_pool").ifPresent(entries -> entries.forEach(
-                (name, pool) -> pools.put(name, group(name, pool, clusterName, Names.label(name)))));
         boolean stacked = ValueParts.attribute(cluster, "etcd")
                 .flatMap(etcd -> ValueParts.string(etcd, "type"))
                 .map(type -> !type.equals("external"))
@@ -58,10 +52,11 @@ record ClusterShape(
                 .filter(block -> ValueParts.attribute(block, "enabled").map(enabled -> !(enabled instanceof Value.BoolValue bool && !bool.value())).orElse(true))
                 .flatMap(block -> ValueParts.attribute(block, "point"))
                 .flatMap(point -> ValueParts.string(point, "location").or(() -> PlainObservation.location(point)));
-        return new ClusterShape(version, control, pools, stacked, backup);
+        return new ClusterShape(version, control, stacked, backup);
     }
 
-    private static Group group(String name, Value block, String clusterName, String replicaPrefix)
+    /** A group's members and batch from its block; replicas are named {@code CLUSTER-PREFIX-N}. */
+    static Group group(String name, Value block, String clusterName, String replicaPrefix)
     {
         int batch = batch(ValueParts.string(block, "max_unavailable").orElse("1"), block);
         Optional<Value> nodes = ValueParts.attribute(block, "nodes").filter(value -> !value.isNull());

@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The steps a cluster change takes, in the order the driver takes them, in words an operator reads. */
+/**
+ * The steps a cluster change takes, in the order the driver takes them, in words an operator
+ * reads. Worker pools plan their own steps ({@link PoolSteps}) after the cluster's.
+ */
 final class ClusterSteps
 {
     private static final int LISTED_MEMBERS = 5;
-    private static final Set<String> MEMBERSHIP = Set.of("kubernetes_version", "current_version", "status", "control_plane", "worker_pool");
+    private static final Set<String> MEMBERSHIP = Set.of("kubernetes_version", "current_version", "status", "control_plane");
 
     private ClusterSteps() {}
 
@@ -30,14 +33,12 @@ final class ClusterSteps
         else {
             steps.add("initialize the control plane (" + count(controlPlane.size(), "node") + ") with Kubernetes " + version);
         }
-        desired.pools().values().forEach(pool -> steps.add("join " + count(pool.size(), "node") + " to " + pool.describe()));
         return List.copyOf(steps);
     }
 
     static List<String> delete(ClusterShape prior)
     {
         List<String> steps = new ArrayList<>();
-        prior.pools().values().forEach(pool -> steps.add("drain and remove " + pool.describe() + " (" + count(pool.size(), "node") + ")"));
         steps.add("tear down the control plane (" + count(prior.controlPlane().size(), "node") + ") and delete the cluster");
         return List.copyOf(steps);
     }
@@ -47,24 +48,12 @@ final class ClusterSteps
         List<String> steps = new ArrayList<>();
         upgrade(steps, prior, desired);
         membership(steps, prior.controlPlane(), desired.controlPlane());
-        for (ClusterShape.Group pool : desired.pools().values()) {
-            ClusterShape.Group before = prior.pools().get(pool.name());
-            if (before == null) {
-                steps.add("create " + pool.describe() + " and join " + count(pool.size(), "node") + " to it");
-            }
-            else {
-                membership(steps, before, pool);
-            }
-        }
-        prior.pools().values().stream()
-                .filter(pool -> !desired.pools().containsKey(pool.name()))
-                .forEach(pool -> steps.add("drain and remove " + pool.describe() + " (" + count(pool.size(), "node") + ")"));
         List<String> settings = Steps.changedAttributes(priorValue, planned).stream().filter(name -> !MEMBERSHIP.contains(name)).toList();
         if (!settings.isEmpty()) {
             steps.add("update the cluster's " + String.join(", ", settings));
         }
         if (steps.isEmpty()) {
-            steps.add("update the settings of the control plane, the worker pools and their nodes");
+            steps.add("update the settings of the control plane and its nodes");
         }
         return List.copyOf(steps);
     }
@@ -81,17 +70,11 @@ final class ClusterSteps
         String from = prior.version().get();
         for (String hop : hops) {
             steps.add("upgrade the control plane from " + from + " to " + hop + ", one node at a time (" + count(prior.controlPlane().size(), "node") + ")");
-            for (ClusterShape.Group pool : prior.pools().values()) {
-                if (desired.pools().containsKey(pool.name())) {
-                    steps.add("upgrade " + pool.describe() + " to " + hop + " in batches of " + desired.pools().get(pool.name()).batch()
-                            + " (" + count(pool.size(), "node") + ")");
-                }
-            }
             from = hop;
         }
     }
 
-    private static void membership(List<String> steps, ClusterShape.Group before, ClusterShape.Group after)
+    static void membership(List<String> steps, ClusterShape.Group before, ClusterShape.Group after)
     {
         if (before.members().isPresent() && after.members().isPresent()) {
             Set<String> beforeHosts = hosts(before.members().get());
@@ -134,7 +117,7 @@ final class ClusterSteps
         return members.stream().map(ClusterShape.MemberSpec::hostAddress).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static String count(Optional<Integer> size, String noun)
+    static String count(Optional<Integer> size, String noun)
     {
         return size.map(value -> value + " " + noun + (value == 1 ? "" : "s")).orElse("an unknown number of " + noun + "s");
     }

@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The simulated datacenter, persisted under a directory ({@code .kiln/sim}) so it outlives
  * the process like real infrastructure: machines, clusters with their control-plane and
- * worker members, registries, backup points and etcd snapshots. Opening reads every object
+ * worker members, worker pools, registries, backup points and etcd snapshots. Opening reads every object
  * once; afterwards reads come from memory and every change writes through to its own file
  * (see {@link ObjectFiles}). Safe for concurrent actions on different objects.
  */
@@ -25,6 +25,7 @@ public final class Datacenter
     private static final String MACHINES = "machines";
     private static final String CLUSTERS = "clusters";
     private static final String MEMBERS = "members";
+    private static final String POOLS = "pools";
     private static final String REGISTRIES = "registries";
     private static final String BACKUP_POINTS = "backup_points";
     private static final String SNAPSHOTS = "snapshots";
@@ -34,6 +35,7 @@ public final class Datacenter
     private final Map<String, String> machinesByHost = new ConcurrentHashMap<>();
     private final ConcurrentNavigableMap<String, SimCluster> clusters = new ConcurrentSkipListMap<>();
     private final Map<String, ConcurrentNavigableMap<String, Member>> members = new ConcurrentHashMap<>();
+    private final ConcurrentNavigableMap<String, SimPool> pools = new ConcurrentSkipListMap<>();
     private final ConcurrentNavigableMap<String, SimRegistry> registries = new ConcurrentSkipListMap<>();
     private final ConcurrentNavigableMap<String, SimBackupPoint> backupPoints = new ConcurrentSkipListMap<>();
     private final ConcurrentNavigableMap<String, Snapshot> snapshots = new ConcurrentSkipListMap<>();
@@ -63,7 +65,7 @@ public final class Datacenter
         return files.operations();
     }
 
-    /** Every Kiln resource address that owns an object here (machines, clusters, registries, backup points), sorted. */
+    /** Every Kiln resource address that owns an object here (machines, clusters, worker pools, registries, backup points), sorted. */
     public SortedSet<String> owners()
     {
         TreeSet<String> owners = new TreeSet<>();
@@ -74,6 +76,7 @@ public final class Datacenter
                 owners.add(cluster);
             }
         });
+        owners.addAll(pools.keySet());
         owners.addAll(registries.keySet());
         owners.addAll(backupPoints.keySet());
         return owners;
@@ -167,6 +170,28 @@ public final class Datacenter
         }
     }
 
+    public List<SimPool> pools()
+    {
+        return List.copyOf(pools.values());
+    }
+
+    public Optional<SimPool> pool(String owner)
+    {
+        return Optional.ofNullable(pools.get(requireNonNull(owner, "owner is null")));
+    }
+
+    public void put(SimPool pool)
+    {
+        files.write(POOLS, pool.owner(), pool);
+        pools.put(pool.owner(), pool);
+    }
+
+    public void removePool(String owner)
+    {
+        files.delete(POOLS, owner);
+        pools.remove(owner);
+    }
+
     public List<SimRegistry> registries()
     {
         return List.copyOf(registries.values());
@@ -242,6 +267,7 @@ public final class Datacenter
                 members.computeIfAbsent(member.cluster(), ignored -> new ConcurrentSkipListMap<>()).put(member.name(), member);
             }
         }
+        files.readAll(POOLS, SimPool.class).forEach(pool -> pools.put(pool.owner(), pool));
         files.readAll(REGISTRIES, SimRegistry.class).forEach(registry -> registries.put(registry.owner(), registry));
         files.readAll(BACKUP_POINTS, SimBackupPoint.class).forEach(point -> backupPoints.put(point.owner(), point));
         files.readAll(SNAPSHOTS, Snapshot.class).forEach(snapshot -> snapshots.put(snapshotKey(snapshot), snapshot));

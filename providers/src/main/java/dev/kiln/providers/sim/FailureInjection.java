@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Decides which simulated actions fail or hang. A subject is a resource address
- * ({@code node.w[1]}), a part of one ({@code cluster.prod.pool["a"]}, {@code cluster.prod.control_plane})
+ * ({@code node.w[1]}, {@code cluster.prod.pool["a"]}), a part of one ({@code cluster.prod.control_plane})
  * or a step ({@code cluster.prod:join}); every subject listed in {@code fail} fails each
  * time it is reached, in {@code hang} never finishes until cancelled. {@code failure_rate}
  * fails an action with that probability, decided by a hash of the seed and the address, so

@@ -59,4 +59,24 @@ final class KubernetesUpgrades
         Optional<Semver> wanted = parse(target);
         return current.isPresent() && wanted.isPresent() && current.get().isLowerThan(wanted.get());
     }
+
+    /**
+     * How many minor versions a kubelet may lag an API server of {@code apiServer}: three from
+     * v1.28 on, two before (Kubernetes' version-skew policy).
+     */
+    static int kubeletSkew(String apiServer)
+    {
+        return parse(apiServer).map(version -> version.getMinor() >= 28 ? 3 : 2).orElse(2);
+    }
+
+    /** How many minor versions {@code kubelet} lags {@code apiServer}; 0 when it does not, or either is not a version. */
+    static int minorsBehind(String kubelet, String apiServer)
+    {
+        Optional<Semver> node = parse(kubelet);
+        Optional<Semver> control = parse(apiServer);
+        if (node.isEmpty() || control.isEmpty() || node.get().getMajor() != control.get().getMajor()) {
+            return 0;
+        }
+        return Math.max(0, control.get().getMinor() - node.get().getMinor());
+    }
 }

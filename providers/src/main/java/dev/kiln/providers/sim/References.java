@@ -5,13 +5,12 @@ import dev.kiln.lang.value.Value;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Fills in what a cluster's planned value holds of other resources that were only known
- * after their own apply — its nodes' host names and facts, its registry's address, its
- * backup point's location — from the objects the simulated datacenter holds.
+ * Fills in what a cluster's or worker pool's planned value holds of other resources that
+ * were only known after their own apply — its nodes' host names and facts, its registry's
+ * address, its backup point's location — from the objects the simulated datacenter holds.
  */
 final class References
 {
@@ -26,12 +25,6 @@ final class References
         Optional<Value> controlPlane = ValueParts.attribute(resolved, "control_plane");
         if (controlPlane.isPresent() && !controlPlane.get().isNull() && controlPlane.get().isKnown()) {
             resolved = ValueParts.with(resolved, "control_plane", nodes(controlPlane.get(), datacenter));
-        }
-        Optional<Value> pools = ValueParts.attribute(resolved, "worker_pool");
-        if (pools.isPresent() && pools.get() instanceof Value.MapValue map) {
-            TreeMap<String, Value> entries = new TreeMap<>();
-            map.entries().forEach((name, pool) -> entries.put(name, pool.isKnown() && !pool.isNull() ? nodes(pool, datacenter) : pool));
-            resolved = ValueParts.with(resolved, "worker_pool", new Value.MapValue(map.elementType(), entries, map.sensitive()));
         }
         Optional<Value> registry = ValueParts.attribute(resolved, "registry");
         if (registry.isPresent() && !registry.get().isWhollyKnown()) {
@@ -50,6 +43,11 @@ final class References
             resolved = ValueParts.with(resolved, "backup", ValueParts.with(backup.get(), "point", found));
         }
         return resolved;
+    }
+
+    static Value resolvePool(Value pool, Datacenter datacenter)
+    {
+        return pool.isWhollyKnown() ? pool : nodes(pool, datacenter);
     }
 
     private static Value nodes(Value group, Datacenter datacenter)

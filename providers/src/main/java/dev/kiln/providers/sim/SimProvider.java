@@ -6,6 +6,7 @@ import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.providers.Provider;
+import dev.kiln.providers.ResourceSchemas;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -34,11 +35,13 @@ public final class SimProvider
         this.rules = Map.of(
                 KilnSchemas.NODE, new NodeDiffRule(),
                 KilnSchemas.CLUSTER, new ClusterDiffRule(),
+                ResourceSchemas.WORKER_POOL, new WorkerPoolDiffRule(),
                 KilnSchemas.REGISTRY, PlainDiffRules.registry(),
                 KilnSchemas.BACKUP_POINT, PlainDiffRules.backupPoint());
         this.drivers = Map.of(
                 KilnSchemas.NODE, new NodeDriver(simulator),
                 KilnSchemas.CLUSTER, new ClusterDriver(simulator),
+                ResourceSchemas.WORKER_POOL, new WorkerPoolDriver(simulator),
                 KilnSchemas.REGISTRY, PlainDriver.registry(simulator),
                 KilnSchemas.BACKUP_POINT, PlainDriver.backupPoint(simulator));
         this.refresher = new SimRefresher(simulator);

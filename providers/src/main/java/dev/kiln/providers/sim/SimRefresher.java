@@ -6,6 +6,7 @@ import dev.kiln.lang.value.Value;
 import dev.kiln.planner.spi.RefreshRequest;
 import dev.kiln.planner.spi.RefreshResponse;
 import dev.kiln.planner.spi.Refresher;
+import dev.kiln.providers.ResourceSchemas;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ final class SimRefresher
         return switch (address.type()) {
             case KilnSchemas.NODE -> NodeObservation.observe(datacenter, address);
             case KilnSchemas.CLUSTER -> ClusterObservation.observe(datacenter, address);
+            case ResourceSchemas.WORKER_POOL -> PoolObservation.observe(datacenter, address);
             case KilnSchemas.REGISTRY -> PlainObservation.registry(datacenter, address);
             case KilnSchemas.BACKUP_POINT -> PlainObservation.backupPoint(datacenter, address);
             default -> throw new IllegalArgumentException("the simulator has no resource type " + address.type());

@@ -5,8 +5,7 @@
  * rules (control plane first, one minor version per upgrade, no downgrades, odd control
  * planes); re-entrant drivers whose operations take simulated time divided by
  * {@code speed}; failure injection by rate, address or part ({@code fail}, {@code hang}).
- * Worker pools are parts of their cluster's instance ({@code worker_pool} is a nested block
- * of the cluster schema); failure injection still names them as
- * {@code cluster.prod.pool["a"]}.
+ * Worker pools are resource instances of their own, {@code cluster.prod.pool["a"]}, with their
+ * own diff rule, driver and observation, converged after their cluster's control plane.
  */
 package dev.kiln.providers.sim;

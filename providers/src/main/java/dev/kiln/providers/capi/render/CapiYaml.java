@@ -1,0 +1,65 @@
+package dev.kiln.providers.capi.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Rendered objects as a multi-document YAML stream for people and {@code kubectl apply -f -}:
+ * one document per object, in the order given, each sensitive value replaced by
+ * {@value RenderedObject#SENSITIVE_TEXT}, and a comment above every object that holds
+ * values only known after apply (such a document is for review, not for applying).
+ */
+public final class CapiYaml
+{
+    private static final ObjectMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build());
+
+    private CapiYaml() {}
+
+    /** One cluster's objects, after a comment naming it. */
+    public static String cluster(String title, RenderedCluster cluster)
+    {
+        requireNonNull(title, "title is null");
+        requireNonNull(cluster, "cluster is null");
+        return "# " + title + ": Cluster API " + cluster.version() + ", namespace " + cluster.namespace() + "\n" + documents(cluster.objects());
+    }
+
+    /** The objects as YAML documents, each starting with {@code ---}. */
+    public static String documents(List<RenderedObject> objects)
+    {
+        requireNonNull(objects, "objects is null");
+        StringBuilder result = new StringBuilder();
+        for (RenderedObject object : objects) {
+            result.append("---\n");
+            if (!object.isComplete()) {
+                result.append("# Not ready to apply: ").append(String.join(", ", object.unknownPaths())).append(" known after apply\n");
+            }
+            result.append(document(object));
+        }
+        return result.toString();
+    }
+
+    /** One object as YAML, sensitive values hidden. */
+    public static String document(RenderedObject object)
+    {
+        requireNonNull(object, "object is null");
+        try {
+            return MAPPER.writeValueAsString(object.redactedBody());
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("object could not be written as YAML: " + object.describe(), e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kiln.providers.capi.render;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.lang.config.model.Cluster;
+import dev.kiln.lang.config.model.Infrastructure;
+
+import java.util.Optional;
+
+import static dev.kiln.providers.capi.render.MarkedValues.NODES;
+
+/**
+ * Any other infrastructure provider (Huawei DCS, Huawei Cloud Stack, Metal3 …):
+ * {@code api_version} and {@code kind} name the infrastructure cluster and {@code spec} is
+ * its whole spec. Machine templates are of the same API version, of the kind named after the
+ * cluster's kind ({@code Metal3Cluster} → {@code Metal3MachineTemplate}), with each
+ * machine's {@code spec} as their whole template spec.
+ */
+record GenericFlavour(Infrastructure infrastructure)
+        implements Flavour
+{
+    private static final String CLUSTER_SUFFIX = "Cluster";
+
+    @Override
+    public String apiVersion(RenderContext context)
+    {
+        return infrastructure.argument("api_version").flatMap(setting -> setting.known()).orElse(RenderedObject.UNKNOWN_TEXT);
+    }
+
+    @Override
+    public String clusterKind()
+    {
+        return infrastructure.argument("kind").flatMap(setting -> setting.known()).orElse(RenderedObject.UNKNOWN_TEXT);
+    }
+
+    @Override
+    public String machineTemplateKind()
+    {
+        String kind = clusterKind();
+        String prefix = kind.endsWith(CLUSTER_SUFFIX) ? kind.substring(0, kind.length() - CLUSTER_SUFFIX.length()) : kind;
+        return prefix + "MachineTemplate";
+    }
+
+    @Override
+    public ObjectNode clusterSpec(RenderContext context)
+    {
+        return NODES.objectNode();
+    }
+
+    @Override
+    public ObjectNode machineSpec(RenderContext context, Optional<Cluster.Machine> machine, boolean controlPlane)
+    {
+        return NODES.objectNode();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.kiln.state.backend.s3;
+
+import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.state.State;
+import dev.kiln.state.StateCodec;
+import dev.kiln.state.StateException;
+import dev.kiln.state.backend.Backend;
+import dev.kiln.state.backend.HistoryEntry;
+import dev.kiln.state.backend.StateSnapshot;
+import dev.kiln.state.backend.WriteResult;
+import dev.kiln.state.backend.WriteRules;
+import dev.kiln.state.backend.s3.S3Objects.StoredObject;
+import dev.kiln.state.lock.LockAttempt;
+import dev.kiln.state.lock.LockHandle;
+import dev.kiln.state.lock.LockRequest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The state as an object in S3 or an S3-compatible store (MinIO, Ceph, ...). The lock is a
+ * lease object beside it ({@link S3Lease}); every state write is conditional on the ETag this
+ * client last read or wrote, so a write over a state that changed under it (a lock broken by
+ * force-unlock or a lease takeover) is refused instead of losing the other run's work; every
+ * changing write is kept under {@code <key>.history/}. {@link #checkConditionalWrites()} is
+ * the probe {@code kiln init} runs. Nothing here talks to S3 until a method needs it.
+ */
+public final class S3Backend
+        implements Backend, AutoCloseable
+{
+    private final S3BackendOptions options;
+    private final S3Objects objects;
+    private final S3Lease lease;
+    private final S3History history;
+    private final Object seenGuard = new Object();
+    private boolean seen;
+    private String seenEtag;
+
+    public S3Backend(S3BackendOptions options)
+    {
+        this(options, notice -> {});
+    }
+
+    /** {@code notices}: warnings to show the user, such as taking over a lock whose lease ran out. */
+    public S3Backend(S3BackendOptions options, Consumer<Diagnostic> notices)
+    {
+        this.options = requireNonNull(options, "options is null");
+        requireNonNull(notices, "notices is null");
+        this.objects = new S3Objects(options);
+        this.lease = new S3Lease(objects, options.key() + ".lock", options.location(), options.lease(), options.clock(), notices);
+        this.history = new S3History(objects, options.key(), options.historyLimit());
+    }
+
+    public S3BackendOptions options()
+    {
+        return options;
+    }
+
+    @Override
+    public String location()
+    {
+        return options.location();
+    }
+
+    @Override
+    public Optional<StateSnapshot> read()
+    {
+        Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
+        remember(stored.map(StoredObject::etag));
+        return stored.map(object -> snapshot(object.bytes(), location()));
+    }
+
+    @Override
+    public WriteResult write(State state, LockHandle handle)
+    {
+        requireNonNull(state, "state is null");
+        requireNonNull(handle, "handle is null");
+        if (!lease.isHeldBy(handle)) {
+            throw StateException.error("State not locked",
+                    "Writing %s requires holding its lock, and lock ID \"%s\" is not the lock held now (it was released, force-unlocked, or taken over after its lease ran out)."
+                            .formatted(location(), handle.id()));
+        }
+        Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
+        Optional<String> storedEtag = stored.map(StoredObject::etag);
+        requireUnchangedSinceSeen(storedEtag);
+        Optional<State> storedState = stored.map(object -> snapshot(object.bytes(), location()).state());
+        Optional<State> prepared = WriteRules.prepare(storedState, state, location());
+        if (prepared.isEmpty()) {
+            remember(storedEtag);
+            return new WriteResult(storedState.orElseThrow(), false);
+        }
+        byte[] content = encode(prepared.get());
+        Optional<String> written = storedEtag.isPresent()
+                ? objects.replaceState(options.key(), content, storedEtag.get(), "writing the state").etag()
+                : objects.createState(options.key(), content, "writing the state").etag();
+        if (written.isEmpty()) {
+            written = retriedWrite(content);
+        }
+        remember(written);
+        history.record(options.key(), written.get(), prepared.get().serial(), options.clock().instant());
+        return new WriteResult(prepared.get(), true);
+    }
+
+    @Override
+    public LockAttempt tryLock(LockRequest request)
+    {
+        return lease.tryLock(requireNonNull(request, "request is null"));
+    }
+
+    @Override
+    public void unlock(LockHandle handle)
+    {
+        lease.unlock(requireNonNull(handle, "handle is null"));
+    }
+
+    @Override
+    public void forceUnlock(String lockId)
+    {
+        lease.forceUnlock(requireNonNull(lockId, "lockId is null"));
+    }
+
+    @Override
+    public List<HistoryEntry> history()
+    {
+        return history.list();
+    }
+
+    @Override
+    public Optional<StateSnapshot> readHistory(String id)
+    {
+        return history.key(requireNonNull(id, "id is null"))
+                .flatMap(key -> objects.get(key, "reading a history version").map(object -> snapshot(object.bytes(), "s3://" + options.bucket() + "/" + key)));
+    }
+
+    /**
+     * Refuses a server that ignores conditional writes, with an error that says why and how to
+     * upgrade: Kiln never runs against one without a real lock.
+     */
+    public void checkConditionalWrites()
+    {
+        ConditionalWriteProbe.check(objects, options.key(), location());
+    }
+
+    /** Stops renewing the leases this client holds and closes its connections. */
+    @Override
+    public void close()
+    {
+        lease.stopAll();
+        objects.close();
+    }
+
+    /**
+     * The ETag of the state if it holds exactly {@code content}: the SDK retried a write whose
+     * first try had succeeded, and the retry's condition failed on the write itself. Anything
+     * else wrote the state under this run.
+     */
+    private Optional<String> retriedWrite(byte[] content)
+    {
+        Optional<StoredObject> now = objects.get(options.key(), "reading the state");
+        if (now.isPresent() && Arrays.equals(now.get().bytes(), content)) {
+            return Optional.of(now.get().etag());
+        }
+        throw changedUnderYou();
+    }
+
+    private void requireUnchangedSinceSeen(Optional<String> storedEtag)
+    {
+        synchronized (seenGuard) {
+            if (seen && !Objects.equals(seenEtag, storedEtag.orElse(null))) {
+                throw changedUnderYou();
+            }
+        }
+    }
+
+    private void remember(Optional<String> etag)
+    {
+        synchronized (seenGuard) {
+            seen = true;
+            seenEtag = etag.orElse(null);
+        }
+    }
+
+    private StateException changedUnderYou()
+    {
+        return StateException.error("State changed under you",
+                ("The state at %s was written by another run after this run read it: the lock was force-unlocked or taken over while this "
+                        + "run was stalled, or the state was read before the lock was taken. Kiln did not overwrite the other run's state. Nothing "
+                        + "this run did is lost: it is in the journal (.kiln/journal), which the next run here folds into the state; run kiln plan "
+                        + "to see where things stand.")
+                        .formatted(location()));
+    }
+
+    private static byte[] encode(State state)
+    {
+        return StateCodec.standard().encode(state).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StateSnapshot snapshot(byte[] bytes, String source)
+    {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        }
+        catch (CharacterCodingException e) {
+            throw StateException.error("Corrupted state", source + " is not UTF-8 text. Restore a previous version from the history (" + source + ".history/).");
+        }
+        return StateSnapshot.of(StateCodec.standard().decode(text, source), bytes);
+    }
+}
