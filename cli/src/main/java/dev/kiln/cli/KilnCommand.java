@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
                 RenderCommand.class,
                 StateCommand.class,
                 ForceUnlockCommand.class,
+                BackupCommand.class,
                 SimCommand.class,
                 FmtCommand.class,
                 VersionCommand.class,
