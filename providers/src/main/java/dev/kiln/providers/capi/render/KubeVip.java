@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Infrastructure;
+import dev.kiln.lang.config.model.Setting;
 
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ final class KubeVip
     {
         boolean kind = cluster.infrastructure().map(Infrastructure::kind).filter(KINDS::contains).isPresent();
         boolean vip = cluster.controlPlane().endpointType().known().filter("vip"::equals).isPresent();
-        boolean known = cluster.controlPlane().endpoint().flatMap(endpoint -> endpoint.known()).isPresent();
+        boolean known = cluster.controlPlane().endpoint().flatMap(Setting::known).isPresent();
         return kind && vip && known;
     }
 
