@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 RefreshCommand.class,
                 GraphCommand.class,
+                RenderCommand.class,
                 StateCommand.class,
                 ForceUnlockCommand.class,
                 BackupCommand.class,
