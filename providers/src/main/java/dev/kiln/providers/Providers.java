@@ -3,6 +3,7 @@ package dev.kiln.providers;
 import dev.kiln.executors.apply.Driver;
 import dev.kiln.lang.config.Config;
 import dev.kiln.lang.config.ResourceValues;
+import dev.kiln.lang.config.model.KilnSchemas;
 import dev.kiln.lang.config.model.ProviderSettings;
 import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.planner.diff.RecordedResourceValues;
@@ -10,6 +11,7 @@ import dev.kiln.planner.diff.StandardDiffRule;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
+import dev.kiln.providers.backup.BackupPointGuard;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
 import dev.kiln.state.State;
@@ -31,11 +33,13 @@ public final class Providers
 {
     private final Map<String, Provider> available;
     private final ProviderDispatch dispatch;
+    private final Path workingDirectory;
     private final AppliedValues applied;
 
-    private Providers(Config config, Map<String, Provider> available, AppliedValues applied)
+    private Providers(Config config, Map<String, Provider> available, Path workingDirectory, AppliedValues applied)
     {
         this.available = Map.copyOf(available);
+        this.workingDirectory = workingDirectory;
         this.dispatch = new ProviderDispatch(config, this::find);
         this.applied = applied;
     }
@@ -59,7 +63,7 @@ public final class Providers
         TreeMap<String, Provider> available = new TreeMap<>(SimProvider.createAll(simulators, workingDirectory));
         AppliedValues applied = new AppliedValues();
         available.putAll(CapiProviders.create(config, workingDirectory, applied));
-        return new Providers(config, available, applied);
+        return new Providers(config, available, workingDirectory, applied);
     }
 
     /**
@@ -74,11 +78,16 @@ public final class Providers
                 .toList()));
     }
 
-    /** One resource type per type name; each diff rule asks the provider its request names. */
+    /**
+     * One resource type per type name; each diff rule asks the provider its request names.
+     * Backup points, whatever their provider, cannot be destroyed while they hold backups.
+     */
     public ResourceTypes resourceTypes()
     {
         return ResourceTypes.of(ResourceSchemas.typeNames().stream()
-                .map(type -> new ResourceType(type, ResourceSchemas.of(type), dispatch.diffRule(type)))
+                .map(type -> new ResourceType(type, ResourceSchemas.of(type), type.equals(KilnSchemas.BACKUP_POINT)
+                        ? BackupPointGuard.guarding(dispatch.diffRule(type), workingDirectory)
+                        : dispatch.diffRule(type)))
                 .toList());
     }
 

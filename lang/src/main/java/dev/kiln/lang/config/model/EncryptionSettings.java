@@ -6,11 +6,17 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code encryption {...}}: the state is encrypted with a key derived from a passphrase or read from a key file. */
+/**
+ * {@code encryption {...}} (or its {@code fallback {...}}): state, journal and saved plans are
+ * encrypted with a key derived from a passphrase ({@code key_provider "pbkdf2"}, or the
+ * {@code passphrase} shorthand) or read from a key file ({@code key_provider "key_file"}, or
+ * {@code key_file}). {@code fallback} is the previous key while rotating; a fallback has none.
+ */
 public record EncryptionSettings(
         Setting<String> method,
         Optional<Setting<String>> passphrase,
         Optional<Setting<String>> keyFile,
+        Optional<EncryptionSettings> fallback,
         SourceRange range)
 {
     public EncryptionSettings
@@ -18,6 +24,7 @@ public record EncryptionSettings(
         requireNonNull(method, "method is null");
         requireNonNull(passphrase, "passphrase is null");
         requireNonNull(keyFile, "keyFile is null");
+        requireNonNull(fallback, "fallback is null");
         requireNonNull(range, "range is null");
     }
 }

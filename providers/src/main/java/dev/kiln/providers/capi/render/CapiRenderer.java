@@ -1,6 +1,7 @@
 package dev.kiln.providers.capi.render;
 
 import dev.kiln.lang.config.model.Cluster;
+import dev.kiln.lang.config.model.Model;
 import dev.kiln.lang.config.model.ProviderSettings;
 import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.lang.diag.Diagnostic;
@@ -76,6 +77,20 @@ public final class CapiRenderer
                     cluster.nameRange()));
         }
         return NamingPolicy.check(cluster, render(cluster, provider, CapiApiVersion.DEFAULT, RenderInputs.NONE));
+    }
+
+    /**
+     * The {@code provider "capi"} configuration {@code cluster} uses: the one its
+     * {@code provider = capi.ALIAS} names, or the one without an alias. Empty when the
+     * configuration has no such block.
+     */
+    public static Optional<ProviderSettings.Capi> provider(Model model, Cluster cluster)
+    {
+        requireNonNull(model, "model is null");
+        requireNonNull(cluster, "cluster is null");
+        return model.provider(cluster.provider().orElse(ProviderType.CAPI.label()))
+                .filter(ProviderSettings.Capi.class::isInstance)
+                .map(ProviderSettings.Capi.class::cast);
     }
 
     /** The Cluster object's name for {@code cluster}: its block name, with the instance key appended for count and for_each. */

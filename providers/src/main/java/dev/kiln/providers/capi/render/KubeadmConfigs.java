@@ -50,7 +50,10 @@ final class KubeadmConfigs
     {
         ObjectNode spec = NODES.objectNode();
         spec.put("format", format(context.cluster()));
-        spec.putObject("joinConfiguration").set("nodeRegistration", nodeRegistration(context, pool.labels(), pool.taints(), false));
+        ObjectNode registration = nodeRegistration(context, pool.labels(), pool.taints(), false);
+        if (!registration.isEmpty()) {
+            spec.putObject("joinConfiguration").set("nodeRegistration", registration);
+        }
         addFiles(context, spec, false);
         return spec;
     }

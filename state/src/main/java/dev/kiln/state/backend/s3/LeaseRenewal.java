@@ -97,9 +97,16 @@ final class LeaseRenewal
             }
             Optional<String> renewed = objects.replace(lockKey, LeaseDocument.renewed(info, lease, clock.instant()).toBytes(), etag, "renewing the lock lease").etag();
             if (renewed.isEmpty()) {
-                lost = true;
-                stopping = true;
-                return;
+                // A retried request whose first try succeeded fails its condition too: the object then still names this lock.
+                Optional<String> stillOurs = objects.get(lockKey, "reading the lock object")
+                        .filter(object -> S3Lease.ours(object, info))
+                        .map(S3Objects.StoredObject::etag);
+                if (stillOurs.isEmpty()) {
+                    lost = true;
+                    stopping = true;
+                    return;
+                }
+                renewed = stillOurs;
             }
             etag = renewed.get();
         }

@@ -17,6 +17,7 @@ import dev.kiln.state.lock.LockRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,10 +99,10 @@ public final class S3Backend
         }
         byte[] content = encode(prepared.get());
         Optional<String> written = storedEtag.isPresent()
-                ? objects.replace(options.key(), content, storedEtag.get(), "writing the state").etag()
-                : objects.create(options.key(), content, "writing the state").etag();
+                ? objects.replaceState(options.key(), content, storedEtag.get(), "writing the state").etag()
+                : objects.createState(options.key(), content, "writing the state").etag();
         if (written.isEmpty()) {
-            throw changedUnderYou();
+            written = retriedWrite(content);
         }
         remember(written);
         history.record(options.key(), written.get(), prepared.get().serial(), options.clock().instant());
@@ -156,6 +157,20 @@ public final class S3Backend
         objects.close();
     }
 
+    /**
+     * The ETag of the state if it holds exactly {@code content}: the SDK retried a write whose
+     * first try had succeeded, and the retry's condition failed on the write itself. Anything
+     * else wrote the state under this run.
+     */
+    private Optional<String> retriedWrite(byte[] content)
+    {
+        Optional<StoredObject> now = objects.get(options.key(), "reading the state");
+        if (now.isPresent() && Arrays.equals(now.get().bytes(), content)) {
+            return Optional.of(now.get().etag());
+        }
+        throw changedUnderYou();
+    }
+
     private void requireUnchangedSinceSeen(Optional<String> storedEtag)
     {
         synchronized (seenGuard) {
@@ -176,9 +191,10 @@ public final class S3Backend
     private StateException changedUnderYou()
     {
         return StateException.error("State changed under you",
-                ("The state at %s was written by another run after this one read it, although this run holds the lock: the lock was "
-                        + "force-unlocked or taken over while this run was stalled. Kiln did not overwrite it. Nothing this run did is lost: "
-                        + "it is in the journal (.kiln/journal) and is folded into the state by the next run here; run kiln plan to see where things stand.")
+                ("The state at %s was written by another run after this run read it: the lock was force-unlocked or taken over while this "
+                        + "run was stalled, or the state was read before the lock was taken. Kiln did not overwrite the other run's state. Nothing "
+                        + "this run did is lost: it is in the journal (.kiln/journal), which the next run here folds into the state; run kiln plan "
+                        + "to see where things stand.")
                         .formatted(location()));
     }
 

@@ -64,6 +64,10 @@ final class S3Lease
                 // Released between the two requests: try to create it again.
                 continue;
             }
+            if (ours(existing.get(), info)) {
+                // The SDK retried a create whose first try had succeeded: the lock is this run's.
+                return acquired(info, existing.get().etag());
+            }
             return takeOverIfExpired(info, existing.get());
         }
         return new LockAttempt.Held(Optional.empty());
@@ -113,6 +117,12 @@ final class S3Lease
         renewals.clear();
     }
 
+    /** Whether the stored lock object is the one this run wrote for {@code info} (ids are random UUIDs, never reused). */
+    static boolean ours(StoredObject object, LockInfo info)
+    {
+        return LeaseDocument.parse(object.bytes(), "lock").map(document -> document.info().id().equals(info.id())).orElse(false);
+    }
+
     private Optional<LeaseDocument> holder()
     {
         return objects.get(lockKey, "reading the lock object").flatMap(object -> LeaseDocument.parse(object.bytes(), lockKey));
@@ -125,18 +135,16 @@ final class S3Lease
         if (!LeaseDocument.expired(holderLease, existing.lastModified(), existing.serverTime())) {
             return new LockAttempt.Held(holder.map(LeaseDocument::info));
         }
-        Optional<String> taken = objects.replace(lockKey, document(info), existing.etag(), "taking over the expired lock").etag();
-        if (taken.isEmpty()) {
-            return new LockAttempt.Held(holder().map(LeaseDocument::info));
-        }
-        // A server whose If-Match is not atomic may let two runs overwrite the same expired
-        // lock: only the one whose document stayed proceeds.
-        Optional<LeaseDocument> now = holder();
-        if (now.isEmpty() || !now.get().info().id().equals(info.id())) {
-            return new LockAttempt.Held(now.map(LeaseDocument::info));
+        objects.replace(lockKey, document(info), existing.etag(), "taking over the expired lock");
+        // Read back either way: a retried overwrite whose first try succeeded fails its condition,
+        // and a server whose If-Match is not atomic may let two runs overwrite the same expired
+        // lock. Only the run whose document stayed proceeds.
+        Optional<StoredObject> now = objects.get(lockKey, "reading the lock object");
+        if (now.isEmpty() || !ours(now.get(), info)) {
+            return new LockAttempt.Held(now.flatMap(object -> LeaseDocument.parse(object.bytes(), lockKey)).map(LeaseDocument::info));
         }
         notices.accept(tookOver(holder, existing));
-        return acquired(info, taken.get());
+        return acquired(info, now.get().etag());
     }
 
     private LockAttempt acquired(LockInfo info, String etag)

@@ -94,6 +94,18 @@ final class S3Objects
         return conditionalPut(key, content, step, request -> request.ifMatch(etag));
     }
 
+    /** {@link #create} of a state document: with the configured server-side encryption. */
+    Written createState(String key, byte[] content, String step)
+    {
+        return conditionalPut(key, content, step, request -> encrypted(request).ifNoneMatch("*"));
+    }
+
+    /** {@link #replace} of a state document: with the configured server-side encryption. */
+    Written replaceState(String key, byte[] content, String etag, String step)
+    {
+        return conditionalPut(key, content, step, request -> encrypted(request).ifMatch(etag));
+    }
+
     /** Copies {@code source} to {@code target} on the server, if the source's ETag is still {@code etag}. */
     void copy(String source, String etag, String target, String step)
     {
@@ -145,8 +157,6 @@ final class S3Objects
     private Written conditionalPut(String key, byte[] content, String step, Consumer<PutObjectRequest.Builder> condition)
     {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(options.bucket()).key(key).contentType("application/json");
-        options.serverSideEncryption().ifPresent(request::serverSideEncryption);
-        options.kmsKeyId().ifPresent(request::ssekmsKeyId);
         condition.accept(request);
         try {
             PutObjectResponse response = client().putObject(request.build(), RequestBody.fromBytes(content));
@@ -163,6 +173,13 @@ final class S3Objects
         catch (SdkException e) {
             throw failure(step, key, e);
         }
+    }
+
+    private PutObjectRequest.Builder encrypted(PutObjectRequest.Builder request)
+    {
+        options.serverSideEncryption().ifPresent(request::serverSideEncryption);
+        options.kmsKeyId().ifPresent(request::ssekmsKeyId);
+        return request;
     }
 
     private synchronized S3Client client()
@@ -195,6 +212,9 @@ final class S3Objects
                 case "NoSuchBucket" -> " The bucket does not exist: create it (Kiln does not create state buckets), or fix bucket in the kiln { state \"s3\" } block.";
                 case "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch" ->
                         " Check the access key and secret key (or the credentials the AWS SDK finds) and that they may read and write this bucket.";
+                case "NotImplemented" -> options.serverSideEncryption().isPresent()
+                        ? " The server does not implement this request; it may not support server-side encryption (sse in the kiln { state \"s3\" } block)."
+                        : " The server does not implement this request.";
                 default -> "";
             };
             return new StateException(Diagnostic.errorWithoutSource("S3 state backend error",

@@ -37,7 +37,6 @@ final class S3ProxyServerTest
                 server.stop();
                 assertFalse(server.running());
                 assertThrows(SdkClientException.class, () -> client.getObjectAsBytes(request -> request.bucket("kiln").key("a/b")));
-
                 server.restart();
                 assertTrue(server.running());
                 assertEquals(port, server.port());
