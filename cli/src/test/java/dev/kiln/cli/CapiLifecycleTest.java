@@ -156,6 +156,11 @@ class CapiLifecycleTest
 
     static List<GenericKubernetesResource> machines(String owner)
     {
+        return machines(api, owner);
+    }
+
+    static List<GenericKubernetesResource> machines(MockApiServer api, String owner)
+    {
         return api.admin().genericKubernetesResources(CORE, "Machine").inNamespace("default").list().getItems().stream()
                 .filter(machine -> owner.equals(machine.getMetadata().getAnnotations().get("test.kiln.dev/owner")))
                 .toList();
