@@ -161,7 +161,12 @@ class CapiLifecycleTest
 
     static List<GenericKubernetesResource> machines(MockApiServer api, String owner)
     {
-        return api.admin().genericKubernetesResources(CORE, "Machine").inNamespace("default").list().getItems().stream()
+        return machines(api, CORE, owner);
+    }
+
+    static List<GenericKubernetesResource> machines(MockApiServer api, String core, String owner)
+    {
+        return api.admin().genericKubernetesResources(core, "Machine").inNamespace("default").list().getItems().stream()
                 .filter(machine -> owner.equals(machine.getMetadata().getAnnotations().get("test.kiln.dev/owner")))
                 .toList();
     }
