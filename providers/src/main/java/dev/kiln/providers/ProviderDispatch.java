@@ -43,6 +43,10 @@ final class ProviderDispatch
             if (rule.isPresent()) {
                 return rule.get().diff(request);
             }
+            if (providers.apply(request.provider()).isPresent()) {
+                return new DiffResponse.NoOp(List.of(located(request.address(), UNAVAILABLE_SUMMARY, request.address() + " is a " + type + ", and the "
+                        + request.provider() + " provider manages no " + type + " resources. Use a provider that does, such as sim or kubeadm.")));
+            }
             return new DiffResponse.NoOp(List.of(unavailable(request.address(), request.provider())));
         };
     }
@@ -60,8 +64,11 @@ final class ProviderDispatch
 
     private Diagnostic unavailable(ResourceAddress address, String provider)
     {
-        String summary = provider.isEmpty() ? NO_PROVIDER_SUMMARY : UNAVAILABLE_SUMMARY;
-        String detail = detail(address, provider);
+        return located(address, provider.isEmpty() ? NO_PROVIDER_SUMMARY : UNAVAILABLE_SUMMARY, detail(address, provider));
+    }
+
+    private Diagnostic located(ResourceAddress address, String summary, String detail)
+    {
         return Optional.ofNullable(ranges.get(address))
                 .map(range -> Diagnostic.error(summary, detail, range))
                 .orElseGet(() -> Diagnostic.errorWithoutSource(summary, detail));
@@ -74,14 +81,13 @@ final class ProviderDispatch
                     + "Add provider = sim to the resource, or a provider \"sim\" {} block to the configuration.";
         }
         String type = provider.contains(".") ? provider.substring(0, provider.indexOf('.')) : provider;
-        if (type.equals(ProviderType.SIM.label())) {
-            return address + " uses provider " + provider + ", which the configuration does not define. "
-                    + "Add a provider \"sim\" block with alias = \"" + provider.substring(type.length() + 1) + "\", or use provider = sim.";
-        }
         if (ProviderType.fromLabel(type).isEmpty()) {
             return address + " uses provider " + provider + ", which Kiln does not know. The provider types are kubeadm, capi and sim.";
         }
-        return address + " uses the " + type + " provider, which arrives in a later version of Kiln. "
-                + "This version makes clusters real only in the embedded simulator: use provider = sim to try the configuration there.";
+        if (!provider.contains(".")) {
+            return address + " uses the " + type + " provider, which the configuration does not define. Add a provider \"" + type + "\" {} block.";
+        }
+        return address + " uses provider " + provider + ", which the configuration does not define. "
+                + "Add a provider \"" + type + "\" block with alias = \"" + provider.substring(type.length() + 1) + "\", or use provider = " + type + ".";
     }
 }

@@ -43,16 +43,16 @@ class ProvidersTest
         write("""
                 provider "sim" {}
                 """);
-        assertEquals(List.of("backup_point", "cluster", "node", "registry"), providers().resourceTypes().names());
+        assertEquals(List.of("backup_point", "cluster", "node", "registry", "worker_pool"), providers().resourceTypes().names());
     }
 
     @Test
-    @DisplayName("A resource of a provider this Kiln does not have yet is an error at its place, not a pretend plan")
+    @DisplayName("A resource of a provider that does not manage its type is an error at its place, not a pretend plan")
     void unavailableProvider()
             throws IOException
     {
         write("""
-                provider "kubeadm" {}
+                provider "capi" {}
 
                 node "a" {
                   address = "10.0.0.1"
@@ -62,8 +62,7 @@ class ProvidersTest
         assertTrue(result.hasErrors());
         Diagnostic diagnostic = result.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
         assertEquals("Provider not available", diagnostic.summary());
-        assertEquals("node.a uses the kubeadm provider, which arrives in a later version of Kiln. "
-                + "This version makes clusters real only in the embedded simulator: use provider = sim to try the configuration there.", diagnostic.detail());
+        assertEquals("node.a is a node, and the capi provider manages no node resources. Use a provider that does, such as sim or kubeadm.", diagnostic.detail());
         assertTrue(diagnostic.subject().isPresent());
     }
 

@@ -52,7 +52,7 @@ class QuickstartTest
             throws Exception
     {
         Plan first = run.apply(VariableInputs.none());
-        assertEquals(List.of("cluster.demo", "node.control[0]", "node.worker[\"w1\"]", "node.worker[\"w2\"]"), addresses(first));
+        assertEquals(List.of("cluster.demo", "cluster.demo.pool[\"default\"]", "node.control[0]", "node.worker[\"w1\"]", "node.worker[\"w2\"]"), addresses(first));
         assertTrue(first.changes().stream().allMatch(change -> change.action() == Action.CREATE));
         Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
         assertEquals(3, datacenter.machines().size());
@@ -74,9 +74,12 @@ class QuickstartTest
         assertEquals(Action.UPDATE, cluster.action());
         assertEquals(List.of(
                 "upgrade the control plane from v1.31.2 to v1.32.9, one node at a time (1 node)",
-                "upgrade worker pool \"default\" to v1.32.9 in batches of 1 (2 nodes)",
-                "upgrade the control plane from v1.32.9 to v1.33.1, one node at a time (1 node)",
-                "upgrade worker pool \"default\" to v1.33.1 in batches of 1 (2 nodes)"), cluster.steps());
+                "upgrade the control plane from v1.32.9 to v1.33.1, one node at a time (1 node)"), cluster.steps());
+        ResourceChange pool = change(plan, "cluster.demo.pool[\"default\"]");
+        assertEquals(Action.UPDATE, pool.action());
+        assertEquals(List.of(
+                "upgrade worker pool \"default\" from v1.31.2 to v1.32.9 in batches of 1 (2 nodes)",
+                "upgrade worker pool \"default\" from v1.32.9 to v1.33.1 in batches of 1 (2 nodes)"), pool.steps());
         run.apply(upgrade);
         assertEquals(List.of(), changed(run.applicablePlan(upgrade)));
         Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
@@ -105,7 +108,8 @@ class QuickstartTest
         VariableInputs three = VariableInputs.builder().variable("worker_names=[\"w1\",\"w2\",\"w3\"]").build();
         Plan plan = run.apply(three);
         assertEquals(Action.CREATE, change(plan, "node.worker[\"w3\"]").action());
-        assertEquals(List.of("join to worker pool \"default\": " + "10.42.0.102"), change(plan, "cluster.demo").steps());
+        assertEquals(List.of("join to worker pool \"default\": " + "10.42.0.102"), change(plan, "cluster.demo.pool[\"default\"]").steps());
+        assertEquals(Action.NO_OP, change(plan, "cluster.demo").action());
         assertEquals(4, Datacenter.open(directory.resolve(".kiln/sim")).members("cluster.demo").size());
         assertEquals(List.of(), changed(run.applicablePlan(three)));
     }
@@ -118,8 +122,8 @@ class QuickstartTest
         run.apply(VariableInputs.none());
         VariableInputs one = VariableInputs.builder().variable("worker_names=[\"w1\"]").build();
         Plan plan = run.apply(one);
-        assertEquals(List.of("cluster.demo UPDATE", "node.worker[\"w2\"] DELETE"), changed(plan));
-        assertEquals(List.of("drain and remove from worker pool \"default\" in batches of 1: worker-w2"), change(plan, "cluster.demo").steps());
+        assertEquals(List.of("cluster.demo.pool[\"default\"] UPDATE", "node.worker[\"w2\"] DELETE"), changed(plan));
+        assertEquals(List.of("drain and remove from worker pool \"default\" in batches of 1: worker-w2"), change(plan, "cluster.demo.pool[\"default\"]").steps());
         Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
         assertEquals(List.of("node.control[0]", "node.worker[\"w1\"]"), datacenter.members("cluster.demo").stream().map(Member::name).toList());
         assertEquals(2, datacenter.machines().size());
@@ -135,10 +139,10 @@ class QuickstartTest
         Datacenter datacenter = Datacenter.open(directory.resolve(".kiln/sim"));
         datacenter.removeMachine("node.worker[\"w1\"]");
         Plan plan = run.applicablePlan(VariableInputs.none());
-        assertEquals(List.of("cluster.demo UPDATE", "node.worker[\"w1\"] DELETE"),
+        assertEquals(List.of("cluster.demo.pool[\"default\"] UPDATE", "node.worker[\"w1\"] DELETE"),
                 plan.drift().stream().map(change -> change.address() + " " + change.action()).toList());
-        assertEquals(List.of("cluster.demo UPDATE", "node.worker[\"w1\"] CREATE"), changed(plan));
-        assertEquals(List.of("join to worker pool \"default\": worker-w1"), change(plan, "cluster.demo").steps());
+        assertEquals(List.of("cluster.demo.pool[\"default\"] UPDATE", "node.worker[\"w1\"] CREATE"), changed(plan));
+        assertEquals(List.of("join to worker pool \"default\": worker-w1"), change(plan, "cluster.demo.pool[\"default\"]").steps());
         run.apply(VariableInputs.none());
         assertEquals(List.of(), changed(run.applicablePlan(VariableInputs.none())));
         assertEquals(3, Datacenter.open(directory.resolve(".kiln/sim")).members("cluster.demo").size());
@@ -154,9 +158,8 @@ class QuickstartTest
         datacenter.members("cluster.demo").forEach(member -> datacenter.put(member.withVersion("v1.30.4")));
         datacenter.put(datacenter.cluster("cluster.demo").orElseThrow().withVersion("v1.30.4"));
         Plan plan = run.applicablePlan(VariableInputs.none());
-        assertEquals(List.of(
-                "upgrade the control plane from v1.30.4 to v1.31.2, one node at a time (1 node)",
-                "upgrade worker pool \"default\" to v1.31.2 in batches of 1 (2 nodes)"), change(plan, "cluster.demo").steps());
+        assertEquals(List.of("upgrade the control plane from v1.30.4 to v1.31.2, one node at a time (1 node)"), change(plan, "cluster.demo").steps());
+        assertEquals(List.of("upgrade worker pool \"default\" from v1.30.4 to v1.31.2 in batches of 1 (2 nodes)"), change(plan, "cluster.demo.pool[\"default\"]").steps());
         run.apply(VariableInputs.none());
         assertEquals(List.of(), changed(run.applicablePlan(VariableInputs.none())));
     }

@@ -24,7 +24,7 @@ public record State(
         SortedMap<ResourceAddress, ResourceInstance> resources,
         SortedMap<String, OutputValue> outputs)
 {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public State
     {

@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StateCodec
 {
-    private static final StateCodec STANDARD = new StateCodec(State.FORMAT_VERSION, List.of());
+    private static final StateCodec STANDARD = new StateCodec(State.FORMAT_VERSION, List.of(new PoolInstancesMigration()));
 
     private final int currentVersion;
     private final Map<Integer, StateMigration> migrations;

@@ -47,7 +47,7 @@ final class StateCodecTest
         String encoded = codec.encode(TestStates.empty());
         assertEquals("""
                 {
-                  "format_version": 1,
+                  "format_version": 2,
                   "kiln_version": "0.1.0",
                   "lineage": "3f2a6c1e-8d4b-4a57-9c1e-2b7d5e0f9a13",
                   "outputs": {},
@@ -122,10 +122,10 @@ final class StateCodecTest
     @DisplayName("a state from a newer Kiln is refused with the format number and the advice to upgrade")
     void newerFormat()
     {
-        String newer = Golden.read("empty.json").replace("\"format_version\": 1", "\"format_version\": 2");
+        String newer = Golden.read("empty.json").replace("\"format_version\": 2", "\"format_version\": 3");
         StateException error = assertThrows(StateException.class, () -> codec.decode(newer, "/srv/kiln.state"));
         assertEquals("Unsupported state format", error.diagnostic().summary());
-        assertTrue(error.diagnostic().detail().startsWith("/srv/kiln.state: state was written by a newer Kiln (format 2); upgrade Kiln"),
+        assertTrue(error.diagnostic().detail().startsWith("/srv/kiln.state: state was written by a newer Kiln (format 3); upgrade Kiln"),
                 error.diagnostic().detail());
     }
 

@@ -6,6 +6,7 @@ import dev.kiln.providers.sim.Machine;
 import dev.kiln.providers.sim.Member;
 import dev.kiln.providers.sim.SimBackupPoint;
 import dev.kiln.providers.sim.SimCluster;
+import dev.kiln.providers.sim.SimPool;
 import dev.kiln.providers.sim.SimRegistry;
 import dev.kiln.providers.sim.Snapshot;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ final class SimListCommand
             for (Member member : datacenter.members(cluster.owner())) {
                 out.printf("  member  %s  %s  %s  %s  %s%n", member.group(), member.name(), member.hostAddress(), member.version(), member.status().label());
             }
+        }
+        for (SimPool pool : datacenter.pools()) {
+            out.printf("pool  %s  %s  %s%n", pool.owner(), pool.cluster(), pool.status().label());
         }
         for (SimRegistry registry : datacenter.registries()) {
             out.printf("registry  %s  %s  %s%n", registry.owner(), registry.address(), registry.status().label());

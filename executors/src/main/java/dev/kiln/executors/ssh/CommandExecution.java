@@ -10,11 +10,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class CommandExecution
 {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final HostConnection connection;
     private final SshHostConfig host;
@@ -35,8 +38,11 @@ final class CommandExecution
     private final SecretRedactor redactor;
     private final OutputLines output = new OutputLines();
     private final SudoDialog sudo;
+    private final String pidMarker = "[kiln-pid:" + HexFormat.of().formatHex(nonce()) + ":";
     private volatile IOException streamFailure;
     private volatile boolean cancelled;
+    private volatile String remotePid;
+    private volatile boolean abandoned;
 
     CommandExecution(HostConnection connection, String step, RemoteCommand command, Duration timeout, CancellationToken cancellation, SecretRedactor redactor)
     {
@@ -63,14 +69,14 @@ final class CommandExecution
         try {
             session = client.startSession();
             connection.log().line(step, "$", shown(command.command()) + (sudo == null ? "" : "  (through sudo)"));
-            Session.Command remote = session.exec(sudo == null ? command.command() : sudo.wrap(command.command()));
+            Session.Command remote = session.exec(commandLine());
+            CountDownLatch drained = new CountDownLatch(2);
             if (cancellation != null) {
                 registration = cancellation.onCancel(() -> {
                     cancelled = true;
-                    abandon(remote);
+                    abandon(remote, drained);
                 });
             }
-            CountDownLatch drained = new CountDownLatch(2);
             Thread.ofVirtual().name("ssh-out-" + host.name()).start(() -> pump(remote, remote.getInputStream(), false, drained));
             Thread.ofVirtual().name("ssh-err-" + host.name()).start(() -> pump(remote, remote.getErrorStream(), true, drained));
             if (sudo == null) {
@@ -86,7 +92,9 @@ final class CommandExecution
             if (registration != null) {
                 registration.close();
             }
-            closeQuietly(session);
+            if (!abandoned) {
+                closeQuietly(session);
+            }
             connection.releaseChannel();
         }
     }
@@ -98,7 +106,7 @@ final class CommandExecution
             ended = drained.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException e) {
-            abandon(remote);
+            abandon(remote, drained);
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted: step \"" + step + "\" on " + host.name() + " stopped, its channel closed");
         }
@@ -106,8 +114,7 @@ final class CommandExecution
             throw new CancellationException("cancelled: step \"" + step + "\" on " + host.name() + " stopped, its channel closed");
         }
         if (!ended) {
-            abandon(remote);
-            awaitQuietly(drained);
+            abandon(remote, drained);
             throw new HostCommandException(host.name(), step, OptionalInt.empty(), tail(),
                     message("timed out after " + format(timeout) + " and was stopped"), null);
         }
@@ -175,6 +182,10 @@ final class CommandExecution
 
     private void accept(Session.Command remote, boolean standardError, String line)
     {
+        if (standardError && remotePid == null && line.startsWith(pidMarker) && line.endsWith("]")) {
+            remotePid = line.substring(pidMarker.length(), line.length() - 1);
+            return;
+        }
         Optional<String> kept = standardError && sudo != null ? sudo.filterLine(line, remote, this::feedStdin) : Optional.of(line);
         kept.ifPresent(text -> {
             output.add(standardError, text);
@@ -196,15 +207,38 @@ final class CommandExecution
         }
     }
 
-    private void abandon(Session.Command remote)
+    /**
+     * The command line sent: it first reports the remote shell's process ID (sshd makes that
+     * shell a session and process group leader), so an abandoned command's whole process group
+     * can be killed; closing the channel alone leaves it running on the host.
+     */
+    private String commandLine()
     {
-        try {
-            remote.signal(Signal.KILL);
+        String announce = "printf '%s%s]\\n' '" + pidMarker + "' \"$$\" >&2; ";
+        return announce + (sudo == null ? command.command() : sudo.wrap(command.command()));
+    }
+
+    /** Stops waiting at once; kills the remote process group and closes the channel in the background. */
+    private void abandon(Session.Command remote, CountDownLatch drained)
+    {
+        abandoned = true;
+        while (drained.getCount() > 0) {
+            drained.countDown();
         }
-        catch (IOException | RuntimeException ignored) {
-            // not every server honours signals; closing the channel below is what counts
-        }
-        Thread.ofVirtual().name("ssh-close-" + host.name()).start(() -> closeQuietly(remote));
+        String pid = remotePid;
+        Thread.ofVirtual().name("ssh-stop-" + host.name()).start(() -> {
+            if (pid != null && pid.chars().allMatch(Character::isDigit)) {
+                RemoteCommand kill = new RemoteCommand("kill -KILL -- -" + pid + " 2>/dev/null; kill -KILL " + pid + " 2>/dev/null; true",
+                        command.sudo(), Optional.empty(), Optional.of(STOP_TIMEOUT), false, List.of());
+                try {
+                    new CommandExecution(connection, step + " (stop)", kill, STOP_TIMEOUT, null, redactor).run();
+                }
+                catch (RuntimeException ignored) {
+                    // the host or its connection is gone; nothing is left to stop
+                }
+            }
+            closeQuietly(remote);
+        });
     }
 
     private HostCommandException connectionLost(IOException e)
@@ -241,14 +275,11 @@ final class CommandExecution
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    private static void awaitQuietly(CountDownLatch latch)
+    private static byte[] nonce()
     {
-        try {
-            latch.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        byte[] bytes = new byte[6];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
     }
 
     private static void closeQuietly(AutoCloseable channel)

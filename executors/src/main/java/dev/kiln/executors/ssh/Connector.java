@@ -84,7 +84,15 @@ final class Connector
             client.connect(host.address(), host.port());
             return;
         }
-        DirectConnection tunnel = jumpHost.client(step).newDirectConnection(host.address(), host.port());
+        SSHClient jump;
+        try {
+            jump = jumpHost.client(step);
+        }
+        catch (HostUnreachableException e) {
+            throw new HostUnreachableException(host.name(), step, "Cannot connect to " + host.name() + " (" + host.address() + ":" + host.port()
+                    + ") in step \"" + step + "\": its bastion " + jumpHost.config().name() + " is unreachable. " + e.getMessage(), e);
+        }
+        DirectConnection tunnel = jump.newDirectConnection(host.address(), host.port());
         client.connectVia(tunnel);
     }
 

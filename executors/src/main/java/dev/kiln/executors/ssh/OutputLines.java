@@ -6,25 +6,32 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A command's output as it arrives: split into lines for the host log, kept whole for the
- * result, and the last {@value #TAIL_LINES} lines of both streams kept for errors.
+ * result, and its tail kept for errors: the last {@value #TAIL_LINES} lines of both streams,
+ * plus the last {@value #ERROR_TAIL_LINES} of stderr when stdout pushed them out (the streams
+ * arrive independently, and the error message is the line that matters).
  */
 final class OutputLines
 {
     static final int TAIL_LINES = 20;
+    static final int ERROR_TAIL_LINES = 5;
 
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final Deque<Line> tail = new ArrayDeque<>();
+    private final Deque<Line> errorTail = new ArrayDeque<>();
+    private long sequence;
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
 
     synchronized void add(boolean standardError, String line)
     {
         (standardError ? stderr : stdout).append(line).append('\n');
-        tail.addLast(line);
-        if (tail.size() > TAIL_LINES) {
-            tail.removeFirst();
+        Line numbered = new Line(sequence++, line);
+        keepLast(tail, numbered, TAIL_LINES);
+        if (standardError) {
+            keepLast(errorTail, numbered, ERROR_TAIL_LINES);
         }
     }
 
@@ -40,8 +47,25 @@ final class OutputLines
 
     synchronized List<String> tail()
     {
-        return new ArrayList<>(tail);
+        TreeMap<Long, String> lines = new TreeMap<>();
+        for (Line line : errorTail) {
+            lines.put(line.sequence(), line.text());
+        }
+        for (Line line : tail) {
+            lines.put(line.sequence(), line.text());
+        }
+        return new ArrayList<>(lines.values());
     }
+
+    private static void keepLast(Deque<Line> lines, Line line, int limit)
+    {
+        lines.addLast(line);
+        if (lines.size() > limit) {
+            lines.removeFirst();
+        }
+    }
+
+    private record Line(long sequence, String text) {}
 
     /** Splits bytes into UTF-8 lines; a line without its newline stays pending until more arrives or {@link #finish()}. */
     static final class Splitter

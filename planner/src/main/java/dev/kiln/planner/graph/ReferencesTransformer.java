@@ -1,5 +1,6 @@
 package dev.kiln.planner.graph;
 
+import dev.kiln.lang.addr.ChildKind;
 import dev.kiln.lang.addr.Reference;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.schema.DecodedAttribute;
@@ -19,7 +20,9 @@ import java.util.SortedSet;
  * means every instance of {@code node.w}) and on its {@code depends_on} targets; a
  * resource the configuration says it depends on through local values or {@code count}
  * without a precise reference means all of its instances. An orphan depends on what state
- * recorded for it.
+ * recorded for it. A parent's nested blocks that declare child instances
+ * ({@code worker_pool} of a cluster) are the children's own references: the parent does not
+ * wait for what only its children use.
  */
 final class ReferencesTransformer
         implements GraphTransformer
@@ -46,8 +49,15 @@ final class ReferencesTransformer
     private static void connectConfigured(GraphInput input, DecodedInstance instance, InstanceIndex instances, GraphBuilder graph)
     {
         List<Reference> references = new ArrayList<>();
-        collect(instance.block(), references);
+        List<Reference> childReferences = new ArrayList<>();
+        Set<String> childBlocks = new HashSet<>();
+        ChildKind.of(instance.address().type()).forEach(kind -> childBlocks.add(kind.block()));
+        for (DecodedAttribute attribute : instance.block().attributes().values()) {
+            references.addAll(attribute.references());
+        }
+        instance.block().blocks().forEach((type, nested) -> nested.forEach(child -> collect(child, childBlocks.contains(type) ? childReferences : references)));
         Set<ResourceAddress> coveredResources = new HashSet<>();
+        childReferences.forEach(reference -> coveredResources.add(reference.target().withoutKey()));
         for (Reference reference : references) {
             coveredResources.add(reference.target().withoutKey());
             instances.matching(reference.target(), reference.allInstances())

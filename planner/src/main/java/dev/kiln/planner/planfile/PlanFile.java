@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Severity;
 import dev.kiln.planner.plan.Plan;
+import dev.kiln.state.StateException;
 import dev.kiln.state.StateJson;
+import dev.kiln.state.encryption.Content;
+import dev.kiln.state.encryption.StateEncryption;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -25,8 +29,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * Saved plans ({@code kiln plan -out=FILE}): one JSON document with a format name and version,
  * the changes, the configuration's hash, the variables' values and the prior state's lineage
- * and serial. Sensitive values are not written: a saved plan applied later needs its
- * sensitive variables given again. Written atomically, readable by the owner only.
+ * and serial. Without encryption, sensitive values are not written: a saved plan applied later
+ * needs its sensitive variables given again. With encryption ({@link StateEncryption}) the
+ * whole document is sealed and holds the sensitive variables' values too, so applying it needs
+ * nothing given again. Written atomically, readable by the owner only.
  */
 public final class PlanFile
 {
@@ -37,7 +43,14 @@ public final class PlanFile
     public static void write(Path file, Plan plan, String kilnVersion)
             throws IOException
     {
+        write(file, plan, kilnVersion, StateEncryption.none());
+    }
+
+    public static void write(Path file, Plan plan, String kilnVersion, StateEncryption encryption)
+            throws IOException
+    {
         requireNonNull(file, "file is null");
+        requireNonNull(encryption, "encryption is null");
         requireNonNull(plan, "plan is null");
         requireNonNull(kilnVersion, "kilnVersion is null");
         Path absolute = file.toAbsolutePath();
@@ -46,7 +59,7 @@ public final class PlanFile
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
             }
-            Files.writeString(temporary, StateJson.pretty(PlanFileCodec.encode(plan, kilnVersion)), StandardCharsets.UTF_8);
+            Files.write(temporary, content(plan, kilnVersion, encryption));
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -59,12 +72,35 @@ public final class PlanFile
         }
     }
 
+    private static byte[] content(Plan plan, String kilnVersion, StateEncryption encryption)
+    {
+        byte[] json = StateJson.pretty(PlanFileCodec.encode(plan, kilnVersion, encryption.enabled())).getBytes(StandardCharsets.UTF_8);
+        if (!encryption.enabled()) {
+            return json;
+        }
+        byte[] sealed = encryption.seal(json, Content.PLAN);
+        byte[] line = Arrays.copyOf(sealed, sealed.length + 1);
+        line[sealed.length] = '\n';
+        return line;
+    }
+
+    /** Reads a plan file written without encryption. */
     public static PlanFileResult read(Path file)
     {
+        return read(file, StateEncryption.none());
+    }
+
+    /** Reads a plan file, sealed with {@code encryption}'s keys or plaintext. */
+    public static PlanFileResult read(Path file, StateEncryption encryption)
+    {
         requireNonNull(file, "file is null");
+        requireNonNull(encryption, "encryption is null");
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(encryption.open(Files.readAllBytes(file), Content.PLAN, file.toString()).plaintext(), StandardCharsets.UTF_8);
+        }
+        catch (StateException e) {
+            return new PlanFileResult(Optional.empty(), List.of(e.diagnostic()));
         }
         catch (NoSuchFileException e) {
             return failed("Failed to read saved plan", "There is no plan file \"" + file + "\". Give the path kiln plan -out wrote.");
@@ -92,7 +128,7 @@ public final class PlanFile
             Plan plan = PlanFileCodec.decode(root);
             TreeSet<String> sensitive = new TreeSet<>();
             plan.variables().forEach((name, value) -> {
-                if (value.sensitive()) {
+                if (value.sensitive() && !value.isWhollyKnown()) {
                     sensitive.add(name);
                 }
             });

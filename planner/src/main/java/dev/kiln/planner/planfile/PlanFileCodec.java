@@ -9,6 +9,7 @@ import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.diag.Severity;
 import dev.kiln.lang.value.Value;
+import dev.kiln.lang.value.ValueJson;
 import dev.kiln.planner.plan.Action;
 import dev.kiln.planner.plan.ActionReason;
 import dev.kiln.planner.plan.OutputChange;
@@ -35,10 +36,20 @@ import java.util.UUID;
 final class PlanFileCodec
 {
     static final String FORMAT = "kiln-plan";
+    static final String SENSITIVE_VARIABLES = "sensitive_variables";
 
     private PlanFileCodec() {}
 
     static ObjectNode encode(Plan plan, String kilnVersion)
+    {
+        return encode(plan, kilnVersion, false);
+    }
+
+    /**
+     * {@code withSensitiveVariables}: the file will be encrypted, so it also holds the values of
+     * sensitive variables ({@code "sensitive_variables"}), and applying it needs none given again.
+     */
+    static ObjectNode encode(Plan plan, String kilnVersion, boolean withSensitiveVariables)
     {
         ObjectNode root = StateJson.object();
         root.put("format", FORMAT);
@@ -53,6 +64,14 @@ final class PlanFileCodec
         plan.targets().forEach(target -> targets.add(target.toString()));
         ObjectNode variables = root.putObject("variables");
         plan.variables().forEach((name, value) -> variables.set(name, TypedValues.encode(value, Optional.empty())));
+        if (withSensitiveVariables) {
+            ObjectNode sensitive = root.putObject(SENSITIVE_VARIABLES);
+            plan.variables().forEach((name, value) -> {
+                if (value.sensitive() && value.isWhollyKnown()) {
+                    sensitive.set(name, ValueJson.toJson(value.unmarkedDeep()));
+                }
+            });
+        }
         root.set("resource_changes", changes(plan.changes()));
         root.set("resource_drift", changes(plan.drift()));
         ArrayNode outputs = root.putArray("output_changes");
@@ -110,6 +129,19 @@ final class PlanFileCodec
         for (Iterator<Map.Entry<String, JsonNode>> fields = field(root, "variables").fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> variable = fields.next();
             variables.put(variable.getKey(), TypedValues.decode(variable.getValue()));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = root.path(SENSITIVE_VARIABLES).fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> variable = fields.next();
+            Value saved = variables.get(variable.getKey());
+            if (saved == null) {
+                throw new MalformedPlanException("the sensitive variable \"" + variable.getKey() + "\" is not among the variables");
+            }
+            try {
+                variables.put(variable.getKey(), ValueJson.fromJson(variable.getValue(), saved.type()).withSensitive(true));
+            }
+            catch (ValueJson.DecodeException e) {
+                throw new MalformedPlanException("the sensitive variable \"" + variable.getKey() + "\" does not have its type");
+            }
         }
         List<OutputChange> outputs = new ArrayList<>();
         for (JsonNode node : field(root, "output_changes")) {

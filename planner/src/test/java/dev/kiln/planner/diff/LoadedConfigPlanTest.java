@@ -5,6 +5,10 @@ import dev.kiln.lang.config.LoadResult;
 import dev.kiln.lang.config.ResourceValues;
 import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.lang.config.model.KilnSchemas;
+import dev.kiln.lang.config.schema.AttributeSchema;
+import dev.kiln.lang.config.schema.BlockSchema;
+import dev.kiln.lang.config.schema.NestedBlockSchema;
+import dev.kiln.lang.value.Type;
 import dev.kiln.planner.TestStates;
 import dev.kiln.planner.graph.PlanGraph;
 import dev.kiln.planner.plan.Action;
@@ -24,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static dev.kiln.planner.TestConfig.address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** Plans configurations loaded by the language's loader, with Kiln's own resource schemas and the standard diff. */
 class LoadedConfigPlanTest
 {
-    private static final ResourceTypes TYPES = ResourceTypes.of(KilnSchemas.resourceTypes().stream()
-            .map(type -> new ResourceType(type, ResourceSchema.of(KilnSchemas.topLevel(type, List.of("x")).orElseThrow()), StandardDiffRule.INSTANCE))
+    /** Kiln's resource types as the providers define them: a cluster without its worker_pool blocks, which are worker_pool instances. */
+    static final ResourceTypes TYPES = ResourceTypes.of(Stream.concat(
+            KilnSchemas.resourceTypes().stream().map(type -> new ResourceType(type, ResourceSchema.of(type.equals("cluster")
+                    ? withoutPools(KilnSchemas.topLevel(type, List.of("x")).orElseThrow())
+                    : KilnSchemas.topLevel(type, List.of("x")).orElseThrow()), StandardDiffRule.INSTANCE)),
+            Stream.of(new ResourceType("worker_pool", ResourceSchema.of(pool(KilnSchemas.topLevel("cluster", List.of("x")).orElseThrow()
+                    .blocks().get("worker_pool").schema())), StandardDiffRule.INSTANCE)))
             .toList());
 
     private static final String CONFIG = """
@@ -72,7 +84,8 @@ class LoadedConfigPlanTest
     }
 
     @Test
-    @DisplayName("The quick start example plans every instance as a creation, the cluster after its nodes, and converges once recorded")
+    @DisplayName("The quick start example plans every instance as a creation, the cluster after its control-plane nodes, its pool after "
+            + "the cluster and the workers, and converges once recorded")
     void plansQuickStart()
     {
         Path quickstart = Path.of("..", "examples", "quickstart");
@@ -80,10 +93,25 @@ class LoadedConfigPlanTest
         Plan plan = first.plan().orElseThrow();
         assertEquals(List.of(Action.CREATE), plan.changes().stream().map(ResourceChange::action).distinct().toList());
         PlanGraph graph = first.graph().orElseThrow();
-        assertEquals(graph.addresses().stream().filter(address -> address.type().equals("node")).toList(),
-                List.copyOf(graph.predecessors(address("cluster.demo"))));
+        assertEquals(List.of(address("node.control[0]")), List.copyOf(graph.predecessors(address("cluster.demo"))));
+        assertEquals(List.of(address("cluster.demo"), address("node.worker[\"w1\"]"), address("node.worker[\"w2\"]")),
+                List.copyOf(graph.predecessors(address("cluster.demo.pool[\"default\"]"))));
         Plan second = plan(quickstart, PlannerTest.applied(plan)).plan().orElseThrow();
         assertFalse(second.changes().stream().anyMatch(change -> change.action().isChange()), () -> TextRenderer.render(second, Style.PLAIN));
+    }
+
+    private static BlockSchema withoutPools(BlockSchema cluster)
+    {
+        Map<String, NestedBlockSchema> blocks = new LinkedHashMap<>(cluster.blocks());
+        blocks.remove("worker_pool");
+        return new BlockSchema(cluster.labelNames(), cluster.attributes(), blocks);
+    }
+
+    private static BlockSchema pool(BlockSchema pool)
+    {
+        Map<String, AttributeSchema> attributes = new LinkedHashMap<>(pool.attributes());
+        attributes.put("kubernetes_version", AttributeSchema.optional("kubernetes_version", Type.STRING, "The cluster's version."));
+        return new BlockSchema(pool.labelNames(), attributes, pool.blocks());
     }
 
     private PlanResult plan(State state)

@@ -27,6 +27,7 @@ class DiffRulesTest
 {
     private static final ResourceAddress CLUSTER = ResourceAddress.of("cluster", "prod");
     private static final ResourceAddress NODE = ResourceAddress.of("node", "w");
+    private static final ResourceAddress POOL = TestValues.pool(CLUSTER, "a");
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -35,20 +36,23 @@ class DiffRulesTest
             v1.27.3 | v1.29.2 | v1.28.15,v1.29.2
             v1.30.1 | v1.33.1 | v1.31.13,v1.32.9,v1.33.1
             """)
-    @DisplayName("An upgrade goes one minor version at a time, control plane first, each hop a step")
+    @DisplayName("An upgrade goes one minor version at a time, each hop a step: the control plane's one node at a time, a pool's in batches")
     void upgradeChains(String from, String to, String hops)
     {
-        DiffResponse response = cluster(TestValues.cluster(from, 3, Map.of("a", 4)), TestValues.cluster(to, 3, Map.of("a", 4)));
-        DiffResponse.Update update = assertInstanceOf(DiffResponse.Update.class, response);
+        DiffResponse.Update update = assertInstanceOf(DiffResponse.Update.class, cluster(TestValues.cluster(from, 3), TestValues.cluster(to, 3)));
+        DiffResponse.Update poolUpdate = assertInstanceOf(DiffResponse.Update.class, pool(TestValues.pool(from, 4), TestValues.pool(to, 4)));
         List<String> expected = new ArrayList<>();
+        List<String> expectedPool = new ArrayList<>();
         String previous = from;
         for (String hop : hops.split(",")) {
             expected.add("upgrade the control plane from " + previous + " to " + hop + ", one node at a time (3 nodes)");
-            expected.add("upgrade worker pool \"a\" to " + hop + " in batches of 2 (4 nodes)");
+            expectedPool.add("upgrade worker pool \"a\" from " + previous + " to " + hop + " in batches of 2 (4 nodes)");
             previous = hop;
         }
         assertEquals(expected, update.steps());
+        assertEquals(expectedPool, poolUpdate.steps());
         assertEquals(Optional.of(Value.unknown(Type.STRING)), ValueParts.attribute(update.planned(), "current_version"));
+        assertEquals(Optional.of(Value.unknown(Type.STRING)), ValueParts.attribute(poolUpdate.planned(), "current_version"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,51 +65,79 @@ class DiffRulesTest
     @DisplayName("Changes real clusters cannot make are forbidden, with the reason and the attribute responsible")
     void forbidden(String name, String fromVersion, int fromControlPlane, String toVersion, int toControlPlane, String reason, String attribute)
     {
-        DiffResponse response = cluster(TestValues.cluster(fromVersion, fromControlPlane, Map.of()), TestValues.cluster(toVersion, toControlPlane, Map.of()));
+        DiffResponse response = cluster(TestValues.cluster(fromVersion, fromControlPlane), TestValues.cluster(toVersion, toControlPlane));
         DiffResponse.Forbidden forbidden = assertInstanceOf(DiffResponse.Forbidden.class, response);
         assertEquals(reason, forbidden.reason());
         assertEquals(Optional.of(AttributePath.attribute(attribute)), forbidden.attribute());
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            v1.29.2 | v1.28.15 | downgrades are not supported: worker pool "a" runs v1.29.2 and cannot go back to v1.28.15
+            v1.28.3 | v1.32.1  | worker pool "a" runs v1.28.3, and the control plane is upgraded to v1.32.1 before the pool: its kubelets would lag the API server by 4 minor versions, and Kubernetes allows 3 at v1.32.1. Upgrade the cluster by at most 3 minor versions per apply
+            v1.24.3 | v1.27.1  | worker pool "a" runs v1.24.3, and the control plane is upgraded to v1.27.1 before the pool: its kubelets would lag the API server by 3 minor versions, and Kubernetes allows 2 at v1.27.1. Upgrade the cluster by at most 2 minor versions per apply
+            """)
+    @DisplayName("A pool never goes back, and never falls further behind the control plane than the kubelet version skew allows")
+    void poolForbidden(String from, String to, String reason)
+    {
+        DiffResponse response = pool(TestValues.pool(from, 2), TestValues.pool(to, 2));
+        DiffResponse.Forbidden forbidden = assertInstanceOf(DiffResponse.Forbidden.class, response);
+        assertEquals(reason, forbidden.reason());
+        assertEquals(Optional.of(AttributePath.attribute("kubernetes_version")), forbidden.attribute());
+    }
+
     @Test
-    @DisplayName("A new cluster is planned control plane first, then each pool")
+    @DisplayName("A pool may lag the control plane by three minor versions from v1.28 on: a three-minor jump to v1.29 is a chain of upgrades")
+    void poolWithinSkew()
+    {
+        DiffResponse.Update update = assertInstanceOf(DiffResponse.Update.class, pool(TestValues.pool("v1.26.3", 2), TestValues.pool("v1.29.2", 2)));
+        assertEquals(3, update.steps().size());
+    }
+
+    @Test
+    @DisplayName("A new cluster is planned as its control plane alone, and a new pool as the nodes joining it")
     void createSteps()
     {
         DiffResponse response = new ClusterDiffRule().diff(new DiffRequest(CLUSTER, "sim", ResourceSchemas.of("cluster"), Optional.empty(),
-                Optional.of(TestValues.cluster("v1.31.2", 3, Map.of("a", 2, "b", 5)))));
+                Optional.of(TestValues.cluster("v1.31.2", 3))));
         assertEquals(List.of(
                 "initialize the control plane on prod-cp-0 with Kubernetes v1.31.2",
-                "join to the control plane, one at a time: prod-cp-1, prod-cp-2",
-                "join 2 nodes to worker pool \"a\"",
-                "join 5 nodes to worker pool \"b\""), assertInstanceOf(DiffResponse.Create.class, response).steps());
+                "join to the control plane, one at a time: prod-cp-1, prod-cp-2"), assertInstanceOf(DiffResponse.Create.class, response).steps());
+        DiffResponse pool = new WorkerPoolDiffRule().diff(new DiffRequest(POOL, "sim", ResourceSchemas.of(ResourceSchemas.WORKER_POOL), Optional.empty(),
+                Optional.of(TestValues.pool("v1.31.2", 5))));
+        assertEquals(List.of("join 5 nodes to worker pool \"a\" with Kubernetes v1.31.2"), assertInstanceOf(DiffResponse.Create.class, pool).steps());
     }
 
     @Test
-    @DisplayName("Scaling lists the nodes joined and removed; removing a pool drains it")
+    @DisplayName("Scaling lists the nodes joined and removed: control-plane nodes one at a time, a pool's in its batches")
     void scalingSteps()
     {
-        DiffResponse response = cluster(TestValues.cluster("v1.31.2", 3, Map.of("a", 2, "b", 1)), TestValues.cluster("v1.31.2", 1, Map.of("a", 9)));
-        assertEquals(List.of(
-                "remove from the control plane, one at a time (etcd member first): prod-cp-1, prod-cp-2",
-                "join to worker pool \"a\": prod-a-2, prod-a-3, prod-a-4, prod-a-5, prod-a-6 and 2 more",
-                "drain and remove worker pool \"b\" (1 node)"), assertInstanceOf(DiffResponse.Update.class, response).steps());
+        DiffResponse response = cluster(TestValues.cluster("v1.31.2", 3), TestValues.cluster("v1.31.2", 1));
+        assertEquals(List.of("remove from the control plane, one at a time (etcd member first): prod-cp-1, prod-cp-2"),
+                assertInstanceOf(DiffResponse.Update.class, response).steps());
+        assertEquals(List.of("join to worker pool \"a\": prod-a-2, prod-a-3, prod-a-4, prod-a-5, prod-a-6 and 2 more"),
+                assertInstanceOf(DiffResponse.Update.class, pool(TestValues.pool("v1.31.2", 2), TestValues.pool("v1.31.2", 9))).steps());
+        assertEquals(List.of("drain and remove from worker pool \"a\" in batches of 2: prod-a-1, prod-a-2"),
+                assertInstanceOf(DiffResponse.Update.class, pool(TestValues.pool("v1.31.2", 3), TestValues.pool("v1.31.2", 1))).steps());
     }
 
     @Test
-    @DisplayName("Deleting a cluster drains its pools before the control plane")
+    @DisplayName("Deleting a pool drains it; deleting a cluster tears down its control plane")
     void deleteSteps()
     {
         DiffResponse response = new ClusterDiffRule().diff(new DiffRequest(CLUSTER, "sim", ResourceSchemas.of("cluster"),
-                Optional.of(TestValues.applied(TestValues.cluster("v1.31.2", 3, Map.of("a", 2)))), Optional.empty()));
-        assertEquals(List.of("drain and remove worker pool \"a\" (2 nodes)", "tear down the control plane (3 nodes) and delete the cluster"),
-                assertInstanceOf(DiffResponse.Delete.class, response).steps());
+                Optional.of(TestValues.applied(TestValues.cluster("v1.31.2", 3))), Optional.empty()));
+        assertEquals(List.of("tear down the control plane (3 nodes) and delete the cluster"), assertInstanceOf(DiffResponse.Delete.class, response).steps());
+        DiffResponse pool = new WorkerPoolDiffRule().diff(new DiffRequest(POOL, "sim", ResourceSchemas.of(ResourceSchemas.WORKER_POOL),
+                Optional.of(TestValues.applied(TestValues.pool("v1.31.2", 2))), Optional.empty()));
+        assertEquals(List.of("drain and remove worker pool \"a\" (2 nodes)"), assertInstanceOf(DiffResponse.Delete.class, pool).steps());
     }
 
     @Test
     @DisplayName("A changed pod network replaces the cluster")
     void replacesOnPodNetwork()
     {
-        Value cluster = TestValues.cluster("v1.31.2", 1, Map.of());
+        Value cluster = TestValues.cluster("v1.31.2", 1);
         BlockSchema networkSchema = ResourceSchemas.of("cluster").block().blocks().get("network").schema();
         Value prior = TestValues.with(cluster, "network", TestValues.block(networkSchema, Map.of("pod_cidr", Value.string("10.1.0.0/16")), false));
         Value desired = TestValues.with(cluster, "network", TestValues.block(networkSchema, Map.of("pod_cidr", Value.string("10.2.0.0/16")), false));
@@ -132,6 +164,13 @@ class DiffRulesTest
             case "update" -> assertEquals(expectedSteps, assertInstanceOf(DiffResponse.Update.class, response).steps());
             default -> assertInstanceOf(DiffResponse.NoOp.class, response);
         }
+    }
+
+    /** Plans from a recorded pool to a configured one, as {@link #cluster} does. */
+    private static DiffResponse pool(Value prior, Value desired)
+    {
+        return new WorkerPoolDiffRule().diff(new DiffRequest(POOL, "sim", ResourceSchemas.of(ResourceSchemas.WORKER_POOL), Optional.of(TestValues.applied(prior)),
+                Optional.of(TestValues.applied(desired))));
     }
 
     /** Plans from a recorded cluster to a configured one whose computed attributes come from the record, as the planner passes them. */

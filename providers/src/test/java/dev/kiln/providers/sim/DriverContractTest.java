@@ -52,9 +52,14 @@ class DriverContractTest
     @TempDir
     Path directory;
 
-    /** One resource type's case: its address, the value to create, and the value to update it to. */
-    record Case(String type, ResourceAddress address, Value created, Value updated)
+    /** One resource type's case: its address, the value to create, the value to update it to, and the cluster it lives in, if any. */
+    record Case(String type, ResourceAddress address, Value created, Value updated, Optional<Value> cluster)
     {
+        Case(String type, ResourceAddress address, Value created, Value updated)
+        {
+            this(type, address, created, updated, Optional.empty());
+        }
+
         @Override
         public String toString()
         {
@@ -71,7 +76,10 @@ class DriverContractTest
                 new Case("node", TestValues.address("node", "w", 0),
                         TestValues.node("10.0.0.1", Map.of("role", "a")), TestValues.node("10.0.0.1", Map.of("role", "b"))),
                 new Case("cluster", ResourceAddress.of("cluster", "prod"),
-                        TestValues.cluster("v1.30.4", 3, Map.of("a", 2)), TestValues.cluster("v1.32.1", 1, Map.of("a", 5, "b", 1))),
+                        TestValues.cluster("v1.30.4", 3), TestValues.cluster("v1.32.1", 1)),
+                new Case("worker_pool", TestValues.pool(ResourceAddress.of("cluster", "prod"), "a"),
+                        TestValues.pool("v1.31.2", 2), TestValues.with(TestValues.pool("v1.31.2", 5), "labels", TestValues.stringMap(Map.of("tier", "web"))),
+                        Optional.of(TestValues.cluster("v1.31.2", 1))),
                 new Case("registry", ResourceAddress.of("registry", "mirror"),
                         registry, TestValues.with(registry, "insecure", Value.bool(true))),
                 new Case("backup_point", ResourceAddress.of("backup_point", "local"),
@@ -86,6 +94,7 @@ class DriverContractTest
     {
         SimProvider provider = provider(SimSettings.defaults().withSpeed(FAST));
         Driver driver = provider.driver(subject.type()).orElseThrow();
+        createCluster(provider, subject);
 
         Value created = apply(driver, subject.address(), Action.CREATE, Optional.empty(), subject.created());
         assertTrue(created.isWhollyKnown());
@@ -111,6 +120,7 @@ class DriverContractTest
     {
         SimProvider provider = provider(SimSettings.defaults().withSpeed(FAST));
         Driver driver = provider.driver(subject.type()).orElseThrow();
+        createCluster(provider, subject);
         Value first = apply(driver, subject.address(), Action.CREATE, Optional.empty(), subject.created());
         long operations = provider.datacenter().fileOperations();
         Value second = apply(driver, subject.address(), Action.CREATE, Optional.empty(), subject.created());
@@ -141,7 +151,7 @@ class DriverContractTest
     {
         SimProvider provider = provider(SimSettings.defaults().withSpeed(FAST));
         Value cluster = apply(provider.driver("cluster").orElseThrow(), ResourceAddress.of("cluster", "prod"), Action.CREATE, Optional.empty(),
-                TestValues.cluster("v1.31.2", 1, Map.of()));
+                TestValues.cluster("v1.31.2", 1));
         assertTrue(ValueParts.attribute(cluster, "kubeconfig").orElseThrow().sensitive());
         assertEquals(Optional.of("running"), ValueParts.string(cluster, "status"));
         assertEquals(Optional.of("v1.31.2"), ValueParts.string(cluster, "current_version"));
@@ -162,11 +172,16 @@ class DriverContractTest
         Value backup = TestValues.block(ResourceSchemas.of("cluster").block().blocks().get("backup").schema(), Map.of("point", point), false);
         ResourceAddress address = ResourceAddress.of("cluster", "prod");
         Driver driver = provider.driver("cluster").orElseThrow();
-        Value created = apply(driver, address, Action.CREATE, Optional.empty(), TestValues.with(TestValues.cluster("v1.30.4", 1, Map.of("a", 1)), "backup", backup));
+        Value created = apply(driver, address, Action.CREATE, Optional.empty(), TestValues.with(TestValues.cluster("v1.30.4", 1), "backup", backup));
+        Driver pools = provider.driver("worker_pool").orElseThrow();
+        ResourceAddress pool = TestValues.pool(address, "a");
+        Value poolCreated = apply(pools, pool, Action.CREATE, Optional.empty(), TestValues.pool("v1.30.4", 1));
         assertEquals(List.of(), provider.datacenter().snapshots());
-        Value upgraded = TestValues.with(TestValues.cluster("v1.32.1", 1, Map.of("a", 1)), "backup", backup);
+        Value upgraded = TestValues.with(TestValues.cluster("v1.32.1", 1), "backup", backup);
         apply(driver, address, Action.UPDATE, Optional.of(created), upgraded);
         assertEquals(List.of(new Snapshot("cluster.prod", "etcd-v1.30.4-before-v1.32.1", "file:///backups/etcd", "v1.30.4")), provider.datacenter().snapshots());
+        assertEquals(List.of("v1.32.1", "v1.30.4"), provider.datacenter().members("cluster.prod").stream().map(Member::version).toList());
+        apply(pools, pool, Action.UPDATE, Optional.of(poolCreated), TestValues.pool("v1.32.1", 1));
         assertEquals(List.of("v1.32.1", "v1.32.1"), provider.datacenter().members("cluster.prod").stream().map(Member::version).toList());
     }
 
@@ -223,6 +238,14 @@ class DriverContractTest
         Value created = apply(next.driver("node").orElseThrow(), address, Action.CREATE, Optional.empty(), subject.created());
         assertEquals(Optional.of(created), read(next, subject, created));
         assertEquals(id, next.datacenter().machine(address.toString()).orElseThrow().id());
+    }
+
+    private static void createCluster(SimProvider provider, Case subject)
+            throws Exception
+    {
+        if (subject.cluster().isPresent()) {
+            apply(provider.driver("cluster").orElseThrow(), subject.address().parent().orElseThrow(), Action.CREATE, Optional.empty(), subject.cluster().get());
+        }
     }
 
     private SimProvider provider(SimSettings settings)

@@ -57,17 +57,41 @@ class FailureInjectionTest
     }
 
     @Test
-    @DisplayName("A pool listed in fail fails the cluster when it reaches the pool, after its control plane is up")
+    @DisplayName("A pool listed in fail fails the pool's action, after its cluster's control plane is up, and fails it again on every try")
     void listedPoolFails()
+            throws Exception
     {
         SimProvider provider = provider(Set.of("cluster.prod.pool[\"a\"]"), "pool");
         ResourceAddress address = ResourceAddress.of("cluster", "prod");
-        SimulatedFailureException failure = assertThrows(SimulatedFailureException.class, () -> provider.driver("cluster").orElseThrow()
-                .apply(new ApplyRequest(TestValues.change(address, Action.CREATE, Optional.empty(), Optional.of(TestValues.cluster("v1.31.2", 1, Map.of("a", 2)))),
-                        Optional.empty()), new TestContext()));
-        assertEquals("simulated failure at cluster.prod.pool[\"a\"] (listed in the sim provider's fail)", failure.getMessage());
+        provider.driver("cluster").orElseThrow().apply(new ApplyRequest(TestValues.change(address, Action.CREATE, Optional.empty(),
+                Optional.of(TestValues.cluster("v1.31.2", 1))), Optional.empty()), new TestContext());
+        for (String pool : List.of("a", "a")) {
+            SimulatedFailureException failure = assertThrows(SimulatedFailureException.class, () -> provider.driver("worker_pool").orElseThrow()
+                    .apply(new ApplyRequest(TestValues.change(TestValues.pool(address, pool), Action.CREATE, Optional.empty(),
+                            Optional.of(TestValues.pool("v1.31.2", 2))), Optional.empty()), new TestContext()));
+            assertEquals("simulated failure at cluster.prod.pool[\"a\"] (listed in the sim provider's fail)", failure.getMessage());
+        }
         List<Member> members = provider.datacenter().members("cluster.prod");
         assertEquals(List.of(Member.CONTROL_PLANE), members.stream().map(Member::group).toList());
+    }
+
+    @Test
+    @DisplayName("A pool's step listed in fail lets the pool be created and fails it when it reaches that step")
+    void listedPoolStepFails()
+            throws Exception
+    {
+        SimProvider provider = provider(Set.of("cluster.prod.pool[\"a\"]:remove"), "pool-step");
+        ResourceAddress address = ResourceAddress.of("cluster", "prod");
+        provider.driver("cluster").orElseThrow().apply(new ApplyRequest(TestValues.change(address, Action.CREATE, Optional.empty(),
+                Optional.of(TestValues.cluster("v1.31.2", 1))), Optional.empty()), new TestContext());
+        Driver pools = provider.driver("worker_pool").orElseThrow();
+        ResourceAddress pool = TestValues.pool(address, "a");
+        Value created = pools.apply(new ApplyRequest(TestValues.change(pool, Action.CREATE, Optional.empty(), Optional.of(TestValues.pool("v1.31.2", 3))),
+                Optional.empty()), new TestContext()).newValue().orElseThrow();
+        SimulatedFailureException failure = assertThrows(SimulatedFailureException.class, () -> pools.apply(new ApplyRequest(TestValues.change(pool,
+                Action.UPDATE, Optional.of(created), Optional.of(TestValues.pool("v1.31.2", 1))), Optional.empty()), new TestContext()));
+        assertEquals("simulated failure at cluster.prod.pool[\"a\"]:remove (listed in the sim provider's fail)", failure.getMessage());
+        assertEquals(Status.FAILED, provider.datacenter().pool(pool.toString()).orElseThrow().status());
     }
 
     @Test
@@ -79,9 +103,9 @@ class FailureInjectionTest
         ResourceAddress address = ResourceAddress.of("cluster", "prod");
         Driver driver = provider.driver("cluster").orElseThrow();
         Value created = driver.apply(new ApplyRequest(TestValues.change(address, Action.CREATE, Optional.empty(),
-                Optional.of(TestValues.cluster("v1.31.2", 1, Map.of("a", 1)))), Optional.empty()), new TestContext()).newValue().orElseThrow();
+                Optional.of(TestValues.cluster("v1.31.2", 1))), Optional.empty()), new TestContext()).newValue().orElseThrow();
         SimulatedFailureException failure = assertThrows(SimulatedFailureException.class, () -> driver.apply(new ApplyRequest(TestValues.change(address,
-                Action.UPDATE, Optional.of(created), Optional.of(TestValues.cluster("v1.32.9", 1, Map.of("a", 1)))), Optional.empty()), new TestContext()));
+                Action.UPDATE, Optional.of(created), Optional.of(TestValues.cluster("v1.32.9", 1))), Optional.empty()), new TestContext()));
         assertEquals("simulated failure at cluster.prod:upgrade (listed in the sim provider's fail)", failure.getMessage());
         assertEquals(Status.FAILED, provider.datacenter().cluster("cluster.prod").orElseThrow().status());
     }

@@ -53,21 +53,24 @@ class ScaleTest
     }
 
     @Test
-    @DisplayName("A cluster with a 10,000-node pool writes each member once, and scaling it by one writes one more")
+    @DisplayName("A 10,000-node pool writes each member once, and scaling it by one writes one more")
     void tenThousandMembers()
             throws Exception
     {
         SimProvider provider = SimProvider.create(SimSettings.defaults().withSpeed(FAST), directory);
-        Driver driver = provider.driver("cluster").orElseThrow();
-        ResourceAddress address = ResourceAddress.of("cluster", "big");
+        ResourceAddress cluster = ResourceAddress.of("cluster", "big");
+        provider.driver("cluster").orElseThrow().apply(new ApplyRequest(TestValues.change(cluster, Action.CREATE, Optional.empty(),
+                Optional.of(TestValues.cluster("v1.31.2", 3))), Optional.empty()), new TestContext());
+        Driver driver = provider.driver("worker_pool").orElseThrow();
+        ResourceAddress address = TestValues.pool(cluster, "a");
         Value created = driver.apply(new ApplyRequest(TestValues.change(address, Action.CREATE, Optional.empty(),
-                Optional.of(TestValues.cluster("v1.31.2", 3, Map.of("a", COUNT)))), Optional.empty()), new TestContext()).newValue().orElseThrow();
+                Optional.of(TestValues.pool("v1.31.2", COUNT))), Optional.empty()), new TestContext()).newValue().orElseThrow();
         long afterCreate = provider.datacenter().fileOperations();
-        assertTrue(afterCreate <= COUNT + 3 + 3, () -> afterCreate + " file operations");
+        assertTrue(afterCreate <= COUNT + 3 + 3 + 2, () -> afterCreate + " file operations");
         assertEquals(COUNT + 3, provider.datacenter().members("cluster.big").size());
 
         driver.apply(new ApplyRequest(TestValues.change(address, Action.UPDATE, Optional.of(created),
-                Optional.of(TestValues.cluster("v1.31.2", 3, Map.of("a", COUNT + 1)))), Optional.empty()), new TestContext());
+                Optional.of(TestValues.pool("v1.31.2", COUNT + 1))), Optional.empty()), new TestContext());
         long scaling = provider.datacenter().fileOperations() - afterCreate;
         assertTrue(scaling <= 1 + 1, () -> scaling + " file operations to add one node");
     }

@@ -99,21 +99,29 @@ final class TestValues
                 "labels", labels.isEmpty() ? Value.nullOf(new Type.MapType(Type.STRING)) : stringMap(labels)));
     }
 
-    /** A cluster whose control plane and pools give replicas. */
-    static Value cluster(String version, int controlPlane, Map<String, Integer> pools)
+    /** A cluster whose control plane gives replicas. */
+    static Value cluster(String version, int controlPlane)
     {
         BlockSchema schema = ResourceSchemas.of("cluster").block();
         Value control = block(schema.blocks().get("control_plane").schema(), Map.of("replicas", Value.number(controlPlane)), false);
-        TreeMap<String, Value> poolValues = new TreeMap<>();
-        BlockSchema poolSchema = schema.blocks().get("worker_pool").schema();
-        pools.forEach((name, replicas) -> poolValues.put(name, block(poolSchema, Map.of(
-                "replicas", Value.number(replicas),
-                "max_unavailable", Value.string("2")), false)));
-        Type poolType = new ResourceSchema(poolSchema, new TreeSet<>()).impliedType();
         return planned("cluster", Map.of(
                 "kubernetes_version", Value.string(version),
-                "control_plane", control,
-                "worker_pool", Value.map(poolType, poolValues)));
+                "control_plane", control));
+    }
+
+    /** A worker pool of {@code replicas} machines, two unavailable at a time, running {@code version}. */
+    static Value pool(String version, int replicas)
+    {
+        return planned(ResourceSchemas.WORKER_POOL, Map.of(
+                "kubernetes_version", Value.string(version),
+                "replicas", Value.number(replicas),
+                "max_unavailable", Value.string("2")));
+    }
+
+    /** The address of pool {@code name} of {@code cluster}. */
+    static ResourceAddress pool(ResourceAddress cluster, String name)
+    {
+        return cluster.child("pool", new InstanceKey.Key(name));
     }
 
     static Value stringMap(Map<String, String> entries)

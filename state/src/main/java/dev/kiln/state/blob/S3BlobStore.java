@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -46,14 +47,7 @@ public final class S3BlobStore
     public static S3BlobStore open(S3BlobSettings settings)
             throws IOException
     {
-        requireNonNull(settings, "settings is null");
-        var builder = S3Client.builder()
-                .region(Region.of(settings.region()))
-                .httpClient(UrlConnectionHttpClient.builder().build())
-                .credentialsProvider(credentials(settings))
-                .forcePathStyle(settings.pathStyle());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        S3BlobStore store = new S3BlobStore(builder.build(), settings);
+        S3BlobStore store = connect(settings);
         try {
             store.ensureBucket();
         }
@@ -62,6 +56,22 @@ public final class S3BlobStore
             throw e;
         }
         return store;
+    }
+
+    /**
+     * Connects to the store without creating anything, for looking only: a missing bucket
+     * lists no blobs. Nothing is sent until the first request.
+     */
+    public static S3BlobStore connect(S3BlobSettings settings)
+    {
+        requireNonNull(settings, "settings is null");
+        var builder = S3Client.builder()
+                .region(Region.of(settings.region()))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .credentialsProvider(credentials(settings))
+                .forcePathStyle(settings.pathStyle());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return new S3BlobStore(builder.build(), settings);
     }
 
     @Override
@@ -101,9 +111,12 @@ public final class S3BlobStore
         try {
             return client.listObjectsV2Paginator(request -> request.bucket(settings.bucket()).prefix(settings.prefix() + prefix))
                     .contents().stream()
-                    .map(object -> info(object))
+                    .map(this::info)
                     .sorted((left, right) -> left.key().compareTo(right.key()))
                     .toList();
+        }
+        catch (NoSuchBucketException e) {
+            return List.of();
         }
         catch (SdkException e) {
             throw failure("list " + prefix, e);

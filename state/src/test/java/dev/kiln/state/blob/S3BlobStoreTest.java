@@ -89,6 +89,19 @@ class S3BlobStoreTest
     }
 
     @Test
+    @DisplayName("Connecting only to look creates no bucket, and a missing bucket lists no blobs")
+    void connectCreatesNothing()
+            throws Exception
+    {
+        try (S3BlobStore looking = S3BlobStore.connect(settings("never-created", ""));
+                S3Client client = client()) {
+            assertEquals(java.util.List.of(), looking.list(""));
+            assertFalse(looking.exists("x"));
+            assertTrue(client.listBuckets().buckets().stream().noneMatch(bucket -> bucket.name().equals("never-created")));
+        }
+    }
+
+    @Test
     @DisplayName("A multipart upload that fails midway is aborted: no object, no parts left in the bucket")
     void abortsFailedUpload()
             throws Exception

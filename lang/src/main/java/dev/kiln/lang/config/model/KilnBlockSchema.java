@@ -13,7 +13,7 @@ final class KilnBlockSchema
     static final int DEFAULT_PARALLELISM = 10;
     static final String DEFAULT_STATE_PATH = "kiln.state.json";
     static final String DEFAULT_S3_REGION = "us-east-1";
-    static final String DEFAULT_ENCRYPTION_METHOD = "aes-gcm";
+    static final String DEFAULT_ENCRYPTION_METHOD = "aes_gcm";
 
     /**
      * One schema for both backends: the label picks which arguments apply; the model
@@ -35,12 +35,33 @@ final class KilnBlockSchema
                     "Whether runs take a lock on the state (a lock file, or a conditional-write lock object in S3). Defaults to true."))
             .build();
 
-    static final BlockSchema ENCRYPTION = BlockSchema.builder()
-            .attribute(optional("method", Type.STRING, Value.string(DEFAULT_ENCRYPTION_METHOD),
-                    "The cipher that encrypts the state at rest. Only \"aes-gcm\" (AES-256-GCM) is supported."))
+    /** {@code key_provider "pbkdf2" { passphrase }} or {@code key_provider "key_file" { path }}: where the encryption key comes from. */
+    static final BlockSchema KEY_PROVIDER = BlockSchema.builder("type")
             .attribute(optional("passphrase", Type.STRING,
-                    "A passphrase the state key is derived from. Give passphrase or key_file, not both.").asSensitive())
-            .attribute(optional("key_file", Type.STRING, "A file holding a 32-byte key, base64-encoded. Give passphrase or key_file, not both."))
+                    "pbkdf2: the passphrase the key is derived from (PBKDF2-HMAC-SHA512, 600,000 iterations, a random salt).").asSensitive())
+            .attribute(optional("path", Type.STRING, "key_file: a file holding a 32-byte key, base64-encoded, relative to the configuration directory."))
+            .build();
+
+    private static final String METHOD_DESCRIPTION = "The cipher that encrypts state, journal and saved plans at rest. Only \"aes_gcm\" (AES-256-GCM) is supported.";
+    private static final String PASSPHRASE_DESCRIPTION = "Shorthand for key_provider \"pbkdf2\" { passphrase }. Give one key source.";
+    private static final String KEY_FILE_DESCRIPTION = "Shorthand for key_provider \"key_file\" { path }. Give one key source.";
+    private static final String KEY_PROVIDER_DESCRIPTION = "Where the key comes from: key_provider \"pbkdf2\" { passphrase } or key_provider \"key_file\" { path }.";
+
+    /** {@code fallback {...}}: the previous key, which still reads what it encrypted while every write uses the new one. */
+    static final BlockSchema ENCRYPTION_FALLBACK = BlockSchema.builder()
+            .attribute(optional("method", Type.STRING, Value.string(DEFAULT_ENCRYPTION_METHOD), METHOD_DESCRIPTION))
+            .attribute(optional("passphrase", Type.STRING, PASSPHRASE_DESCRIPTION).asSensitive())
+            .attribute(optional("key_file", Type.STRING, KEY_FILE_DESCRIPTION))
+            .block("key_provider", NestedBlockSchema.single(KEY_PROVIDER, KEY_PROVIDER_DESCRIPTION))
+            .build();
+
+    static final BlockSchema ENCRYPTION = BlockSchema.builder()
+            .attribute(optional("method", Type.STRING, Value.string(DEFAULT_ENCRYPTION_METHOD), METHOD_DESCRIPTION))
+            .attribute(optional("passphrase", Type.STRING, PASSPHRASE_DESCRIPTION).asSensitive())
+            .attribute(optional("key_file", Type.STRING, KEY_FILE_DESCRIPTION))
+            .block("key_provider", NestedBlockSchema.single(KEY_PROVIDER, KEY_PROVIDER_DESCRIPTION))
+            .block("fallback", NestedBlockSchema.single(ENCRYPTION_FALLBACK,
+                    "The previous key while rotating: it still decrypts what it encrypted; every write uses the new key. Remove it once Kiln has written everything again."))
             .build();
 
     static final BlockSchema KILN = BlockSchema.builder()
@@ -50,7 +71,7 @@ final class KilnBlockSchema
                     "How many actions an apply runs at once. At least 1."))
             .block("state", NestedBlockSchema.single(STATE,
                     "Where the state is kept: state \"local\" { path } or state \"s3\" { bucket, key, ... }. Defaults to a local file."))
-            .block("encryption", NestedBlockSchema.single(ENCRYPTION, "Encrypts the state (and saved plans) at rest."))
+            .block("encryption", NestedBlockSchema.single(ENCRYPTION, "Encrypts the state, its backups and history, the journal and saved plans at rest."))
             .build();
 
     private KilnBlockSchema() {}

@@ -1,6 +1,7 @@
 package dev.kiln.lang.config.model;
 
 import dev.kiln.lang.config.schema.DecodedBlock;
+import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 
 import java.util.List;
@@ -60,13 +61,53 @@ final class KilnSettingsBuilder
                 block.range()));
     }
 
-    private static EncryptionSettings encryption(DecodedBlock block, Diagnostics diagnostics)
+    private static final String PBKDF2 = "pbkdf2";
+    private static final String KEY_FILE = "key_file";
+    static final Map<String, Set<String>> KEY_PROVIDER_ARGUMENTS = Map.of(
+            PBKDF2, Set.of("passphrase"),
+            KEY_FILE, Set.of("path"));
+
+    static EncryptionSettings encryption(DecodedBlock block, Diagnostics diagnostics)
     {
         BlockReader reader = new BlockReader(block, diagnostics);
+        Optional<Setting<String>> passphrase = reader.string("passphrase");
+        Optional<Setting<String>> keyFile = reader.string("key_file");
+        Optional<DecodedBlock> provider = block.block("key_provider");
+        if (provider.isPresent()) {
+            if (passphrase.isPresent() || keyFile.isPresent()) {
+                diagnostics.add(Diagnostic.error(
+                        "Missing or conflicting encryption key",
+                        "State encryption needs one key source, and this block has both a key_provider block and the "
+                                + (passphrase.isPresent() ? "passphrase" : "key_file") + " shorthand. Keep one of them.",
+                        provider.get().typeRange()));
+            }
+            else {
+                Optional<String> kind = BlockKinds.kind(provider.get(), "key provider", List.of(PBKDF2, KEY_FILE), diagnostics);
+                // A provider in error was reported already: its key stands as unknown, so the key source is not reported missing too.
+                Setting<String> unknown = Setting.unknown(provider.get().typeRange());
+                if (kind.isEmpty()) {
+                    passphrase = Optional.of(unknown);
+                }
+                else {
+                    BlockKinds.rejectForeignArguments(provider.get(), kind.get(), KEY_PROVIDER_ARGUMENTS, diagnostics);
+                    BlockReader providerReader = new BlockReader(provider.get(), diagnostics);
+                    String argument = kind.get().equals(PBKDF2) ? "passphrase" : "path";
+                    BlockKinds.requireArguments(providerReader, kind.get(), List.of(argument), diagnostics);
+                    Optional<Setting<String>> key = Optional.of(providerReader.string(argument).orElse(unknown));
+                    if (kind.get().equals(PBKDF2)) {
+                        passphrase = key;
+                    }
+                    else {
+                        keyFile = key;
+                    }
+                }
+            }
+        }
         return new EncryptionSettings(
                 reader.string("method", KilnBlockSchema.DEFAULT_ENCRYPTION_METHOD),
-                reader.string("passphrase"),
-                reader.string("key_file"),
+                passphrase,
+                keyFile,
+                block.block("fallback").map(fallback -> encryption(fallback, diagnostics)),
                 block.range());
     }
 }

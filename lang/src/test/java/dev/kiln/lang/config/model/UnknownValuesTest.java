@@ -21,7 +21,8 @@ class UnknownValuesTest
             "storage", "nfs",
             "infrastructure", "vsphere",
             "cni", "calico",
-            "worker_pool", "pool");
+            "worker_pool", "pool",
+            "key_provider", "pbkdf2");
 
     @Test
     @DisplayName("every argument of every block unknown until apply: the model builds and no rule reports anything")
@@ -63,7 +64,8 @@ class UnknownValuesTest
             case "state" -> KilnSettingsBuilder.STATE_ARGUMENTS.get(label);
             case "storage" -> ClusterPartsBuilder.STORAGE_ARGUMENTS.get(label);
             case "infrastructure" -> InfrastructureSchema.ARGUMENTS.get(label);
-            case "encryption" -> Set.of("method", "passphrase");
+            case "encryption", "fallback" -> Set.of("method");
+            case "key_provider" -> KilnSettingsBuilder.KEY_PROVIDER_ARGUMENTS.get(label);
             default -> null;
         };
     }

@@ -3,6 +3,7 @@ package dev.kiln.providers.capi.render;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Network;
+import dev.kiln.lang.config.model.Setting;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,9 +23,13 @@ final class ClusterObjects
     {
         Cluster cluster = context.cluster();
         ObjectNode manifest = context.manifest(context.core(RenderContext.CLUSTER_GROUP), KIND, context.clusterName());
+        ObjectNode metadata = (ObjectNode) manifest.get("metadata");
         Map<String, String> annotations = cluster.annotations().known().orElse(Map.of());
-        if (!annotations.isEmpty()) {
-            ObjectNode node = ((ObjectNode) manifest.get("metadata")).putObject("annotations");
+        if (cluster.annotations() instanceof Setting.Unknown) {
+            metadata.set("annotations", MarkedValues.unknown());
+        }
+        else if (!annotations.isEmpty()) {
+            ObjectNode node = metadata.putObject("annotations");
             new TreeMap<>(annotations).forEach(node::put);
         }
         ObjectNode spec = manifest.putObject("spec");

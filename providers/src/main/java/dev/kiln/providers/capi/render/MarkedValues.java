@@ -12,9 +12,7 @@ import dev.kiln.lang.config.model.Setting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -196,26 +194,6 @@ final class MarkedValues
         }
     }
 
-    /** Whether any node under {@code node} is marked. */
-    static boolean containsMarks(JsonNode node)
-    {
-        if (node instanceof Marked) {
-            return true;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            if (containsMarks(fields.next().getValue())) {
-                return true;
-            }
-        }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (containsMarks(element)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     private static String escape(String name)
     {

@@ -58,10 +58,13 @@ record RenderContext(Cluster cluster, String clusterName, String namespace, Capi
         return manifest;
     }
 
-    /** The cluster-name label and the cluster's own {@code labels}, ordered by key. */
+    /** The cluster-name label and the cluster's own {@code labels}, ordered by key; the unknown mark while they are unknown. */
     JsonNode labels()
     {
         Setting<Map<String, String>> labels = cluster.labels();
+        if (labels instanceof Setting.Unknown) {
+            return MarkedValues.unknown();
+        }
         ObjectNode result = NODES.objectNode();
         TreeMap<String, String> known = new TreeMap<>(labels.known().orElse(Map.of()));
         known.put(CLUSTER_NAME_LABEL, clusterName);

@@ -1,6 +1,7 @@
 package dev.kiln.providers.kubeadm.remote;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A shell on one node, as root (through sudo when the node's SSH settings say so). Every call
@@ -12,11 +13,20 @@ public interface Remote
     /** The node as messages name it: {@code cp-0 (127.0.0.2)}. */
     String host();
 
+    /** The key the host presented ({@code "ssh-ed25519 AAAA..."}), once connected: recorded under trust on first use. */
+    Optional<String> hostKey();
+
     /** Runs {@code command} with {@code sh -c}; a non-zero exit is returned, not thrown. */
     Result run(String step, String command);
 
     /** Runs {@code command} with {@code input} on its standard input. */
     Result run(String step, String command, String input);
+
+    /** Reads a remote file without logging its content (an admin kubeconfig, a key). */
+    String read(String step, String remotePath);
+
+    /** Masks {@code secret} (a join token, a certificate key) in every later log line and error of this run. */
+    void addSecret(String secret);
 
     /** Copies a local file to {@code remotePath} (temporary name, then rename), skipped when the remote copy has the same SHA-256. */
     void upload(String step, Path localFile, String remotePath, int mode);

@@ -26,12 +26,23 @@ public final class KubeadmConfig
     /** A bootstrap token's discovery: the endpoint, the token and the CA's public-key hash. */
     public record Discovery(String endpoint, String token, String caCertHash) {}
 
-    public static String init(ClusterSpec cluster, NodeSpec node, String version, List<String> taints)
+    /**
+     * The configuration of {@code kubeadm init --upload-certs} on {@code node}: a bootstrap
+     * token and certificate key Kiln made (so no secret of kubeadm's making reaches a log),
+     * the node's registration, the cluster and kubelet settings.
+     */
+    public static String init(ClusterSpec cluster, NodeSpec node, String version, List<String> taints, String token, String certificateKey)
     {
         String api = apiVersion(version);
         StringBuilder yaml = new StringBuilder();
         yaml.append("apiVersion: ").append(api).append('\n');
         yaml.append("kind: InitConfiguration\n");
+        yaml.append("bootstrapTokens:\n");
+        yaml.append("- token: ").append(Yaml.quote(token)).append('\n');
+        yaml.append("  ttl: \"2h0m0s\"\n");
+        yaml.append("  groups: [\"system:bootstrappers:kubeadm:default-node-token\"]\n");
+        yaml.append("  usages: [\"signing\", \"authentication\"]\n");
+        yaml.append("certificateKey: ").append(Yaml.quote(certificateKey)).append('\n');
         yaml.append("localAPIEndpoint:\n");
         yaml.append("  advertiseAddress: ").append(Yaml.quote(node.address())).append('\n');
         yaml.append("  bindPort: ").append(ClusterSpec.API_SERVER_PORT).append('\n');

@@ -17,6 +17,7 @@ public record SshSpec(
         Optional<Secret> sudoPassword,
         Optional<String> hostKey,
         boolean trustOnFirstUse,
+        Optional<String> recordedHostKey,
         Optional<Bastion> bastion)
 {
     public static final String DEFAULT_USER = "root";
@@ -30,6 +31,7 @@ public record SshSpec(
         requireNonNull(password, "password is null");
         requireNonNull(sudoPassword, "sudoPassword is null");
         requireNonNull(hostKey, "hostKey is null");
+        requireNonNull(recordedHostKey, "recordedHostKey is null");
         requireNonNull(bastion, "bastion is null");
     }
 
@@ -42,7 +44,7 @@ public record SshSpec(
         Optional<Value> block = Values.attribute(node, "ssh");
         if (block.isEmpty()) {
             return new SshSpec(DEFAULT_USER, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(), false,
-                    Optional.empty(), Optional.empty(), false, Optional.empty());
+                    Optional.empty(), Optional.empty(), false, recorded(node), Optional.empty());
         }
         Value ssh = block.get();
         Optional<Bastion> bastion = Values.attribute(ssh, "bastion").map(jump -> new Bastion(
@@ -62,7 +64,14 @@ public record SshSpec(
                 secret(ssh, "sudo_password"),
                 Values.string(ssh, "host_key"),
                 Values.bool(ssh, "trust_on_first_use").orElse(false),
+                recorded(node),
                 bastion);
+    }
+
+    /** The host key recorded in the node's facts when it was first trusted. */
+    private static Optional<String> recorded(Value node)
+    {
+        return Optional.ofNullable(Values.mapping(node, "facts").get("host_key")).flatMap(Values::text);
     }
 
     private static Optional<Secret> secret(Value block, String name)

@@ -27,7 +27,7 @@ public final class Preflight
 
     private Preflight() {}
 
-    public static void check(Remote host, Facts facts, boolean controlPlane)
+    public static void check(Remote host, String address, Facts facts, boolean controlPlane)
     {
         if (host.run(STEP, "test -f /etc/kubernetes/kubelet.conf").succeeded()) {
             return;
@@ -39,7 +39,7 @@ public final class Preflight
         if (controlPlane && facts.memoryMib() < CONTROL_PLANE_MEMORY_MIB) {
             failures.add("the host has " + facts.memoryMib() + " MiB of memory; a control plane needs at least " + CONTROL_PLANE_MEMORY_MIB + " MiB");
         }
-        Set<Integer> busy = listening(host, hostAddresses(host, facts));
+        Set<Integer> busy = listening(host, hostAddresses(address, facts));
         for (int port : controlPlane ? CONTROL_PLANE_PORTS : WORKER_PORTS) {
             if (busy.contains(port)) {
                 failures.add("port " + port + " is in use; stop what listens on it (ss -ltnp shows it)");
@@ -60,13 +60,9 @@ public final class Preflight
         }
     }
 
-    private static Set<String> hostAddresses(Remote host, Facts facts)
+    private static Set<String> hostAddresses(String address, Facts facts)
     {
-        Set<String> addresses = new TreeSet<>(List.of("0.0.0.0", "::", "127.0.0.1"));
-        String shown = host.host();
-        if (shown.contains("(") && shown.endsWith(")")) {
-            addresses.add(shown.substring(shown.lastIndexOf('(') + 1, shown.length() - 1));
-        }
+        Set<String> addresses = new TreeSet<>(List.of("0.0.0.0", "::", address));
         addresses.addAll(List.of(facts.values().getOrDefault("addresses", "").split("\\s+")));
         return addresses;
     }

@@ -16,7 +16,9 @@ final class KilnSettingsRule
         implements ModelRule
 {
     static final List<String> SERVER_SIDE_ENCRYPTIONS = List.of("AES256", "aws:kms");
-    static final List<String> ENCRYPTION_METHODS = List.of("aes-gcm");
+    static final List<String> ENCRYPTION_METHODS = List.of("aes_gcm");
+    /** The method's first spelling, still accepted. */
+    private static final String LEGACY_AES_GCM = "aes-gcm";
 
     @Override
     public void check(Model model, Diagnostics diagnostics)
@@ -66,17 +68,19 @@ final class KilnSettingsRule
                         required.range())))));
     }
 
-    private static void checkEncryption(EncryptionSettings encryption, Diagnostics diagnostics)
+    static void checkEncryption(EncryptionSettings encryption, Diagnostics diagnostics)
     {
-        encryption.method().known().filter(method -> !ENCRYPTION_METHODS.contains(method)).ifPresent(method -> diagnostics.add(Diagnostic.error(
+        encryption.method().known().filter(method -> !ENCRYPTION_METHODS.contains(method) && !method.equals(LEGACY_AES_GCM)).ifPresent(method -> diagnostics.add(Diagnostic.error(
                 "Unsupported value",
-                "method must be \"aes-gcm\", not \"" + encryption.method().shown(method) + "\"." + Suggestions.didYouMean(encryption.method(), method, ENCRYPTION_METHODS),
+                "method must be \"aes_gcm\" (AES-256-GCM), not \"" + encryption.method().shown(method) + "\"." + Suggestions.didYouMean(encryption.method(), method, ENCRYPTION_METHODS),
                 encryption.method().range())));
         if (encryption.passphrase().isPresent() == encryption.keyFile().isPresent()) {
             diagnostics.add(Diagnostic.error(
                     "Missing or conflicting encryption key",
-                    "State encryption needs one key source: passphrase (from which the key is derived) or key_file, exactly one of them.",
+                    "State encryption needs one key source: key_provider \"pbkdf2\" { passphrase } (or passphrase) or key_provider \"key_file\" { path } "
+                            + "(or key_file), exactly one of them.",
                     encryption.keyFile().map(setting -> setting.range()).orElse(encryption.range())));
         }
+        encryption.fallback().ifPresent(fallback -> checkEncryption(fallback, diagnostics));
     }
 }

@@ -1,0 +1,76 @@
+package dev.kiln.cli;
+
+import dev.kiln.lang.config.VariableInputs;
+import dev.kiln.providers.backup.BackupCatalog;
+import dev.kiln.providers.backup.BackupEnvironment;
+import dev.kiln.providers.backup.BackupRecord;
+import dev.kiln.state.ResourceInstance;
+import dev.kiln.state.State;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the backup commands share: the working directory's configuration loaded over a
+ * state, and the backups of every recorded backup point.
+ */
+final class BackupContext
+{
+    private final BackupEnvironment environment;
+
+    private BackupContext(BackupEnvironment environment)
+    {
+        this.environment = environment;
+    }
+
+    /** Empty when the configuration does not load (its diagnostics were shown). */
+    static Optional<BackupContext> load(Workspace workspace, VariableInputs inputs, State state)
+    {
+        return Planning.load(workspace, inputs, state)
+                .map(planning -> new BackupContext(new BackupEnvironment(planning.config(), state, workspace.directory())));
+    }
+
+    BackupEnvironment environment()
+    {
+        return environment;
+    }
+
+    /** A backup found in one of the recorded points, with the catalog of its point (whose store the caller closes). */
+    record Found(BackupCatalog catalog, BackupRecord record) {}
+
+    /** Finds backup {@code id} in the recorded points; the catalogs that did not hold it are closed. */
+    Optional<Found> find(String id)
+            throws IOException
+    {
+        for (ResourceInstance point : environment.points()) {
+            BackupCatalog catalog = environment.catalog(point, false);
+            Optional<BackupRecord> record = catalog.find(id);
+            if (record.isPresent()) {
+                return Optional.of(new Found(catalog, record.get()));
+            }
+            catalog.store().close();
+        }
+        return Optional.empty();
+    }
+
+    /** A backup in a listing: the point that holds it and its record. */
+    record Listed(String point, BackupRecord record) {}
+
+    List<Listed> list()
+            throws IOException
+    {
+        List<Listed> all = new ArrayList<>();
+        for (ResourceInstance point : environment.points()) {
+            BackupCatalog catalog = environment.catalog(point, false);
+            try {
+                catalog.list().forEach(record -> all.add(new Listed(catalog.point(), record)));
+            }
+            finally {
+                catalog.store().close();
+            }
+        }
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.kiln.executors.ssh.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One test host: a real OpenSSH server on its own loopback address, in its own mount and UTS
+ * namespaces (its own hostname, and its own directories over the private paths), a child of the
+ * test JVM. {@link #kill()} ends its sshd and every process under it (like a crashed machine),
+ * {@link #restart()} brings it back with the same files, address, port and host key.
+ */
+public final class TestHost
+{
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    private final int index;
+    private final String address;
+    private final String hostname;
+    private final HostLayout layout;
+    private final List<String> privatePaths;
+    private final Path clusterDirectory;
+    private volatile int port;
+    private volatile String hostKey;
+    private Process sshd;
+
+    TestHost(int index, String address, HostLayout layout, List<String> privatePaths, Path clusterDirectory)
+    {
+        this.index = index;
+        this.address = address;
+        this.hostname = "kiln-host-" + index;
+        this.layout = layout;
+        this.privatePaths = privatePaths;
+        this.clusterDirectory = clusterDirectory;
+    }
+
+    /** 0 for the first host (127.0.0.2), 1 for the second, ... */
+    public int index()
+    {
+        return index;
+    }
+
+    /** A name for logs: {@code host-0}, {@code host-1}, ... */
+    public String name()
+    {
+        return "host-" + index;
+    }
+
+    public String address()
+    {
+        return address;
+    }
+
+    public int port()
+    {
+        return port;
+    }
+
+    /** The hostname the host reports ({@code kiln-host-N}); each host has its own. */
+    public String hostname()
+    {
+        return hostname;
+    }
+
+    /** The host's public key, {@code "ssh-ed25519 AAAA..."}. */
+    public String hostKey()
+    {
+        return hostKey;
+    }
+
+    /**
+     * The local directory behind a path the host sees privately ({@code /etc/kubernetes/admin.conf},
+     * {@code /usr/local/bin/kubeadm}, {@code /tmp/x}, ...): tests read and write the host's files here.
+     */
+    public Path path(String remotePath)
+    {
+        requireNonNull(remotePath, "remotePath is null");
+        for (String privatePath : privatePaths) {
+            if (remotePath.equals(privatePath) || remotePath.startsWith(privatePath + "/")) {
+                return layout.privateDirectory(remotePath);
+            }
+        }
+        throw new IllegalArgumentException(remotePath + " is not private to the test hosts; private paths are " + privatePaths);
+    }
+
+    /** Writes an executable script (mode 0755) to the host's /usr/local/bin, which is on every user's PATH. */
+    public Path installExecutable(String name, String script)
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(script, "script is null");
+        Path file = path("/usr/local/bin/" + name);
+        try {
+            Files.writeString(file, script);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot install " + name + " on " + name(), e);
+        }
+        return file;
+    }
+
+    /** sshd's own log (-E). */
+    public Path sshdLog()
+    {
+        return layout.sshdLog();
+    }
+
+    public synchronized boolean isRunning()
+    {
+        return sshd != null && sshd.isAlive();
+    }
+
+    /** Kills the host's sshd and everything under it (open connections, running commands) at once. */
+    public synchronized void kill()
+    {
+        if (sshd == null) {
+            return;
+        }
+        List<ProcessHandle> descendants = sshd.descendants().toList();
+        sshd.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        waitFor(sshd.toHandle());
+        descendants.forEach(TestHost::waitFor);
+        sshd = null;
+    }
+
+    /** Kills only the processes serving open connections, leaving the listener up (a dropped connection). */
+    public synchronized void killConnections()
+    {
+        if (sshd != null) {
+            sshd.children().forEach(child -> {
+                List<ProcessHandle> below = child.descendants().toList();
+                child.destroyForcibly();
+                below.forEach(ProcessHandle::destroyForcibly);
+                waitFor(child);
+            });
+        }
+    }
+
+    /** Starts the host again after {@link #kill()}, on the same port. */
+    public synchronized void restart()
+    {
+        if (isRunning()) {
+            return;
+        }
+        launch();
+        awaitListening();
+    }
+
+    synchronized void start(int chosenPort, String publicHostKey)
+    {
+        this.port = chosenPort;
+        this.hostKey = publicHostKey;
+        layout.writeSshdConfig(chosenPort);
+        launch();
+    }
+
+    /** Waits until the host accepts connections; false when its sshd died (the port was taken). */
+    boolean awaitListening()
+    {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process process;
+            synchronized (this) {
+                process = sshd;
+            }
+            if (process == null || !process.isAlive()) {
+                return false;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, port), 200);
+                return true;
+            }
+            catch (IOException e) {
+                sleep(5);
+            }
+        }
+        throw new IllegalStateException(name() + " (" + address + ":" + port + ") did not start listening within " + START_TIMEOUT.toSeconds()
+                + " s; see " + layout.sshdLog() + ": " + sshdLogText());
+    }
+
+    String sshdLogText()
+    {
+        try {
+            return Files.isRegularFile(layout.sshdLog()) ? Files.readString(layout.sshdLog()) : "(no log)";
+        }
+        catch (IOException e) {
+            return "(unreadable log: " + e.getMessage() + ")";
+        }
+    }
+
+    Optional<Process> process()
+    {
+        return Optional.ofNullable(sshd);
+    }
+
+    private void launch()
+    {
+        try {
+            sshd = new ProcessBuilder("unshare", "--mount", "--uts", "--propagation", "private",
+                    "sh", "-c", layout.startScript(privatePaths, clusterDirectory, TestHosts.CLUSTER_PATH))
+                    .redirectErrorStream(true)
+                    .redirectOutput(layout.directory().resolve("start.log").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name(), e);
+        }
+    }
+
+    private static void waitFor(ProcessHandle handle)
+    {
+        try {
+            handle.onExit().get(5, TimeUnit.SECONDS);
+        }
+        catch (Exception ignored) {
+            // a killed process that is slow to go is reaped by the next wait or at JVM exit
+        }
+    }
+
+    private static void sleep(long millis)
+    {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a test host", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.kiln.providers.kubeadm.apply;
+
+import dev.kiln.executors.apply.ApplyRequest;
+import dev.kiln.executors.apply.ApplyResponse;
+import dev.kiln.executors.apply.Driver;
+import dev.kiln.executors.walk.ActionContext;
+import dev.kiln.executors.walk.Bound;
+import dev.kiln.lang.value.Value;
+import dev.kiln.planner.plan.Action;
+import dev.kiln.planner.plan.ResourceChange;
+import dev.kiln.providers.kubeadm.remote.Remote;
+import dev.kiln.providers.kubeadm.remote.Shell;
+import dev.kiln.providers.kubeadm.render.RegistryConfig;
+import dev.kiln.providers.kubeadm.spec.RegistrySpec;
+import dev.kiln.providers.kubeadm.spec.Values;
+import dev.kiln.providers.kubeadm.steps.RemoteFiles;
+import dev.kiln.providers.kubeadm.steps.Step;
+import dev.kiln.providers.kubeadm.steps.StepRunner;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Registries: an existing one is only recorded (its address computed from the endpoint); a
+ * managed one is installed on its node as a service — Debian's {@code docker-registry}, or the
+ * bundle's binary — with its configuration and storage directory, done when the configuration
+ * has the rendered content and systemd reports it active. Nodes trust it through the runtime
+ * configuration their cluster writes. Deleting a managed registry stops it and removes its
+ * configuration and storage.
+ */
+final class RegistryDriver
+        implements Driver
+{
+    static final String SERVICE = "docker-registry";
+
+    private final Environment environment;
+
+    RegistryDriver(Environment environment)
+    {
+        this.environment = environment;
+    }
+
+    @Override
+    public ApplyResponse apply(ApplyRequest request, ActionContext context)
+    {
+        ResourceChange change = request.change();
+        return switch (change.action()) {
+            case CREATE, UPDATE, NO_OP, REPLACE -> {
+                Value planned = change.after().orElseThrow();
+                RegistrySpec registry = RegistrySpec.of(planned, environment.names())
+                        .orElseThrow(() -> new IllegalArgumentException("the address of " + change.address() + " is not known"));
+                if (change.action() == Action.REPLACE) {
+                    change.before().flatMap(before -> RegistrySpec.of(before, environment.names())).ifPresent(previous -> remove(previous, context));
+                }
+                registry.managed().ifPresent(managed -> StepRunner.run(environment.connector().open(managed.node(), context), new Install(managed), context));
+                Value value = Values.with(planned, "address", Value.string(registry.address()));
+                yield ApplyResponse.of(Filling.unknownsToNull(value));
+            }
+            case DELETE -> {
+                change.before().flatMap(before -> RegistrySpec.of(before, environment.names())).ifPresent(previous -> remove(previous, context));
+                yield ApplyResponse.deleted();
+            }
+        };
+    }
+
+    @Override
+    public Set<Bound> bounds(ResourceChange change)
+    {
+        return change.after().or(change::before)
+                .flatMap(value -> Values.attribute(value, "managed"))
+                .flatMap(managed -> Values.attribute(managed, "node"))
+                .flatMap(node -> Values.string(node, "address"))
+                .map(address -> Set.of(Bound.of("host:" + address, 1)))
+                .orElse(Set.of());
+    }
+
+    private void remove(RegistrySpec registry, ActionContext context)
+    {
+        Optional<RegistrySpec.Managed> managed = registry.managed();
+        if (managed.isEmpty()) {
+            return;
+        }
+        Remote host = environment.connector().open(managed.get().node(), context);
+        String step = "remove the managed registry";
+        context.progress(host.host() + ": " + step);
+        host.output(step, "systemctl disable --now " + SERVICE + " >/dev/null 2>&1 || true; rm -rf " + RegistryConfig.PATH + " "
+                + Shell.quote(managed.get().storageDirectory()));
+    }
+
+    /** The registry service with the rendered configuration, active. */
+    private record Install(RegistrySpec.Managed managed)
+            implements Step
+    {
+        @Override
+        public String title()
+        {
+            return "run the image registry on port " + managed.port();
+        }
+
+        @Override
+        public boolean done(Remote host)
+        {
+            return RemoteFiles.same(host, title(), Map.of(RegistryConfig.PATH, RegistryConfig.render(managed)))
+                    && host.run(title(), "test -d " + Shell.quote(managed.storageDirectory())).succeeded()
+                    && host.run(title(), "systemctl is-active " + SERVICE).output().trim().equals("active");
+        }
+
+        @Override
+        public void act(Remote host)
+        {
+            if (!host.run(title(), "command -v " + SERVICE + " >/dev/null 2>&1 || systemctl cat " + SERVICE + " >/dev/null 2>&1").succeeded()) {
+                host.output(title(), "DEBIAN_FRONTEND=noninteractive apt-get install -y " + SERVICE);
+            }
+            host.output(title(), "mkdir -p " + Shell.quote(managed.storageDirectory()));
+            host.write(title(), RegistryConfig.render(managed), RegistryConfig.PATH, 0644);
+            host.output(title(), "systemctl enable " + SERVICE + " && systemctl restart " + SERVICE);
+        }
+
+        @Override
+        public String missing()
+        {
+            return SERVICE + " is not active with the rendered configuration and storage directory";
+        }
+    }
+}
