@@ -20,6 +20,7 @@ public final class CapiYaml
 {
     private static final ObjectMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
@@ -31,9 +32,17 @@ public final class CapiYaml
     /** One cluster's objects, after a comment naming it. */
     public static String cluster(String title, RenderedCluster cluster)
     {
-        requireNonNull(title, "title is null");
         requireNonNull(cluster, "cluster is null");
-        return "# " + title + ": Cluster API " + cluster.version() + ", namespace " + cluster.namespace() + "\n" + documents(cluster.objects());
+        return objects(title, cluster.version(), cluster.namespace(), cluster.objects());
+    }
+
+    /** Objects after a comment {@code # TITLE: Cluster API VERSION, namespace NAMESPACE}. */
+    public static String objects(String title, CapiApiVersion version, String namespace, List<RenderedObject> objects)
+    {
+        requireNonNull(title, "title is null");
+        requireNonNull(version, "version is null");
+        requireNonNull(namespace, "namespace is null");
+        return "# " + title + ": Cluster API " + version + ", namespace " + namespace + "\n" + documents(objects);
     }
 
     /** The objects as YAML documents, each starting with {@code ---}. */
