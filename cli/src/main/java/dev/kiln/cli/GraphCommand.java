@@ -47,6 +47,7 @@ final class GraphCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        workspace.useVariables(inputs);
         Optional<Planning> planning = Planning.load(workspace, inputs, workspace.readState());
         if (planning.isEmpty()) {
             return ExitCodes.ERROR;

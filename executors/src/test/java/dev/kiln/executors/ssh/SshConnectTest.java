@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +135,33 @@ class SshConnectTest
             HostAuthenticationException failure = assertThrows(HostAuthenticationException.class, () -> ssh.session(bad).run("login", "true"));
             assertTrue(failure.getMessage().contains("private key for host-1 could not be read"), failure.getMessage());
             assertTrue(!failure.getMessage().contains("wrong phrase"), failure.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} key, format {1}, passphrase \"{2}\"")
+    @CsvSource(delimiter = '|', value = {
+            "ed25519 | RFC4716 | ''",
+            "ecdsa | RFC4716 | ''",
+            "rsa | RFC4716 | ''",
+            "rsa | PEM | ''",
+            "ecdsa | PKCS8 | ''",
+            "rsa | PEM | secret phrase",
+    })
+    @DisplayName("private keys of every common type and format log in")
+    void keyTypes(String type, String format, String passphrase)
+            throws Exception
+    {
+        Path key = directory.resolve("id_" + type);
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-m", format, "-N", passphrase, "-C", "test", "-f", key.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, keygen.waitFor());
+        Path authorized = hosts.directory().resolve("host-1/authorized_keys/root");
+        Files.writeString(authorized, Files.readString(authorized) + Files.readString(Path.of(key + ".pub")));
+        Optional<String> phrase = passphrase.isEmpty() ? Optional.empty() : Optional.of(passphrase);
+        SshHostConfig config = SshHostConfig.of("host-1", hosts.host(1).address(), hosts.port(), "root",
+                new SshAuthentication.PrivateKey(Files.readString(key), phrase), new HostKeyPolicy.KnownHosts(hosts.knownHosts()));
+        try (SshHosts ssh = SshHosts.open(FAST_RETRIES)) {
+            assertEquals("root\n", ssh.session(config).run("login", "whoami").stdout());
         }
     }
 

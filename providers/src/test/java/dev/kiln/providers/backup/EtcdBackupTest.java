@@ -112,8 +112,9 @@ class EtcdBackupTest
         assertEquals(List.of("/registry/configmaps/default/settings", "original", "/registry/namespaces/team-a", "team-a"), keys());
         for (EtcdTestCluster.Node node : etcd.nodes()) {
             assertTrue(steps.contains(node.address() + ": etcd healthy"), steps.toString());
-            assertTrue(steps.stream().anyMatch(step -> step.equals(node.address() + ": restored the snapshot into etcd.kiln-restore as member " + node.name())), steps.toString());
-            assertTrue(Files.isDirectory(node.directory().resolve("etcd.before-" + toS3.id())));
+            assertTrue(steps.stream().anyMatch(step -> step.equals(node.address() + ": restored the snapshot into etcd/.kiln-restore-" + toS3.id() + " as member " + node.name())), steps.toString());
+            assertTrue(Files.isDirectory(node.directory().resolve("etcd/.kiln-before-" + toS3.id() + "/member")));
+            assertFalse(Files.exists(node.directory().resolve("etcd/.kiln-restore-" + toS3.id())));
             assertTrue(Files.exists(node.directory().resolve("manifests/etcd.yaml")));
         }
         assertEquals(3, etcd.etcdctl("member", "list").strip().lines().count());

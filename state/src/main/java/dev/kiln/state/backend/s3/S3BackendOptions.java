@@ -172,8 +172,8 @@ public record S3BackendOptions(
     private static StateException unknown(Setting<?> setting, String name)
     {
         return new StateException(Diagnostic.error("State backend setting not known",
-                "The s3 state backend's %s depends on a value known only after apply; where the state lives must be known before Kiln reads it. "
-                        .formatted(name) + "Use a literal, a variable or a local value.",
+                ("The s3 state backend's %s has no known value: it uses a variable that was given no value (-var, -var-file or KILN_VAR_NAME), "
+                        + "or a value known only after apply. Where the state lives must be known before Kiln reads it.").formatted(name),
                 setting.range()));
     }
 }
