@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.lang.config.ConfigLoader;
 import dev.kiln.lang.config.LoadResult;
+import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.state.StateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,9 +54,10 @@ final class InitCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         invocation.out().println("Initializing the working directory " + workspace.directory() + "...");
-        LoadResult loaded = ConfigLoader.load(workspace.directory(), variables.inputs(invocation, workspace.directory()));
+        VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs);
         workspace.show(loaded.diagnostics(), loaded.sources());
-        if (loaded.hasErrors()) {
+        if (loaded.hasErrors() || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         Files.createDirectories(workspace.kilnDirectory());

@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.state.State;
-import dev.kiln.state.StateCodec;
+import dev.kiln.state.encryption.SealedStateCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +10,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,6 +25,9 @@ final class StatePushCommand
 
     @Mixin
     private HelpOption help;
+
+    @Mixin
+    private VariableOptions variables;
 
     @Spec
     private CommandSpec spec;
@@ -49,10 +51,12 @@ final class StatePushCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, state.workingDirectory(spec));
-        String text = file.equals("-")
-                ? new String(invocation.in().readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(workspace.directory().resolve(Path.of(file)), StandardCharsets.UTF_8);
-        State pushed = StateCodec.standard().decode(text, file);
+        if (!ConfiguredEncryption.configure(workspace, variables.inputs(invocation, workspace.directory()))) {
+            return ExitCodes.ERROR;
+        }
+        byte[] bytes = file.equals("-") ? invocation.in().readAllBytes() : Files.readAllBytes(workspace.directory().resolve(Path.of(file)));
+        // A pushed document may be plaintext (kiln state pull) or encrypted with the configured key (errored.kiln.state, a history copy).
+        State pushed = new SealedStateCodec(workspace.encryption()).decode(bytes, file).state();
         try (StateSession session = StateSession.open(workspace, "state push", lockOptions.lockTimeout)) {
             workspace.show(session.recoveryDiagnostics());
             var written = session.commit(pushed);

@@ -12,6 +12,7 @@ import dev.kiln.state.backend.Backend;
 import dev.kiln.state.backend.LocalBackend;
 import dev.kiln.state.backend.LocalBackendOptions;
 import dev.kiln.state.backend.StateSnapshot;
+import dev.kiln.state.encryption.StateEncryption;
 import dev.kiln.state.journal.Journal;
 import dev.kiln.state.journal.JournalContents;
 import dev.kiln.state.journal.JournalFold;
@@ -31,7 +32,8 @@ final class Workspace
 
     private final Invocation invocation;
     private final Path directory;
-    private final Backend backend;
+    private Backend backend;
+    private StateEncryption encryption = StateEncryption.none();
     private final boolean machineReadable;
 
     Workspace(Invocation invocation, Path directory)
@@ -73,6 +75,18 @@ final class Workspace
         return backend;
     }
 
+    /** Encrypts the state, its copies, the journal and saved plans from now on ({@link ConfiguredEncryption}); before any is read. */
+    void encryptWith(StateEncryption newEncryption)
+    {
+        this.encryption = requireNonNull(newEncryption, "newEncryption is null");
+        this.backend = new LocalBackend(LocalBackendOptions.inDirectory(directory).withEncryption(newEncryption));
+    }
+
+    StateEncryption encryption()
+    {
+        return encryption;
+    }
+
     String kilnVersion()
     {
         return Version.current().kiln();
@@ -86,7 +100,7 @@ final class Workspace
             throws IOException
     {
         State stored = backend.read().map(StateSnapshot::state).orElseGet(() -> State.create(kilnVersion()));
-        JournalContents leftover = JournalContents.read(journalFile());
+        JournalContents leftover = JournalContents.read(journalFile(), encryption);
         return leftover.isEmpty() ? stored : JournalFold.fold(stored, leftover).state();
     }
 
