@@ -20,4 +20,10 @@ public interface Provider
 
     /** Carries out changes to instances of {@code type}; empty when it manages no such resources. */
     Optional<Driver> driver(String type);
+
+    /** Adopts existing objects of {@code type} into the state ({@code kiln import}); empty when the provider cannot. */
+    default Optional<Importer> importer(String type)
+    {
+        return Optional.empty();
+    }
 }

@@ -12,6 +12,7 @@ import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
+import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
 import dev.kiln.state.State;
@@ -26,20 +27,22 @@ import static java.util.Objects.requireNonNull;
 /**
  * The providers of one configuration: the planner's resource types, whose diff rules ask
  * the provider each request names; a refresher that does the same; and the driver of a
- * provider and type for the executor. Only the simulator exists in this version of Kiln: an instance of
- * another provider gets a "Provider not available" error when planned.
+ * provider and type for the executor: the simulator, kubeadm and the Cluster API provider; an
+ * instance of another provider gets a "Provider not available" error when planned.
  */
 public final class Providers
 {
     private final Map<String, Provider> available;
     private final ProviderDispatch dispatch;
     private final Path workingDirectory;
+    private final AppliedValues applied;
 
-    private Providers(Config config, Map<String, Provider> available, Path workingDirectory)
+    private Providers(Config config, Map<String, Provider> available, Path workingDirectory, AppliedValues applied)
     {
         this.available = Map.copyOf(available);
         this.workingDirectory = workingDirectory;
         this.dispatch = new ProviderDispatch(config, this::find);
+        this.applied = applied;
     }
 
     /**
@@ -58,7 +61,15 @@ public final class Providers
             }
         }
         simulators.putIfAbsent(ProviderType.SIM.label(), SimSettings.defaults());
-        return new Providers(config, new TreeMap<>(SimProvider.createAll(simulators, workingDirectory)), workingDirectory);
+        TreeMap<String, Provider> available = new TreeMap<>(SimProvider.createAll(simulators, workingDirectory));
+        AppliedValues applied = new AppliedValues();
+        available.putAll(CapiProviders.create(config, workingDirectory, applied));
+        for (ProviderSettings settings : config.model().providers()) {
+            if (settings instanceof ProviderSettings.Kubeadm kubeadm) {
+                available.put(settings.name(), KubeadmProvider.create(kubeadm, config, workingDirectory));
+            }
+        }
+        return new Providers(config, available, workingDirectory, applied);
     }
 
     /**
@@ -103,7 +114,16 @@ public final class Providers
         requireNonNull(type, "type is null");
         return find(provider)
                 .flatMap(found -> found.driver(type))
+                .map(applied::recording)
                 .orElseThrow(() -> new IllegalArgumentException("no driver for resource type " + type + " of provider \"" + provider + "\""));
+    }
+
+    /** How {@code provider} adopts existing {@code type} objects ({@code kiln import}); empty when it cannot or does not exist. */
+    public Optional<Importer> importer(String provider, String type)
+    {
+        requireNonNull(provider, "provider is null");
+        requireNonNull(type, "type is null");
+        return find(provider).flatMap(found -> found.importer(type));
     }
 
     private Optional<Provider> find(String provider)
