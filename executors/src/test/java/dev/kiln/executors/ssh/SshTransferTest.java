@@ -118,6 +118,22 @@ class SshTransferTest
     }
 
     @Test
+    @DisplayName("a file whose content changed during the run is uploaded again")
+    void changedContentUploadedAgain()
+            throws Exception
+    {
+        Path local = directory.resolve("kubeadm.yaml");
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            SshSession session = ssh.session(hosts.rootConfig(1));
+            Files.writeString(local, "version: 1\n");
+            assertFalse(session.upload("render config", local, "/etc/kubernetes/kubeadm.yaml").skipped());
+            Files.writeString(local, "version: 2, longer\n");
+            assertFalse(session.upload("render config", local, "/etc/kubernetes/kubeadm.yaml").skipped());
+        }
+        assertEquals("version: 2, longer\n", Files.readString(hosts.host(1).path("/etc/kubernetes/kubeadm.yaml")));
+    }
+
+    @Test
     @DisplayName("a sudo user's upload to a root-owned directory lands owned by root")
     void uploadThroughSudo()
             throws Exception
