@@ -66,11 +66,11 @@ public final class ControlPlaneAccess
         return EtcdMember.parse(json(step, ETCDCTL + "member list -w json"));
     }
 
-    /** How many members answer {@code endpoint health --cluster}. */
-    public int healthyEtcdMembers(String step)
+    /** The client URLs of the members that answer {@code endpoint health --cluster}. */
+    public List<String> healthyEtcdEndpoints(String step)
     {
         String output = host.run(step, ETCDCTL + "endpoint health --cluster 2>&1").output();
-        return (int) output.lines().filter(line -> line.contains("is healthy")).count();
+        return output.lines().filter(line -> line.contains(" is healthy")).map(line -> line.substring(0, line.indexOf(' '))).toList();
     }
 
     public void removeEtcdMember(String step, EtcdMember member)
