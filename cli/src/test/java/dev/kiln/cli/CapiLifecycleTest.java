@@ -140,6 +140,10 @@ class CapiLifecycleTest
         assertNoChanges(kiln);
 
         assertSucceeded(kiln.run("state", "rm", "cluster.prod", "cluster.prod.pool[\"md-0\"]", "cluster.prod.pool[\"md-1\"]"), "Removed 3 resource instance(s)");
+        CliRunner.Result misnamed = kiln.run("import", "cluster.prod", "default/capi-quickstart");
+        assertEquals(ExitCodes.ERROR, misnamed.exitCode());
+        assertTrue(misnamed.err().replaceAll("\\s+", " ").contains("cluster.prod names its Cluster API objects default/prod (the provider's namespace and the cluster block's name), "
+                + "not default/capi-quickstart. Name the cluster block after the Cluster (cluster \"capi-quickstart\" {...})"), misnamed.err());
         CliRunner.Result imported = kiln.run("import", "cluster.prod", "default/prod");
         assertSucceeded(imported, "Import successful!");
         assertTrue(imported.out().contains("cluster.prod, cluster.prod.pool[\"md-0\"], cluster.prod.pool[\"md-1\"]"), imported.out());
