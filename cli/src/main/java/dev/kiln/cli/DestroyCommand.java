@@ -61,7 +61,8 @@ final class DestroyCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
-        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+        workspace.useVariables(inputs);
+        if (!workspace.configurationLoadsBeforeFirstState(inputs) || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "destroy", lockOptions.lockTimeout)) {

@@ -76,7 +76,8 @@ final class PlanCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
-        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+        workspace.useVariables(inputs);
+        if (!workspace.configurationLoadsBeforeFirstState(inputs) || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "plan", lockOptions.lockTimeout)) {
@@ -94,7 +95,7 @@ final class PlanCommand
             }
             if (out != null) {
                 Path file = workspace.directory().resolve(out);
-                PlanFile.write(file, plan, workspace.kilnVersion());
+                PlanFile.write(file, plan, workspace.kilnVersion(), workspace.encryption());
                 if (!json) {
                     invocation.out().println();
                     invocation.out().println("Saved the plan to: " + out);

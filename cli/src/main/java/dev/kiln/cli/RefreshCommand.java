@@ -52,7 +52,8 @@ final class RefreshCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
-        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+        workspace.useVariables(inputs);
+        if (!workspace.configurationLoadsBeforeFirstState(inputs) || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "refresh", lockOptions.lockTimeout)) {

@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Severity;
 import dev.kiln.state.State;
+import dev.kiln.state.StateException;
 import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.backend.WriteResult;
 import dev.kiln.state.journal.FoldResult;
@@ -61,7 +62,8 @@ final class StateSession
         Journal journal = null;
         try {
             String runId = newRunId();
-            journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC());
+            journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC(), workspace.encryption());
+            ConfiguredEncryption.resealStored(workspace, lock);
             Optional<FoldResult> recovered = journal.recoverLeftover(workspace.backend(), lock, () -> State.create(workspace.kilnVersion()));
             Optional<State> stored = recovered.map(FoldResult::state).or(() -> workspace.backend().read().map(StateSnapshot::state));
             // The state's lineage is fixed when it is first written: a plan saved now must apply to this same state later.
@@ -148,11 +150,22 @@ final class StateSession
         return current;
     }
 
-    /** Writes {@code state} atomically, then empties the journal whose records it holds. */
+    /**
+     * Writes {@code state} atomically, then empties the journal whose records it holds. When the
+     * write fails, the state goes to {@code errored.kiln.state} and the journal stays (see {@link ErroredState}).
+     */
     WriteResult commit(State state)
             throws IOException
     {
-        WriteResult written = workspace.backend().write(state.withKilnVersion(workspace.kilnVersion()), lock);
+        State recorded = state.withKilnVersion(workspace.kilnVersion());
+        WriteResult written;
+        try {
+            written = workspace.backend().write(recorded, lock);
+        }
+        catch (StateException e) {
+            // The journal stays: it holds every action this run took until a write succeeds.
+            throw ErroredState.save(workspace, current, recorded, e);
+        }
         journal.clear();
         current = written.state();
         return written;

@@ -92,7 +92,7 @@ public final class ConfigLoader
         return new SourceRange(range.filename(), range.start(), range.start());
     }
 
-    private static SortedMap<String, String> read(Path directory, Diagnostics diagnostics)
+    static SortedMap<String, String> read(Path directory, Diagnostics diagnostics)
     {
         SortedMap<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(directory)) {

@@ -54,11 +54,26 @@ final class VariableResolver
             Map<String, String> sources,
             Diagnostics diagnostics)
     {
+        return resolve(blocks, blocks.keySet(), inputs, functions, sources, diagnostics);
+    }
+
+    /** Resolves only the variables named in {@code wanted}; every declared one may still be given (so none is reported undeclared). */
+    static Resolution resolve(
+            Map<String, Block> blocks,
+            Set<String> wanted,
+            VariableInputs inputs,
+            Map<String, Function> functions,
+            Map<String, String> sources,
+            Diagnostics diagnostics)
+    {
         Map<String, List<VariableInputReader.Input>> given = VariableInputReader.read(blocks.keySet(), inputs, sources, diagnostics);
         VariableResolver resolver = new VariableResolver(functions, diagnostics);
         SortedMap<String, Variable> variables = new TreeMap<>();
         Set<String> failed = new TreeSet<>();
         blocks.forEach((name, block) -> {
+            if (!wanted.contains(name)) {
+                return;
+            }
             VariableDeclaration declaration = VariableDeclaration.parse(name, block, diagnostics);
             Optional<Value> defaultValue = resolver.defaultValue(declaration);
             long errors = diagnostics.errorCount();

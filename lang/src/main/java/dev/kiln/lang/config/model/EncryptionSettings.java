@@ -1,5 +1,7 @@
 package dev.kiln.lang.config.model;
 
+import dev.kiln.lang.config.schema.DecodedBlock;
+import dev.kiln.lang.diag.Diagnostics;
 import dev.kiln.lang.diag.SourceRange;
 
 import java.util.Optional;
@@ -26,5 +28,11 @@ public record EncryptionSettings(
         requireNonNull(keyFile, "keyFile is null");
         requireNonNull(fallback, "fallback is null");
         requireNonNull(range, "range is null");
+    }
+
+    /** The settings of a decoded {@code encryption} block, its problems reported to {@code diagnostics}. */
+    public static EncryptionSettings from(DecodedBlock block, Diagnostics diagnostics)
+    {
+        return KilnSettingsBuilder.encryption(requireNonNull(block, "block is null"), requireNonNull(diagnostics, "diagnostics is null"));
     }
 }

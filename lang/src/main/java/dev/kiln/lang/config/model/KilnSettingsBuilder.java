@@ -67,7 +67,7 @@ final class KilnSettingsBuilder
             PBKDF2, Set.of("passphrase"),
             KEY_FILE, Set.of("path"));
 
-    private static EncryptionSettings encryption(DecodedBlock block, Diagnostics diagnostics)
+    static EncryptionSettings encryption(DecodedBlock block, Diagnostics diagnostics)
     {
         BlockReader reader = new BlockReader(block, diagnostics);
         Optional<Setting<String>> passphrase = reader.string("passphrase");

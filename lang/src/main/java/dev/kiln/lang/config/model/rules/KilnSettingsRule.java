@@ -68,7 +68,7 @@ final class KilnSettingsRule
                         required.range())))));
     }
 
-    private static void checkEncryption(EncryptionSettings encryption, Diagnostics diagnostics)
+    static void checkEncryption(EncryptionSettings encryption, Diagnostics diagnostics)
     {
         encryption.method().known().filter(method -> !ENCRYPTION_METHODS.contains(method) && !method.equals(LEGACY_AES_GCM)).ifPresent(method -> diagnostics.add(Diagnostic.error(
                 "Unsupported value",
