@@ -40,6 +40,9 @@ class CapiFaultsTest
         System.setProperty("kiln.capi.timeout", "30s");
         System.setProperty("kiln.capi.delete-timeout", "30s");
         System.setProperty("kiln.capi.poll-interval", "100ms");
+        // fabric8's mock server blocks its event loop for seconds whenever a watch closes; the
+        // waits poll instead (KubeWaitTest covers watches, including one that drops).
+        System.setProperty("kiln.capi.watch", "false");
         api = MockApiServer.start();
         controller = CapiTestController.start(api.admin(), "v1beta2", "default", api.kubeconfig());
     }
@@ -59,6 +62,7 @@ class CapiFaultsTest
         System.clearProperty("kiln.capi.timeout");
         System.clearProperty("kiln.capi.delete-timeout");
         System.clearProperty("kiln.capi.poll-interval");
+        System.clearProperty("kiln.capi.watch");
     }
 
     private CliRunner workspace(String configuration)

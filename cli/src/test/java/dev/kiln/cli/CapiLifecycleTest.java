@@ -40,6 +40,9 @@ class CapiLifecycleTest
         System.setProperty("kiln.capi.timeout", "60s");
         System.setProperty("kiln.capi.delete-timeout", "60s");
         System.setProperty("kiln.capi.poll-interval", "100ms");
+        // fabric8's mock server blocks its event loop for seconds whenever a watch closes; the
+        // waits poll instead (KubeWaitTest covers watches, including one that drops).
+        System.setProperty("kiln.capi.watch", "false");
         api = MockApiServer.start();
         controller = CapiTestController.start(api.admin(), "v1beta2", "default", api.kubeconfig());
     }
@@ -52,6 +55,7 @@ class CapiLifecycleTest
         System.clearProperty("kiln.capi.timeout");
         System.clearProperty("kiln.capi.delete-timeout");
         System.clearProperty("kiln.capi.poll-interval");
+        System.clearProperty("kiln.capi.watch");
     }
 
     static String configuration(String version, int controlPlanes, int workers)

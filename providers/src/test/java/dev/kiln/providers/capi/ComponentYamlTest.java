@@ -86,7 +86,7 @@ class ComponentYamlTest
         Properties properties = new Properties();
         properties.setProperty("kiln.capi.timeout", "90s");
         CapiTimeouts timeouts = CapiTimeouts.from(Map.of("KILN_CAPI_DELETE_TIMEOUT", "1h", "KILN_CAPI_POLL_INTERVAL", "500ms"), properties);
-        assertEquals(new CapiTimeouts(Duration.ofSeconds(90), Duration.ofHours(1), Duration.ofMillis(500)), timeouts);
+        assertEquals(new CapiTimeouts(Duration.ofSeconds(90), Duration.ofHours(1), Duration.ofMillis(500), true), timeouts);
         assertEquals(CapiTimeouts.DEFAULTS, CapiTimeouts.from(Map.of(), new Properties()));
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> CapiTimeouts.from(Map.of("KILN_CAPI_TIMEOUT", "soon"), new Properties()));
         assertEquals("KILN_CAPI_TIMEOUT must be a duration such as \"90s\", \"30m\" or \"1h\", not \"soon\"", failure.getMessage());
