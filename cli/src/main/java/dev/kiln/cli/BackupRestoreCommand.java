@@ -69,7 +69,9 @@ final class BackupRestoreCommand
             if (context.isEmpty()) {
                 return ExitCodes.ERROR;
             }
-            return restore(context.get());
+            try (BackupContext opened = context.get()) {
+                return restore(opened);
+            }
         }
     }
 

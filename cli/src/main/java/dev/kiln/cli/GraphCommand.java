@@ -47,6 +47,7 @@ final class GraphCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        workspace.useVariables(inputs);
         if (!ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }

@@ -1,8 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.lang.addr.InstanceKey;
-import dev.kiln.lang.addr.ResourceAddress;
-import dev.kiln.lang.addr.ResourceAddressParser;
 import dev.kiln.lang.config.ConfigLoader;
 import dev.kiln.lang.config.LoadResult;
 import dev.kiln.lang.config.model.Cluster;
@@ -11,12 +8,12 @@ import dev.kiln.lang.config.model.ProviderSettings;
 import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
-import dev.kiln.lang.diag.DidYouMean;
 import dev.kiln.providers.capi.render.CapiApiVersion;
 import dev.kiln.providers.capi.render.CapiRenderer;
 import dev.kiln.providers.capi.render.CapiYaml;
 import dev.kiln.providers.capi.render.RenderInputs;
 import dev.kiln.providers.capi.render.RenderedCluster;
+import dev.kiln.providers.capi.render.RenderedPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +24,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,7 +34,8 @@ import static java.util.Objects.requireNonNull;
         customSynopsis = "kiln render [-api-version VERSION] [-var NAME=VALUE]... [-var-file FILE]... [-chdir=DIR] [ADDR]",
         description = {
                 "Print the Cluster API objects of the capi clusters as a multi-document YAML stream.",
-                "Every cluster with provider = capi, or only the one at ADDR (cluster.NAME, or cluster.NAME[KEY] for one instance), "
+                "Every cluster with provider = capi, or only ADDR: cluster.NAME (every instance), cluster.NAME[KEY] (one instance) "
+                        + "or cluster.NAME.pool[\"POOL\"] (one worker pool's templates and MachineDeployment), "
                         + "in the order Kiln applies them, for review or for kubectl apply -f -. Values known only after apply are shown "
                         + "as (known after apply) with a comment above their object; sensitive values are never printed. "
                         + "Reads the configuration and the recorded state; contacts no management cluster."
@@ -66,7 +62,7 @@ final class RenderCommand
             description = "The Cluster API version of the core objects: v1beta1 (the default) or v1beta2.")
     private String apiVersion = CapiApiVersion.DEFAULT.label();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDR", description = "Render only this cluster: cluster.NAME or cluster.NAME[KEY].")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDR", description = "Render only this cluster or pool: cluster.NAME, cluster.NAME[KEY], cluster.NAME.pool[\"POOL\"].")
     private String address;
 
     RenderCommand(Invocation invocation)
@@ -92,10 +88,9 @@ final class RenderCommand
         }
         Model model = loaded.config().get().model();
         Diagnostics diagnostics = new Diagnostics();
-        List<Cluster> clusters = selected(model, diagnostics);
         StringBuilder output = new StringBuilder();
-        for (Cluster cluster : clusters) {
-            render(model, cluster, version, diagnostics).ifPresent(rendered -> output.append(CapiYaml.cluster(cluster.address().toString(), rendered)));
+        for (RenderTargets.Target target : RenderTargets.select(model, Optional.ofNullable(address), diagnostics)) {
+            render(model, target, version, diagnostics).ifPresent(output::append);
         }
         workspace.show(diagnostics.toList(), loaded.sources());
         if (diagnostics.hasErrors()) {
@@ -105,47 +100,10 @@ final class RenderCommand
         return ExitCodes.OK;
     }
 
-    private List<Cluster> selected(Model model, Diagnostics diagnostics)
+    /** The target's YAML, or empty with the reasons in {@code diagnostics}. */
+    private static Optional<String> render(Model model, RenderTargets.Target target, CapiApiVersion version, Diagnostics diagnostics)
     {
-        if (address == null) {
-            return model.clusters().values().stream().filter(cluster -> cluster.providerType() == ProviderType.CAPI).toList();
-        }
-        Optional<ResourceAddress> parsed = ResourceAddressParser.parse(address, "kiln render", diagnostics);
-        if (parsed.isEmpty()) {
-            return List.of();
-        }
-        ResourceAddress target = parsed.get();
-        List<Cluster> matching = model.clusters().values().stream()
-                .filter(cluster -> cluster.address().equals(target)
-                        || (target.key() instanceof InstanceKey.None && cluster.address().withoutKey().equals(target)))
-                .toList();
-        if (matching.isEmpty()) {
-            List<String> known = model.clusters().keySet().stream()
-                    .flatMap(cluster -> Stream.of(cluster, cluster.withoutKey()))
-                    .map(ResourceAddress::toString)
-                    .distinct()
-                    .toList();
-            String what = target.type().equals("cluster") ? "The configuration has no cluster at " + address + "."
-                    : address + " is not a cluster: kiln render prints the Cluster API objects of clusters.";
-            diagnostics.add(Diagnostic.errorWithoutSource("No such cluster", what + DidYouMean.sentence(address, known)));
-            return List.of();
-        }
-        List<Cluster> capi = new ArrayList<>();
-        for (Cluster cluster : matching) {
-            if (cluster.providerType() == ProviderType.CAPI) {
-                capi.add(cluster);
-                continue;
-            }
-            diagnostics.add(Diagnostic.error("Not a Cluster API cluster",
-                    cluster.address() + " uses the " + cluster.providerType().label() + " provider, so Kiln makes it without Cluster API "
-                            + "objects. kiln render prints objects only for clusters with provider = capi.",
-                    cluster.provider().isPresent() ? cluster.nameRange() : cluster.range()));
-        }
-        return capi;
-    }
-
-    private static Optional<RenderedCluster> render(Model model, Cluster cluster, CapiApiVersion version, Diagnostics diagnostics)
-    {
+        Cluster cluster = target.cluster();
         Optional<ProviderSettings.Capi> provider = CapiRenderer.provider(model, cluster);
         if (provider.isEmpty()) {
             String name = cluster.provider().orElse(ProviderType.CAPI.label());
@@ -156,11 +114,20 @@ final class RenderCommand
                     cluster.nameRange()));
             return Optional.empty();
         }
-        List<Diagnostic> problems = CapiRenderer.check(cluster, provider.get());
+        if (cluster.infrastructure().isEmpty()) {
+            diagnostics.addAll(CapiRenderer.check(cluster, provider.get()));
+            return Optional.empty();
+        }
+        RenderedCluster rendered = CapiRenderer.render(cluster, provider.get(), version, RenderInputs.of(model, cluster));
+        List<Diagnostic> problems = CapiRenderer.check(cluster, rendered);
         diagnostics.addAll(problems);
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             return Optional.empty();
         }
-        return Optional.of(CapiRenderer.render(cluster, provider.get(), version, RenderInputs.of(model, cluster)));
+        if (target.pool().isPresent()) {
+            RenderedPool pool = rendered.pool(target.pool().get().name()).orElseThrow();
+            return Optional.of(CapiYaml.objects(target.title(), version, rendered.namespace(), pool.objects()));
+        }
+        return Optional.of(CapiYaml.objects(target.title(), version, rendered.namespace(), rendered.objects()));
     }
 }

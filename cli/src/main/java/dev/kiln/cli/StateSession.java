@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Severity;
 import dev.kiln.state.State;
+import dev.kiln.state.StateException;
 import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.backend.WriteResult;
 import dev.kiln.state.journal.FoldResult;
@@ -149,11 +150,22 @@ final class StateSession
         return current;
     }
 
-    /** Writes {@code state} atomically, then empties the journal whose records it holds. */
+    /**
+     * Writes {@code state} atomically, then empties the journal whose records it holds. When the
+     * write fails, the state goes to {@code errored.kiln.state} and the journal stays (see {@link ErroredState}).
+     */
     WriteResult commit(State state)
             throws IOException
     {
-        WriteResult written = workspace.backend().write(state.withKilnVersion(workspace.kilnVersion()), lock);
+        State recorded = state.withKilnVersion(workspace.kilnVersion());
+        WriteResult written;
+        try {
+            written = workspace.backend().write(recorded, lock);
+        }
+        catch (StateException e) {
+            // The journal stays: it holds every action this run took until a write succeeds.
+            throw ErroredState.save(workspace, current, recorded, e);
+        }
         journal.clear();
         current = written.state();
         return written;

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.lang.addr.ChildKind;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.planner.graph.InstanceProviders;
@@ -22,18 +23,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "status",
-        description = {"Show each cluster's status: Installing, Scaling up, Upgrading, Deleting (a run is changing it), "
-                + "Failed, Abnormal or Healthy (from the state and a fresh read of the cluster).",
+        description = {"Show each cluster's status: Installing, Scaling up, Scaling down, Upgrading, Deleting (a run is changing it or its "
+                + "worker pools), Failed, Abnormal or Healthy (from the state and a fresh read of the cluster and its worker pools).",
                 "Reads only; takes no lock, so it also works while an apply runs."})
 final class StatusCommand
         implements Callable<Integer>
 {
     static final String CLUSTER_TYPE = "cluster";
+    static final String POOL_TYPE = ChildKind.WORKER_POOL.type();
 
     private final Invocation invocation;
 
@@ -60,6 +63,7 @@ final class StatusCommand
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        workspace.useVariables(inputs);
         if (!ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
@@ -69,10 +73,9 @@ final class StatusCommand
         boolean running = !open.isEmpty() && lockHeld(workspace);
         List<ResourceInstance> clusters = state.resources().values().stream().filter(instance -> instance.type().equals(CLUSTER_TYPE)).toList();
         List<ClusterStatus> statuses = new ArrayList<>();
-        open.values().stream()
-                .filter(intent -> intent.address().type().equals(CLUSTER_TYPE) && running)
-                .forEach(intent -> statuses.add(ClusterStatus.inProgress(intent, stored.flatMap(recorded -> recorded.resource(intent.address())))));
-        List<ResourceInstance> settled = clusters.stream().filter(instance -> !(running && open.containsKey(instance.address()))).toList();
+        Map<ResourceAddress, JournalRecord.Intent> changing = running ? changingClusters(open) : Map.of();
+        changing.values().forEach(intent -> statuses.add(ClusterStatus.inProgress(intent, stored.flatMap(recorded -> recorded.resource(intent.address())))));
+        List<ResourceInstance> settled = clusters.stream().filter(instance -> !changing.containsKey(instance.address())).toList();
         if (!settled.isEmpty()) {
             Optional<Planning> planning = Planning.load(workspace, inputs, state);
             if (planning.isEmpty()) {
@@ -80,8 +83,11 @@ final class StatusCommand
             }
             InstanceProviders providers = InstanceProviders.of(planning.get().config(), state);
             for (ResourceInstance instance : settled) {
-                statuses.add(ClusterStatus.settled(instance, providers.provider(instance.address()), planning.get().providers().resourceTypes(),
-                        planning.get().providers().refresher(), !running && open.containsKey(instance.address())));
+                List<ResourceInstance> pools = state.resources().values().stream()
+                        .filter(pool -> pool.type().equals(POOL_TYPE) && pool.address().root().equals(instance.address()))
+                        .toList();
+                statuses.add(ClusterStatus.settled(instance, pools, providers::provider, planning.get().providers().resourceTypes(),
+                        planning.get().providers().refresher(), address -> !running && open.containsKey(address)));
             }
         }
         if (statuses.isEmpty()) {
@@ -101,6 +107,20 @@ final class StatusCommand
         for (ClusterStatus status : statuses) {
             invocation.out().println(format.formatted(status.address(), status.status(), status.version(), status.detail()).stripTrailing());
         }
+    }
+
+    /**
+     * The open intent that says what a run is doing to each cluster: the cluster's own, else one
+     * of its worker pools' (by address, so the first pool's).
+     */
+    private static Map<ResourceAddress, JournalRecord.Intent> changingClusters(Map<ResourceAddress, JournalRecord.Intent> open)
+    {
+        Map<ResourceAddress, JournalRecord.Intent> changing = new TreeMap<>();
+        open.values().stream()
+                .filter(intent -> intent.address().type().equals(CLUSTER_TYPE) || intent.address().type().equals(POOL_TYPE))
+                .sorted((left, right) -> left.address().compareTo(right.address()))
+                .forEach(intent -> changing.putIfAbsent(intent.address().root(), intent));
+        return changing;
     }
 
     private static Map<ResourceAddress, JournalRecord.Intent> openIntents(JournalContents journal)

@@ -9,7 +9,6 @@ import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.planner.render.Style;
 import dev.kiln.state.State;
 import dev.kiln.state.backend.Backend;
-import dev.kiln.state.backend.LocalBackend;
 import dev.kiln.state.backend.LocalBackendOptions;
 import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.encryption.StateEncryption;
@@ -32,9 +31,10 @@ final class Workspace
 
     private final Invocation invocation;
     private final Path directory;
+    private final boolean machineReadable;
+    private VariableInputs variables;
     private Backend backend;
     private StateEncryption encryption = StateEncryption.none();
-    private final boolean machineReadable;
 
     Workspace(Invocation invocation, Path directory)
     {
@@ -46,8 +46,8 @@ final class Workspace
     {
         this.invocation = requireNonNull(invocation, "invocation is null");
         this.directory = requireNonNull(directory, "directory is null");
-        this.backend = new LocalBackend(LocalBackendOptions.inDirectory(directory));
         this.machineReadable = machineReadable;
+        this.variables = VariableInputs.builder().environment(invocation.environment()).build();
     }
 
     Invocation invocation()
@@ -70,16 +70,39 @@ final class Workspace
         return kilnDirectory().resolve(Journal.FILE_NAME);
     }
 
+    /**
+     * The state backend the configuration names (see {@link StateBackends}), opened on first
+     * use: the variables of {@link #useVariables} (or the environment's {@code KILN_VAR_*})
+     * may be needed to know where an S3 state is.
+     */
     Backend backend()
     {
+        if (backend == null) {
+            backend = StateBackends.configured(this, variables);
+        }
         return backend;
     }
 
-    /** Encrypts the state, its copies, the journal and saved plans from now on ({@link ConfiguredEncryption}); before any is read. */
+    /** The variables the command was given, for a backend configured with variables; before the backend is first used. */
+    void useVariables(VariableInputs inputs)
+    {
+        this.variables = requireNonNull(inputs, "inputs is null");
+    }
+
+    /** Works with {@code chosen} instead of the configured backend ({@code kiln init}, which checks and records the choice). */
+    void useBackend(Backend chosen)
+    {
+        this.backend = requireNonNull(chosen, "chosen is null");
+    }
+
+    /**
+     * Encrypts the state, its copies, the journal and saved plans from now on
+     * ({@link ConfiguredEncryption}); before the backend is first used.
+     */
     void encryptWith(StateEncryption newEncryption)
     {
         this.encryption = requireNonNull(newEncryption, "newEncryption is null");
-        this.backend = new LocalBackend(LocalBackendOptions.inDirectory(directory).withEncryption(newEncryption));
+        this.backend = null;
     }
 
     StateEncryption encryption()
@@ -99,7 +122,7 @@ final class Workspace
     State readState()
             throws IOException
     {
-        State stored = backend.read().map(StateSnapshot::state).orElseGet(() -> State.create(kilnVersion()));
+        State stored = backend().read().map(StateSnapshot::state).orElseGet(() -> State.create(kilnVersion()));
         JournalContents leftover = JournalContents.read(journalFile(), encryption);
         return leftover.isEmpty() ? stored : JournalFold.fold(stored, leftover).state();
     }

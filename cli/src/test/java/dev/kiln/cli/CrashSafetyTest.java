@@ -55,7 +55,7 @@ class CrashSafetyTest
             CliRunner.Result converged = kiln.run("apply", "-auto-approve");
             assertEquals(ExitCodes.OK, converged.exitCode(), () -> converged.out() + converged.err());
             assertSucceeded(kiln.run("plan", "-refresh=true"), "No changes.");
-            assertEquals(CLUSTERS * (WORKERS_PER_CLUSTER + 2), kiln.run("state", "list").out().lines().count());
+            assertEquals(CLUSTERS * (WORKERS_PER_CLUSTER + 3), kiln.run("state", "list").out().lines().count());
         }
         assertTrue(killedMidway >= trials / 2, "only " + killedMidway + " kills landed while actions ran");
     }

@@ -33,7 +33,9 @@ class LifecycleTest
         assertSucceeded(kiln.run("init"), "Kiln has been successfully initialized!");
         assertTrue(Files.isDirectory(directory.resolve("quickstart/.kiln")));
 
-        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 5 added, 0 changed, 0 destroyed.");
+        assertSucceeded(kiln.run("state", "list"), "cluster.demo.pool[\"default\"]");
+        assertSucceeded(kiln.run("state", "show", "cluster.demo.pool[\"default\"]"), "worker_pool");
         assertSucceeded(kiln.run("plan"), "No changes.");
         assertEquals(ExitCodes.OK, kiln.run("plan", "-detailed-exitcode").exitCode());
 
@@ -47,18 +49,21 @@ class LifecycleTest
 
         String[] upgraded = concat(scaled, new String[] {"-var", "kubernetes_version=v1.33.1"});
         CliRunner.Result chain = kiln.run(concat(new String[] {"plan"}, upgraded));
-        assertSucceeded(chain, "Plan: 0 to add, 1 to change, 0 to destroy.");
+        assertSucceeded(chain, "Plan: 0 to add, 2 to change, 0 to destroy.");
         assertTrue(chain.out().contains("upgrade the control plane from v1.31.2 to v1.32."), chain.out());
         assertTrue(chain.out().contains(" to v1.33.1, one node at a time"), chain.out());
         assertTrue(chain.out().indexOf("to v1.32.") < chain.out().indexOf("to v1.33.1"), chain.out());
+        assertTrue(chain.out().contains("upgrade worker pool \"default\" from v1.31.2 to v1.32."), chain.out());
+        assertTrue(chain.out().indexOf("control plane from v1.32.") < chain.out().indexOf("worker pool \"default\" from v1.31.2"), chain.out());
         CliRunner.Result upgrading = kiln.run(concat(new String[] {"apply", "-auto-approve", "-json"}, upgraded));
         assertEquals(ExitCodes.OK, upgrading.exitCode(), upgrading::err);
         List<JsonNode> events = upgrading.out().lines().map(LifecycleTest::json).toList();
-        assertEquals(List.of("apply_start", "apply_complete", "change_summary"),
+        assertEquals(List.of("apply_start", "apply_complete", "apply_start", "apply_complete", "change_summary"),
                 events.stream().map(event -> event.path("type").asText()).filter(type -> !type.equals("apply_progress")).toList());
         assertEquals("cluster.demo", events.getFirst().path("hook").path("resource").path("addr").asText());
         assertEquals("update", events.getFirst().path("hook").path("action").asText());
-        assertEquals(1, events.getLast().path("changes").path("change").asInt());
+        assertEquals("cluster.demo.pool[\"default\"]", events.get(events.size() - 2).path("hook").path("resource").path("addr").asText());
+        assertEquals(2, events.getLast().path("changes").path("change").asInt());
         assertSucceeded(kiln.run(concat(new String[] {"plan"}, upgraded)), "No changes.");
         CliRunner.Result status = kiln.run(concat(new String[] {"status"}, upgraded));
         assertSucceeded(status, "cluster.demo  Healthy");
@@ -71,12 +76,13 @@ class LifecycleTest
         CliRunner.Result drift = kiln.run(concat(new String[] {"plan"}, upgraded));
         assertSucceeded(drift, "Objects have changed outside of Kiln");
         assertTrue(drift.out().contains("node.worker[\"w2\"] will be created"), drift.out());
+        assertTrue(drift.out().contains("# cluster.demo.pool[\"default\"] has changed"), drift.out());
         assertSucceeded(kiln.run(concat(new String[] {"status"}, upgraded)), "Abnormal");
         assertSucceeded(kiln.run(concat(new String[] {"apply", "-auto-approve"}, upgraded)), "Apply complete!");
         assertSucceeded(kiln.run(concat(new String[] {"plan"}, upgraded)), "No changes.");
 
         CliRunner.Result destroyed = kiln.run(concat(new String[] {"destroy", "-auto-approve"}, upgraded));
-        assertSucceeded(destroyed, "Destroy complete! Resources: 5 destroyed.");
+        assertSucceeded(destroyed, "Destroy complete! Resources: 6 destroyed.");
         assertSucceeded(kiln.run("show"), "The state is empty.");
         assertTrue(kiln.run("state", "list").out().isEmpty());
     }
@@ -97,7 +103,7 @@ class LifecycleTest
         assertTrue(declined.err().contains("Apply cancelled."), declined.err());
 
         CliRunner.Result approved = kiln.terminal().environment(Map.of("NO_COLOR", "1")).standardInput("yes\n").run("apply");
-        assertSucceeded(approved, "Apply complete! Resources: 4 added");
+        assertSucceeded(approved, "Apply complete! Resources: 5 added");
     }
 
     @Test

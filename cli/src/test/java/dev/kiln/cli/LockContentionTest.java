@@ -36,7 +36,7 @@ class LockContentionTest
         assertEquals(1, codes.stream().filter(code -> code == 0).count(), () -> codes + "\n" + outputs);
         String loser = outputs.get(codes.indexOf(1));
         String winner = outputs.get(codes.indexOf(0));
-        assertTrue(winner.contains("Apply complete! Resources: 4 added"), winner);
+        assertTrue(winner.contains("Apply complete! Resources: 5 added"), winner);
         assertTrue(loser.contains("Error acquiring the state lock"), loser);
         assertTrue(loser.contains("Operation: apply"), loser);
         long winnerPid = codes.get(0) == 0 ? first.pid() : second.pid();

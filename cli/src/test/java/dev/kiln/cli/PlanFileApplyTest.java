@@ -25,10 +25,10 @@ class PlanFileApplyTest
         CliRunner kiln = CliRunner.in(Quickstart.copyTo(directory.resolve("quickstart")));
         CliRunner.Result planned = kiln.run("plan", "-out=tfplan");
         assertSucceeded(planned, "Saved the plan to: tfplan");
-        assertSucceeded(kiln.run("show", "-format=markdown", "tfplan"), "**Plan:** 4 to add, 0 to change, 0 to destroy.");
+        assertSucceeded(kiln.run("show", "-format=markdown", "tfplan"), "**Plan:** 5 to add, 0 to change, 0 to destroy.");
         assertSucceeded(kiln.run("show", "-json", "tfplan"), "\"resource_changes\"");
 
-        assertSucceeded(kiln.run("apply", "tfplan"), "Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
+        assertSucceeded(kiln.run("apply", "tfplan"), "Apply complete! Resources: 5 added, 0 changed, 0 destroyed.");
         CliRunner.Result again = kiln.run("apply", "tfplan");
         assertEquals(ExitCodes.ERROR, again.exitCode());
         assertTrue(again.err().contains("Saved plan is stale"), again.err());

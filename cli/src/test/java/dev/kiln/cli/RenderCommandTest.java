@@ -78,6 +78,20 @@ class RenderCommandTest
     }
 
     @Test
+    @DisplayName("a worker pool's address renders only that pool's templates and MachineDeployment")
+    void rendersOnePool()
+            throws IOException
+    {
+        CliRunner.Result result = CliRunner.in(EXAMPLES.resolve("capi-aws-eks")).run("render", "-var-file=test.kilnvars", "cluster.eks.pool[\"memory\"]");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("# cluster.eks.pool[\"memory\"]: Cluster API v1beta1, namespace clusters\n"), result.out());
+        List<String> kinds = documents(result.out()).stream()
+                .map(document -> document.get("kind").asText() + " " + document.at("/metadata/name").asText().replaceAll("-[0-9a-f]{8}$", "-HASH"))
+                .toList();
+        assertEquals(List.of("AWSMachineTemplate eks-memory-HASH", "EKSConfigTemplate eks-memory-HASH", "MachineDeployment eks-memory"), kinds);
+    }
+
+    @Test
     @DisplayName("-api-version v1beta2 renders the core objects in v1beta2, with references by apiGroup")
     void rendersV1beta2()
             throws IOException
@@ -105,6 +119,8 @@ class RenderCommandTest
             "cluster.servise|No such cluster|Did you mean",
             "node.master[\"master1\"]|No such cluster|node.master[\"master1\"] is not a cluster",
             "cluster.|Invalid resource address|is not a resource address",
+            "cluster.management.pool[\"default\"]|Not a Cluster API cluster|cluster.management uses the kubeadm provider",
+            "cluster.service[\"service-a\"].pool[\"defualt\"]|No such worker pool|Did you mean",
     })
     @DisplayName("an address that is not a capi cluster is an error that names it and says why")
     void rejectsOtherAddresses(String address, String summary, String detail)

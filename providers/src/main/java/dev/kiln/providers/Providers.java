@@ -12,6 +12,7 @@ import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
+import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
 import dev.kiln.state.State;
@@ -26,8 +27,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The providers of one configuration: the planner's resource types, whose diff rules ask
  * the provider each request names; a refresher that does the same; and the driver of a
- * provider and type for the executor: the simulator and the Cluster API provider; an instance of
- * another provider gets a "Provider not available" error when planned.
+ * provider and type for the executor: the simulator, kubeadm and the Cluster API provider; an
+ * instance of another provider gets a "Provider not available" error when planned.
  */
 public final class Providers
 {
@@ -63,6 +64,11 @@ public final class Providers
         TreeMap<String, Provider> available = new TreeMap<>(SimProvider.createAll(simulators, workingDirectory));
         AppliedValues applied = new AppliedValues();
         available.putAll(CapiProviders.create(config, workingDirectory, applied));
+        for (ProviderSettings settings : config.model().providers()) {
+            if (settings instanceof ProviderSettings.Kubeadm kubeadm) {
+                available.put(settings.name(), KubeadmProvider.create(kubeadm, config, workingDirectory));
+            }
+        }
         return new Providers(config, available, workingDirectory, applied);
     }
 

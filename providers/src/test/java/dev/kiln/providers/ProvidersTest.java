@@ -47,12 +47,12 @@ class ProvidersTest
     }
 
     @Test
-    @DisplayName("A resource of a provider this Kiln does not have yet is an error at its place, not a pretend plan")
+    @DisplayName("A resource of a provider that does not manage its type is an error at its place, not a pretend plan")
     void unavailableProvider()
             throws IOException
     {
         write("""
-                provider "kubeadm" {}
+                provider "capi" {}
 
                 node "a" {
                   address = "10.0.0.1"
@@ -61,9 +61,8 @@ class ProvidersTest
         PlanResult result = new SimRun(directory).plan(VariableInputs.none(), PlanOptions.DEFAULT);
         assertTrue(result.hasErrors());
         Diagnostic diagnostic = result.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
-        assertEquals("Provider not available", diagnostic.summary());
-        assertEquals("node.a uses the kubeadm provider, which arrives in a later version of Kiln. "
-                + "This version makes clusters real only in the embedded simulator: use provider = sim to try the configuration there.", diagnostic.detail());
+        assertEquals("Resource type not supported by provider", diagnostic.summary());
+        assertEquals("node.a is a node, which provider capi does not manage. Use a provider that does, such as sim or kubeadm.", diagnostic.detail());
         assertTrue(diagnostic.subject().isPresent());
     }
 

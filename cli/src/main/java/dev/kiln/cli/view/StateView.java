@@ -34,7 +34,7 @@ public final class StateView
         if (instance.status() != InstanceStatus.READY) {
             text.append(" (").append(instance.status().label()).append(')');
         }
-        text.append('\n').append(instance.type()).append(' ').append(JsonValueText.quote(instance.address().name())).append(" {\n");
+        text.append('\n').append(instance.type()).append(' ').append(JsonValueText.quote(instance.address().blockLabel())).append(" {\n");
         JsonNode masked = masked(instance.attributes(), instance.sensitivePaths());
         masked.fields().forEachRemaining(field -> {
             if (!field.getValue().isNull()) {

@@ -71,6 +71,23 @@ public record ResourceAddress(String type, String name, InstanceKey key, Optiona
         return parent.isPresent();
     }
 
+    /**
+     * The label of the block that declares the instance: its name ({@code cluster "demo"}), or
+     * for a child its key's value ({@code worker_pool "default"} declares
+     * {@code cluster.demo.pool["default"]}).
+     */
+    public String blockLabel()
+    {
+        if (parent.isEmpty()) {
+            return name;
+        }
+        return switch (key) {
+            case InstanceKey.Key text -> text.value();
+            case InstanceKey.Index index -> Integer.toString(index.value());
+            case InstanceKey.None ignored -> name;
+        };
+    }
+
     /** The top-level instance this address is, or lives in. */
     public ResourceAddress root()
     {

@@ -27,6 +27,8 @@ class ResourceAddressTest
         assertFalse(PROD.isChild());
         assertEquals(PROD, pool.root());
         assertEquals("cluster.prod.pool", pool.withoutKey().toString());
+        assertEquals("a", pool.blockLabel());
+        assertEquals("prod", PROD.blockLabel());
         assertEquals("cluster.prod[2].pool[\"a\"]",
                 new ResourceAddress("cluster", "prod", new InstanceKey.Index(2)).child(ChildKind.WORKER_POOL, new InstanceKey.Key("a")).toString());
     }

@@ -58,6 +58,16 @@ public record ResourceChange(
         return address.key();
     }
 
+    /**
+     * The label of the block the instance is written as: its name ({@code cluster "demo"}), or
+     * for a child instance its key ({@code worker_pool "default"} for
+     * {@code cluster.demo.pool["default"]}).
+     */
+    public String blockLabel()
+    {
+        return address.blockLabel();
+    }
+
     public boolean isForbidden()
     {
         return forbiddenReason.isPresent();

@@ -92,7 +92,7 @@ public final class MarkdownRenderer
             lines.add("");
             lines.add("```");
             List<String> body = drift
-                    ? ChangeBody.render(change.action(), change.type(), change.name(), change.before(), change.after(), List.of(), Style.PLAIN)
+                    ? ChangeBody.render(change.action(), change.type(), change.blockLabel(), change.before(), change.after(), List.of(), Style.PLAIN)
                     : TextRenderer.change(change, Style.PLAIN);
             lines.addAll(body);
             lines.add("```");

@@ -62,7 +62,7 @@ public final class TextRenderer
         List<String> lines = new ArrayList<>();
         lines.add("  " + style.bold("# " + change.address() + " " + ChangeHeaders.header(change)));
         ChangeHeaders.because(change).ifPresent(reason -> lines.add("  # " + reason));
-        lines.addAll(ChangeBody.render(change.action(), change.type(), change.name(), change.before(), change.after(), change.replacePaths(), style));
+        lines.addAll(ChangeBody.render(change.action(), change.type(), change.blockLabel(), change.before(), change.after(), change.replacePaths(), style));
         if (!change.steps().isEmpty()) {
             lines.add("");
             lines.add("    Steps:");
@@ -85,7 +85,7 @@ public final class TextRenderer
         for (ResourceChange change : plan.drift()) {
             lines.add("");
             lines.add("  " + style.bold("# " + change.address() + (change.action() == Action.DELETE ? " has been deleted" : " has changed")));
-            lines.addAll(ChangeBody.render(change.action(), change.type(), change.name(), change.before(), change.after(), List.of(), style));
+            lines.addAll(ChangeBody.render(change.action(), change.type(), change.blockLabel(), change.before(), change.after(), List.of(), style));
         }
         lines.add("");
         lines.add("Unless you have made equivalent changes to your configuration, the following plan may include actions to undo or respond to these changes.");

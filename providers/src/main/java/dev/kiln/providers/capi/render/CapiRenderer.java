@@ -30,10 +30,6 @@ public final class CapiRenderer
     {
         RenderContext context = context(cluster, provider, version, inputs);
         Flavour flavour = Flavour.of(cluster);
-        List<RenderedObject> secrets = new ArrayList<>();
-        flavour.secrets(context).forEach(secret -> secrets.add(RenderedObject.of(ObjectRole.SECRET, secret)));
-        cluster.encryptionProviderConfig().ifPresent(config -> secrets.add(RenderedObject.of(ObjectRole.SECRET, Secrets.secret(
-                context, context.name(KubeadmConfigs.ENCRYPTION_CONFIG_ROLE), Map.of(KubeadmConfigs.ENCRYPTION_CONFIG_KEY, config)))));
         RenderedObject infrastructure = ClusterObjects.infrastructure(context, flavour);
         Optional<RenderedObject> machineTemplate = Optional.empty();
         RenderedObject controlPlane;
@@ -48,11 +44,17 @@ public final class CapiRenderer
         List<RenderedPool> pools = cluster.workerPools().stream()
                 .map(pool -> WorkerPools.render(context, flavour, pool))
                 .toList();
-        return new RenderedCluster(context.clusterName(), context.namespace(), version, secrets, infrastructure, machineTemplate, controlPlane, clusterObject, pools);
+        return new RenderedCluster(context.clusterName(), context.namespace(), version, secrets(context, flavour),
+                infrastructure, machineTemplate, controlPlane, clusterObject, pools);
     }
 
     /** One worker pool's objects, exactly as {@link #render} renders them for that pool. */
-    public static RenderedPool renderPool(Cluster cluster, Cluster.WorkerPool pool, ProviderSettings.Capi provider, CapiApiVersion version, RenderInputs inputs)
+    public static RenderedPool renderPool(
+            Cluster cluster,
+            Cluster.WorkerPool pool,
+            ProviderSettings.Capi provider,
+            CapiApiVersion version,
+            RenderInputs inputs)
     {
         requireNonNull(pool, "pool is null");
         RenderContext context = context(cluster, provider, version, inputs);
@@ -76,7 +78,19 @@ public final class CapiRenderer
                             + "\"aws\" | \"byoh\" | \"generic\" {...}.",
                     cluster.nameRange()));
         }
-        return NamingPolicy.check(cluster, render(cluster, provider, CapiApiVersion.DEFAULT, RenderInputs.NONE));
+        return check(cluster, render(cluster, provider, CapiApiVersion.DEFAULT, RenderInputs.NONE));
+    }
+
+    /**
+     * Problems with the names of {@code rendered}, the objects of {@code cluster}: names that
+     * break the cluster's naming policy or Kubernetes' name limits, each at the place in the
+     * configuration that gives the name.
+     */
+    public static List<Diagnostic> check(Cluster cluster, RenderedCluster rendered)
+    {
+        requireNonNull(cluster, "cluster is null");
+        requireNonNull(rendered, "rendered is null");
+        return NamingPolicy.check(cluster, rendered);
     }
 
     /**
@@ -98,6 +112,16 @@ public final class CapiRenderer
     {
         requireNonNull(cluster, "cluster is null");
         return ObjectNames.cluster(cluster.address());
+    }
+
+    /** The infrastructure's credentials and the encryption provider config, as Secrets. */
+    private static List<RenderedObject> secrets(RenderContext context, Flavour flavour)
+    {
+        List<RenderedObject> secrets = new ArrayList<>();
+        flavour.secrets(context).forEach(secret -> secrets.add(RenderedObject.of(ObjectRole.SECRET, secret)));
+        context.cluster().encryptionProviderConfig().ifPresent(config -> secrets.add(RenderedObject.of(ObjectRole.SECRET,
+                Secrets.secret(context, context.name(KubeadmConfigs.ENCRYPTION_CONFIG_ROLE), Map.of(KubeadmConfigs.ENCRYPTION_CONFIG_KEY, config)))));
+        return secrets;
     }
 
     private static RenderContext context(Cluster cluster, ProviderSettings.Capi provider, CapiApiVersion version, RenderInputs inputs)

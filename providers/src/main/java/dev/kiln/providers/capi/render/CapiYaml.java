@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 import java.util.List;
 
@@ -20,20 +21,49 @@ public final class CapiYaml
 {
     private static final ObjectMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .stringQuotingChecker(new CautiousQuoting())
             .build());
 
     private CapiYaml() {}
 
+    /**
+     * Quotes what Jackson quotes (keywords, numbers, special characters) and every string
+     * starting with a digit, sign or dot, so no YAML 1.1 reader (kubectl's included) takes
+     * {@code 12:30} for a sexagesimal number or {@code 0o17} for an octal one.
+     */
+    private static final class CautiousQuoting
+            extends StringQuotingChecker.Default
+    {
+        @Override
+        public boolean needToQuoteValue(String value)
+        {
+            if (value.isEmpty() || super.needToQuoteValue(value)) {
+                return true;
+            }
+            char first = value.charAt(0);
+            return Character.isDigit(first) || first == '+' || first == '-' || first == '.';
+        }
+    }
+
     /** One cluster's objects, after a comment naming it. */
     public static String cluster(String title, RenderedCluster cluster)
     {
-        requireNonNull(title, "title is null");
         requireNonNull(cluster, "cluster is null");
-        return "# " + title + ": Cluster API " + cluster.version() + ", namespace " + cluster.namespace() + "\n" + documents(cluster.objects());
+        return objects(title, cluster.version(), cluster.namespace(), cluster.objects());
+    }
+
+    /** Objects after a comment {@code # TITLE: Cluster API VERSION, namespace NAMESPACE}. */
+    public static String objects(String title, CapiApiVersion version, String namespace, List<RenderedObject> objects)
+    {
+        requireNonNull(title, "title is null");
+        requireNonNull(version, "version is null");
+        requireNonNull(namespace, "namespace is null");
+        return "# " + title + ": Cluster API " + version + ", namespace " + namespace + "\n" + documents(objects);
     }
 
     /** The objects as YAML documents, each starting with {@code ---}. */

@@ -3,6 +3,7 @@ package dev.kiln.providers.capi.render;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Infrastructure;
+import dev.kiln.lang.config.model.Setting;
 
 import java.util.Optional;
 
@@ -23,13 +24,13 @@ record GenericFlavour(Infrastructure infrastructure)
     @Override
     public String apiVersion(RenderContext context)
     {
-        return infrastructure.argument("api_version").flatMap(setting -> setting.known()).orElse(RenderedObject.UNKNOWN_TEXT);
+        return infrastructure.argument("api_version").flatMap(Setting::known).orElse(RenderedObject.UNKNOWN_TEXT);
     }
 
     @Override
     public String clusterKind()
     {
-        return infrastructure.argument("kind").flatMap(setting -> setting.known()).orElse(RenderedObject.UNKNOWN_TEXT);
+        return infrastructure.argument("kind").flatMap(Setting::known).orElse(RenderedObject.UNKNOWN_TEXT);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.kiln.lang.config.model.Cluster;
 import dev.kiln.lang.config.model.Etcd;
 import dev.kiln.lang.config.model.Setting;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import static dev.kiln.providers.capi.render.MarkedValues.NODES;
  * The {@code kubeadmConfigSpec} of the control plane and the {@code KubeadmConfigTemplate}
  * spec of worker pools: the bootstrap format (cloud-config or ignition), the cluster
  * configuration (image repository, API server names, etcd), node registration (labels,
- * taints), and the files and commands that carry the encryption config and registry hosts.
+ * taints), and the files and commands that carry the encryption config, registry hosts and
+ * the kube-vip static pod.
  */
 final class KubeadmConfigs
 {
@@ -70,10 +72,7 @@ final class KubeadmConfigs
         ObjectNode configuration = NODES.objectNode();
         cluster.install().imageRepository().ifPresent(repository -> configuration.set("imageRepository", MarkedValues.text(repository)));
         ObjectNode apiServer = NODES.objectNode();
-        List<String> certSans = cluster.certSans().known().orElse(List.of());
-        if (!certSans.isEmpty() || cluster.certSans() instanceof Setting.Unknown) {
-            apiServer.set("certSANs", MarkedValues.texts(cluster.certSans()));
-        }
+        certificateNames(cluster).ifPresent(names -> apiServer.set("certSANs", names));
         if (cluster.encryptionProviderConfig().isPresent()) {
             apiServer.set("extraArgs", context.extraArguments(Map.of("encryption-provider-config", ENCRYPTION_CONFIG_PATH)));
             apiServer.putArray("extraVolumes").addObject()
@@ -88,6 +87,18 @@ final class KubeadmConfigs
         }
         configuration.set("etcd", etcd(cluster.etcd()));
         return configuration;
+    }
+
+    /** {@code cert_sans}, then {@code external_address} when it is not among them; the unknown mark while either is unknown. */
+    private static Optional<JsonNode> certificateNames(Cluster cluster)
+    {
+        Optional<Setting<String>> external = cluster.externalAddress();
+        if (cluster.certSans() instanceof Setting.Unknown || external.filter(Setting.Unknown.class::isInstance).isPresent()) {
+            return Optional.of(MarkedValues.unknown());
+        }
+        List<String> names = new ArrayList<>(cluster.certSans().known().orElse(List.of()));
+        external.flatMap(Setting::known).filter(address -> !names.contains(address)).ifPresent(names::add);
+        return names.isEmpty() ? Optional.empty() : Optional.of(MarkedValues.texts(Setting.known(names, cluster.certSans().range())));
     }
 
     private static ObjectNode etcd(Etcd etcd)
@@ -141,6 +152,9 @@ final class KubeadmConfigs
                     .put("name", context.name(ENCRYPTION_CONFIG_ROLE))
                     .put("key", ENCRYPTION_CONFIG_KEY);
         }
+        if (controlPlane) {
+            KubeVip.file(context.cluster()).ifPresent(files::add);
+        }
         List<RegistryHosts.HostFile> hostFiles = RegistryHosts.files(context);
         hostFiles.forEach(host -> files.addObject()
                 .put("path", host.path())
@@ -150,14 +164,22 @@ final class KubeadmConfigs
         if (!files.isEmpty()) {
             spec.set("files", files);
         }
+        List<String> preCommands = new ArrayList<>();
+        List<String> postCommands = new ArrayList<>();
         if (!hostFiles.isEmpty()) {
-            spec.putArray("preKubeadmCommands").add(RegistryHosts.RELOAD_COMMAND);
+            preCommands.add(RegistryHosts.RELOAD_COMMAND);
         }
-    }
-
-    /** Whether the encryption config Secret is part of the cluster's objects. */
-    static Optional<JsonNode> encryptionConfig(Cluster cluster)
-    {
-        return cluster.encryptionProviderConfig().map(MarkedValues::text);
+        if (controlPlane) {
+            preCommands.addAll(KubeVip.preCommands(context.cluster()));
+            postCommands.addAll(KubeVip.postCommands(context.cluster()));
+        }
+        if (!preCommands.isEmpty()) {
+            ArrayNode commands = spec.putArray("preKubeadmCommands");
+            preCommands.forEach(commands::add);
+        }
+        if (!postCommands.isEmpty()) {
+            ArrayNode commands = spec.putArray("postKubeadmCommands");
+            postCommands.forEach(commands::add);
+        }
     }
 }

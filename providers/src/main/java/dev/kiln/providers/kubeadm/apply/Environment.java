@@ -1,5 +1,6 @@
 package dev.kiln.providers.kubeadm.apply;
 
+import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.providers.kubeadm.remote.HostConnector;
 import dev.kiln.providers.kubeadm.spec.ClusterSpec;
 import dev.kiln.providers.kubeadm.spec.NodeNames;
@@ -8,14 +9,16 @@ import dev.kiln.providers.kubeadm.version.Bundle;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * What the kubeadm drivers share: the working directory (offline bundles are relative to it),
- * the configuration's node names, how hosts are reached, and which nodes are control planes.
+ * the configuration's node names, how hosts are reached, which nodes are control planes, and
+ * each configured cluster's spec (for its worker pools).
  */
-public record Environment(Path workingDirectory, NodeNames names, HostConnector connector, NodeRoles roles)
+public record Environment(Path workingDirectory, NodeNames names, HostConnector connector, NodeRoles roles, Function<ResourceAddress, Optional<ClusterSpec>> clusters)
 {
     public Environment
     {
@@ -23,6 +26,7 @@ public record Environment(Path workingDirectory, NodeNames names, HostConnector 
         requireNonNull(names, "names is null");
         requireNonNull(connector, "connector is null");
         requireNonNull(roles, "roles is null");
+        requireNonNull(clusters, "clusters is null");
     }
 
     public Installation installation(ClusterSpec cluster)

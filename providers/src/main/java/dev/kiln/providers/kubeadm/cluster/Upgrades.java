@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /**
  * One upgrade step to one release: {@code kubeadm upgrade apply} on the first control plane,
- * {@code kubeadm upgrade node} on the others one at a time, then each pool's workers in
- * batches of {@code max_unavailable} — cordoned, drained, upgraded, kubelet restarted and
- * uncordoned. A node is done when the API server reports its kubelet at the release.
+ * {@code kubeadm upgrade node} on the others one at a time; each pool's workers follow
+ * ({@link #upgradePool}) in batches of {@code max_unavailable} — cordoned, drained, upgraded,
+ * kubelet restarted and uncordoned. A node is done when the API server reports its kubelet
+ * at the release, Ready.
  */
 public final class Upgrades
 {
@@ -40,14 +41,21 @@ public final class Upgrades
                 upgradeKubelet(work, access, node, release, true, false);
             }
         }
-        for (ClusterSpec.Pool pool : work.cluster().pools().values()) {
-            int batch = pool.batch();
-            List<NodeSpec> nodes = pool.nodes();
-            for (int start = 0; start < nodes.size(); start += batch) {
-                List<NodeSpec> group = nodes.subList(start, Math.min(nodes.size(), start + batch));
-                work.progress("upgrade worker pool \"" + pool.name() + "\" to " + release + ": " + group.stream().map(NodeSpec::nodeName).toList());
-                Parallel.forEach(group, node -> upgradeKubelet(work, access, node, release, true, true));
-            }
+    }
+
+    /**
+     * Brings a pool's workers to {@code release} (the control plane's) in batches of
+     * {@code max_unavailable}, each cordoned, drained, upgraded and uncordoned; workers already
+     * there are left alone. Kubelets may lag the API server by up to three minors, so workers
+     * follow a control plane that went through several releases in one step.
+     */
+    public static void upgradePool(ClusterWork work, ControlPlaneAccess access, ClusterSpec.Pool pool, String release)
+    {
+        int batch = pool.batch();
+        List<NodeSpec> nodes = pool.nodes();
+        for (int start = 0; start < nodes.size(); start += batch) {
+            List<NodeSpec> group = nodes.subList(start, Math.min(nodes.size(), start + batch));
+            Parallel.forEach(group, node -> upgradeKubelet(work, access, node, release, true, true));
         }
     }
 

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Takes Kubernetes off a host completely, so it can join any cluster again: {@code kubeadm
- * reset}, kubelet stopped and disabled, the pods' sandboxes removed, leftover kubelet and
- * overlay mounts unmounted (the residue resets are known to leave), CNI state and interfaces,
- * Kubernetes' and Calico's iptables chains and IPVS services, and the data directories. The
+ * reset}, kubelet stopped and disabled, the pods' sandboxes removed, leftover mounts under /var/lib/kubelet and the runtime's task directories
+ * unmounted (the residue resets are known to leave), CNI state and interfaces,
+ * Kubernetes' and Calico's iptables chains and IPVS services, and the data directories emptied. The
  * container runtime stays installed with its images.
  */
 public final class NodeReset
@@ -16,7 +16,7 @@ public final class NodeReset
     static final String KUBERNETES_STATE = "/etc/kubernetes/kubelet.conf /etc/kubernetes/admin.conf /etc/kubernetes/manifests/kube-apiserver.yaml /var/lib/kubelet/config.yaml";
     static final List<String> DIRECTORIES = List.of("/etc/kubernetes", "/var/lib/kubelet", "/var/lib/kiln", "/etc/cni/net.d", "/var/lib/cni",
             "/var/lib/calico", "/run/calico", "/root/.kube");
-    static final String MOUNTS = "awk '$2 ~ \"^(/var/lib/kubelet|/run/containerd/io.containerd|/var/lib/containerd/io.containerd|/run/netns/cni-)\" {print $2}' /proc/mounts | sort -r";
+    static final String MOUNTS = "awk '$2 ~ \"^(/var/lib/kubelet/|/run/containerd/io.containerd|/var/lib/containerd/io.containerd|/run/netns/cni-)\" {print $2}' /proc/mounts | sort -r";
     static final String FIREWALL_PATTERN = "KUBE-|cali-|CALI";
     static final String INTERFACES = "for name in tunl0 vxlan.calico vxlan-v6.calico cni0 flannel.1 kube-ipvs0; do ip link show \"$name\" >/dev/null 2>&1 && echo \"$name\"; done; "
             + "ls /sys/class/net 2>/dev/null | grep '^cali' || true";
@@ -191,19 +191,20 @@ public final class NodeReset
         @Override
         public boolean done(Remote host)
         {
-            return host.run(title(), "for path in " + paths() + "; do [ -e \"$path\" ] && exit 1; done; exit 0").succeeded();
+            return host.run(title(), "for path in " + paths() + "; do [ -n \"$(ls -A \"$path\" 2>/dev/null)\" ] && exit 1; done; exit 0").succeeded();
         }
 
+        /** Empties each directory rather than removing it: any of them may be a mount point. */
         @Override
         public void act(Remote host)
         {
-            host.output(title(), "rm -rf " + paths());
+            host.output(title(), "for path in " + paths() + "; do [ -d \"$path\" ] && find \"$path\" -mindepth 1 -maxdepth 1 -exec rm -rf {} +; done; exit 0");
         }
 
         @Override
         public String missing()
         {
-            return "some of " + paths() + " are still there";
+            return "some of " + paths() + " still have files";
         }
 
         private String paths()

@@ -83,16 +83,16 @@ final class S3Lease
         return holder().map(document -> document.info().id().equals(handle.id())).orElse(false);
     }
 
+    /** Releases the lock; renewing stops first in any case, so a lock that cannot be deleted (S3 unreachable) runs out on its own. */
     void unlock(LockHandle handle)
     {
+        stopRenewal(handle.id());
         Optional<LeaseDocument> holder = holder();
         if (holder.isEmpty() || !holder.get().info().id().equals(handle.id())) {
-            stopRenewal(handle.id());
             throw StateException.error("Failed to unlock the state",
                     "Lock ID \"%s\" is not the lock held on %s now%s".formatted(handle.id(), location,
                             holder.map(document -> ".\n\n" + document.info().describe()).orElse(": the state is not locked.")));
         }
-        stopRenewal(handle.id());
         objects.delete(lockKey, "deleting the lock object");
     }
 
