@@ -82,6 +82,26 @@ final class S3Objects
         }
     }
 
+    /** The object's ETag (a HEAD request), or empty when there is no such object. */
+    Optional<String> etag(String key, String step)
+    {
+        try {
+            return Optional.of(client().headObject(request -> request.bucket(options.bucket()).key(key)).eTag());
+        }
+        catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+        catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND && !bucketMissing()) {
+                return Optional.empty();
+            }
+            throw failure(step, key, e);
+        }
+        catch (SdkException e) {
+            throw failure(step, key, e);
+        }
+    }
+
     /** Creates {@code key} only if no object has that key ({@code If-None-Match: *}). */
     Written create(String key, byte[] content, String step)
     {
