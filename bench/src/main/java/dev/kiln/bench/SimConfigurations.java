@@ -6,15 +6,15 @@ import java.nio.file.Path;
 
 /**
  * Writes a simulator configuration of about {@code instances} resource instances, in groups of
- * 100: one cluster with one control-plane node and a worker pool of 98 nodes (a {@code count}
- * block), one file per 100 groups.
+ * 100: one cluster with one control-plane node, and its worker pool (an instance of its own) of
+ * 97 nodes (a {@code count} block), one file per 100 groups.
  *
  * <pre>java -cp kiln-bench.jar dev.kiln.bench.SimConfigurations DIRECTORY INSTANCES [SPEED]</pre>
  */
 public final class SimConfigurations
 {
     static final int GROUP = 100;
-    static final int WORKERS = GROUP - 2;
+    static final int WORKERS = GROUP - 3;
     private static final int GROUPS_PER_FILE = 100;
 
     private SimConfigurations() {}

@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * <li>a {@code --file-mb} MB file to {@code --file-hosts} hosts: Kiln's SFTP upload versus
  * {@code parallel-scp -p N}.</li>
  * </ol>
- * Each is run {@code --rounds} times; the table shows the median and the fastest round.
+ * Each is run {@code --rounds} times, the contenders of a benchmark taking turns round by round;
+ * the table shows the median and the fastest round, and the machine's load average.
  *
  * <pre>java -cp kiln-bench.jar dev.kiln.bench.SshBenchmark [--hosts 50] [--command "uname -a"] [--file-hosts 20] [--file-mb 100] [--rounds 3]</pre>
  */
@@ -100,17 +101,29 @@ public final class SshBenchmark
             Path inventory = work.resolve("kiln-inventory");
             SshFanOut.writeInventory(all, hosts.clientKey(), hosts.knownHosts(), inventory);
             String name = "`" + settings.command() + "` on " + settings.hosts() + " hosts";
-            measure(name, "Kiln (in-process, new connections)", () -> SshFanOut.runCommand(all, settings.command()));
-            measure(name, "Kiln (whole process, JVM start included)", () -> timeProcess(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", System.getProperty("java.class.path"), SshFanOut.class.getName(), inventory.toString(), settings.command())));
-            measure(name, "ansible -m command -f " + settings.hosts(), () -> timeProcess(tools.ansible(settings.command(), settings.hosts())));
-            measure(name, "parallel-ssh -p " + settings.hosts(), () -> timeProcess(tools.parallelSsh(settings.command(), settings.hosts())));
+            List<Contender> commands = List.of(
+                    new Contender("Kiln (in-process, new connections)", () -> SshFanOut.runCommand(all, settings.command())),
+                    new Contender("Kiln (whole process, JVM start included)", () -> timeProcess(List.of(javaBinary(), "-XX:+UseSerialGC",
+                            "-cp", System.getProperty("java.class.path"), SshFanOut.class.getName(), inventory.toString(), settings.command()))),
+                    new Contender("ansible -m command -f " + settings.hosts(), () -> timeProcess(tools.ansible(settings.command(), settings.hosts()))),
+                    new Contender("parallel-ssh -p " + settings.hosts(), () -> timeProcess(tools.parallelSsh(settings.command(), settings.hosts()))));
+            measure(name, commands);
             uploads(hosts, tools, work);
         }
         finally {
             deleteQuietly(work);
         }
         print();
+    }
+
+    private static String loadAverage()
+    {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        }
+        catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private void uploads(TestHosts hosts, ExternalTools tools, Path work)
@@ -128,14 +141,15 @@ public final class SshBenchmark
         List<SshHostConfig> configs = targets.stream().map(host -> hosts.rootConfig(host.index())).toList();
         String name = settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts";
         String remote = "/var/lib/kiln/bundle.bin";
-        measure(name, "Kiln (SFTP, temp name + rename)", () -> {
-            removeRemote(targets, remote);
-            return SshFanOut.upload(configs, bundle, remote);
-        });
-        measure(name, "parallel-scp -p " + settings.fileHosts(), () -> {
-            removeRemote(targets, remote);
-            return timeProcess(tools.parallelScp(bundle, remote, settings.fileHosts()));
-        });
+        measure(name, List.of(
+                new Contender("Kiln (SFTP, temp name + rename)", () -> {
+                    removeRemote(targets, remote);
+                    return SshFanOut.upload(configs, bundle, remote);
+                }),
+                new Contender("parallel-scp -p " + settings.fileHosts(), () -> {
+                    removeRemote(targets, remote);
+                    return timeProcess(tools.parallelScp(bundle, remote, settings.fileHosts()));
+                })));
         removeRemote(targets, remote);
     }
 
@@ -145,21 +159,28 @@ public final class SshBenchmark
                 throws Exception;
     }
 
-    private void measure(String benchmark, String tool, Round round)
+    private record Contender(String tool, Round round) {}
+
+    /** Runs the contenders round-robin, one round of each in turn, so load from elsewhere on the machine spreads over all of them. */
+    private void measure(String benchmark, List<Contender> contenders)
             throws Exception
     {
-        List<Duration> durations = new ArrayList<>();
-        for (int index = 0; index < settings.rounds(); index++) {
-            durations.add(round.run());
+        List<List<Duration>> durations = contenders.stream().map(contender -> (List<Duration>) new ArrayList<Duration>()).toList();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (int index = 0; index < contenders.size(); index++) {
+                durations.get(index).add(contenders.get(index).round().run());
+            }
         }
-        Row row = new Row(benchmark, tool, durations);
-        rows.add(row);
-        out.printf("   %-34s %-44s %s%n", benchmark, tool, durations.stream().map(duration -> duration.toMillis() + " ms").toList());
+        for (int index = 0; index < contenders.size(); index++) {
+            rows.add(new Row(benchmark, contenders.get(index).tool(), durations.get(index)));
+            out.printf("   %-34s %-44s %s%n", benchmark, contenders.get(index).tool(), durations.get(index).stream().map(duration -> duration.toMillis() + " ms").toList());
+        }
     }
 
     private void print()
     {
         out.println();
+        out.printf("load average at the end: %s (on %d CPUs)%n%n", loadAverage(), Runtime.getRuntime().availableProcessors());
         out.printf("| benchmark | tool | median | fastest | vs. first tool |%n|---|---|---:|---:|---:|%n");
         String current = "";
         Duration reference = Duration.ZERO;

@@ -17,6 +17,7 @@ import java.util.Optional;
  * state, and the backups of every recorded backup point.
  */
 final class BackupContext
+        implements AutoCloseable
 {
     private final BackupEnvironment environment;
 
@@ -35,6 +36,13 @@ final class BackupContext
     BackupEnvironment environment()
     {
         return environment;
+    }
+
+    /** Closes the connections to the clusters' nodes. */
+    @Override
+    public void close()
+    {
+        environment.close();
     }
 
     /** A backup found in one of the recorded points, with the catalog of its point (whose store the caller closes). */

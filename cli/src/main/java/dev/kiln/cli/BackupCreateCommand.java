@@ -68,8 +68,8 @@ final class BackupCreateCommand
         if (context.isEmpty()) {
             return ExitCodes.ERROR;
         }
-        BackupEnvironment environment = context.get().environment();
-        try {
+        try (BackupContext opened = context.get()) {
+            BackupEnvironment environment = opened.environment();
             ResourceInstance target = environment.cluster(cluster);
             ResourceInstance destination = environment.point(target, Optional.ofNullable(point));
             BackupCatalog catalog = environment.catalog(destination, true);

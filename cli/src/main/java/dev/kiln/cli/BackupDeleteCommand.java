@@ -48,7 +48,10 @@ final class BackupDeleteCommand
         if (context.isEmpty()) {
             return ExitCodes.ERROR;
         }
-        Optional<BackupContext.Found> found = context.get().find(id);
+        Optional<BackupContext.Found> found;
+        try (BackupContext opened = context.get()) {
+            found = opened.find(id);
+        }
         if (found.isEmpty()) {
             invocation.err().println("Error: No backup " + id + " in the state's backup points. Run kiln backup list to see the backups.");
             return ExitCodes.ERROR;

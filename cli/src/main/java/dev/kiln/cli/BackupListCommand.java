@@ -50,9 +50,12 @@ final class BackupListCommand
         if (context.isEmpty()) {
             return ExitCodes.ERROR;
         }
-        List<BackupContext.Listed> backups = context.get().list().stream()
-                .filter(listed -> cluster == null || listed.record().cluster().equals(cluster))
-                .toList();
+        List<BackupContext.Listed> backups;
+        try (BackupContext opened = context.get()) {
+            backups = opened.list().stream()
+                    .filter(listed -> cluster == null || listed.record().cluster().equals(cluster))
+                    .toList();
+        }
         if (backups.isEmpty()) {
             invocation.out().println(cluster == null ? "No backups in the state's backup points." : "No backups of " + cluster + ".");
             return ExitCodes.OK;

@@ -66,7 +66,9 @@ final class BackupRestoreCommand
             if (context.isEmpty()) {
                 return ExitCodes.ERROR;
             }
-            return restore(context.get());
+            try (BackupContext opened = context.get()) {
+                return restore(opened);
+            }
         }
     }
 

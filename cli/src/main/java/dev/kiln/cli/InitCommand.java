@@ -78,7 +78,7 @@ final class InitCommand
         invocation.out().println("Initializing the working directory " + workspace.directory() + "...");
         LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs);
         workspace.show(loaded.diagnostics(), loaded.sources());
-        if (loaded.hasErrors() || loaded.config().isEmpty()) {
+        if (loaded.hasErrors() || loaded.config().isEmpty() || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         Files.createDirectories(workspace.kilnDirectory());

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 OutputCommand.class,
                 StatusCommand.class,
                 RefreshCommand.class,
+                ImportCommand.class,
                 GraphCommand.class,
                 RenderCommand.class,
                 StateCommand.class,

@@ -23,7 +23,7 @@ final class KilnProviders
     static ProviderSet load(Config config, Path workingDirectory)
     {
         Providers providers = Providers.of(config, workingDirectory);
-        return new ProviderSet(providers.resourceTypes(), providers.refresher(), (provider, type) -> driver(providers, provider, type));
+        return new ProviderSet(providers.resourceTypes(), providers.refresher(), (provider, type) -> driver(providers, provider, type), providers::importer);
     }
 
     private static Optional<Driver> driver(Providers providers, String provider, String type)

@@ -63,7 +63,8 @@ final class StateSession
         Journal journal = null;
         try {
             String runId = newRunId();
-            journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC());
+            journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC(), workspace.encryption());
+            ConfiguredEncryption.resealStored(workspace, lock);
             Optional<FoldResult> recovered = journal.recoverLeftover(workspace.backend(), lock, () -> State.create(workspace.kilnVersion()));
             Optional<State> stored = recovered.map(FoldResult::state).or(() -> workspace.backend().read().map(StateSnapshot::state));
             // The state's lineage is fixed when it is first written: a plan saved now must apply to this same state later.

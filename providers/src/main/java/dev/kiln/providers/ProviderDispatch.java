@@ -5,6 +5,7 @@ import dev.kiln.lang.config.Config;
 import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.SourceRange;
+import dev.kiln.planner.graph.ChildInstances;
 import dev.kiln.planner.spi.DiffResponse;
 import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.planner.spi.RefreshResponse;
@@ -18,14 +19,15 @@ import java.util.function.Function;
 
 /**
  * Sends each diff and refresh to the provider its request names (the planner decides which
- * provider an instance uses). An instance whose provider this Kiln does not have gets an
- * error saying so, at the place its configuration names the provider (else at its block's
- * type); nothing pretends to plan it.
+ * provider an instance uses). An instance whose provider this Kiln does not have, or whose
+ * provider does not manage its type, gets an error saying so, at the place its configuration
+ * names the provider (else at its block's type); nothing pretends to plan it.
  */
 final class ProviderDispatch
 {
     static final String UNAVAILABLE_SUMMARY = "Provider not available";
     static final String NO_PROVIDER_SUMMARY = "No provider for resource";
+    static final String UNSUPPORTED_SUMMARY = "Resource type not supported by provider";
 
     private final Map<ResourceAddress, SourceRange> ranges = new HashMap<>();
     private final Function<String, Optional<Provider>> providers;
@@ -33,21 +35,19 @@ final class ProviderDispatch
     ProviderDispatch(Config config, Function<String, Optional<Provider>> providers)
     {
         config.resources().forEach(instance -> ranges.put(instance.address(), instance.providerRange().orElse(instance.block().typeRange())));
+        ChildInstances.of(config).forEach(child -> ranges.put(child.address(), child.block().typeRange()));
         this.providers = providers;
     }
 
     DiffRule diffRule(String type)
     {
         return request -> {
-            Optional<DiffRule> rule = providers.apply(request.provider()).flatMap(found -> found.diffRule(type));
+            Optional<Provider> provider = providers.apply(request.provider());
+            Optional<DiffRule> rule = provider.flatMap(found -> found.diffRule(type));
             if (rule.isPresent()) {
                 return rule.get().diff(request);
             }
-            if (providers.apply(request.provider()).isPresent()) {
-                return new DiffResponse.NoOp(List.of(located(request.address(), UNAVAILABLE_SUMMARY, request.address() + " is a " + type + ", and the "
-                        + request.provider() + " provider manages no " + type + " resources. Use a provider that does, such as sim or kubeadm.")));
-            }
-            return new DiffResponse.NoOp(List.of(unavailable(request.address(), request.provider())));
+            return new DiffResponse.NoOp(List.of(provider.isPresent() ? unsupported(request.address(), request.provider(), type) : unavailable(request.address(), request.provider())));
         };
     }
 
@@ -72,6 +72,14 @@ final class ProviderDispatch
         return Optional.ofNullable(ranges.get(address))
                 .map(range -> Diagnostic.error(summary, detail, range))
                 .orElseGet(() -> Diagnostic.errorWithoutSource(summary, detail));
+    }
+
+    private Diagnostic unsupported(ResourceAddress address, String provider, String type)
+    {
+        String detail = address + " is a " + type + ", which provider " + provider + " does not manage. Use a provider that does, such as sim or kubeadm.";
+        return Optional.ofNullable(ranges.get(address))
+                .map(range -> Diagnostic.error(UNSUPPORTED_SUMMARY, detail, range))
+                .orElseGet(() -> Diagnostic.errorWithoutSource(UNSUPPORTED_SUMMARY, detail));
     }
 
     private static String detail(ResourceAddress address, String provider)

@@ -61,8 +61,8 @@ class ProvidersTest
         PlanResult result = new SimRun(directory).plan(VariableInputs.none(), PlanOptions.DEFAULT);
         assertTrue(result.hasErrors());
         Diagnostic diagnostic = result.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
-        assertEquals("Provider not available", diagnostic.summary());
-        assertEquals("node.a is a node, and the capi provider manages no node resources. Use a provider that does, such as sim or kubeadm.", diagnostic.detail());
+        assertEquals("Resource type not supported by provider", diagnostic.summary());
+        assertEquals("node.a is a node, which provider capi does not manage. Use a provider that does, such as sim or kubeadm.", diagnostic.detail());
         assertTrue(diagnostic.subject().isPresent());
     }
 

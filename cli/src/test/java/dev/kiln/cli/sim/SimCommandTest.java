@@ -5,6 +5,7 @@ import dev.kiln.providers.sim.Datacenter;
 import dev.kiln.providers.sim.Machine;
 import dev.kiln.providers.sim.Member;
 import dev.kiln.providers.sim.SimCluster;
+import dev.kiln.providers.sim.SimPool;
 import dev.kiln.providers.sim.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -48,6 +49,7 @@ class SimCommandTest
         datacenter.put(new SimCluster("cluster.demo", "c", "v1.31.2", "https://10.42.0.10:6443", "CA", "SECRET-KUBECONFIG", Status.READY, null));
         datacenter.put(new Member("cluster.demo", "node.control[0]", Member.CONTROL_PLANE, "10.42.0.10", "id-0", "v1.31.2", Status.READY));
         datacenter.put(new Member("cluster.demo", "node.worker[\"w1\"]", "default", "10.42.0.100", "id-1", "v1.31.2", Status.READY));
+        datacenter.put(new SimPool("cluster.demo.pool[\"default\"]", "cluster.demo", "default", Status.READY, null));
     }
 
     @Test
@@ -61,6 +63,7 @@ class SimCommandTest
                 cluster  cluster.demo  v1.31.2  https://10.42.0.10:6443  ready
                   member  control-plane  node.control[0]  10.42.0.10  v1.31.2  ready
                   member  default  node.worker["w1"]  10.42.0.100  v1.31.2  ready
+                pool  cluster.demo.pool["default"]  cluster.demo  ready
                 """, out.toString());
         assertFalse(out.toString().contains("SECRET"));
     }
@@ -93,6 +96,17 @@ class SimCommandTest
         assertEquals("v1.30.4", datacenter.cluster("cluster.demo").orElseThrow().version());
         assertTrue(datacenter.members("cluster.demo").stream().allMatch(member -> member.version().equals("v1.30.4")));
         assertEquals(2, run("set-version", "cluster.demo", "1.30"));
+    }
+
+    @Test
+    @DisplayName("kiln sim set-version on a worker pool's address changes only that pool's nodes")
+    void setsPoolVersion()
+    {
+        assertEquals(0, run("set-version", "cluster.demo.pool[\"default\"]", "v1.30.4"));
+        assertEquals("The nodes of cluster.demo.pool[\"default\"] now run Kubernetes v1.30.4.\n", out.toString());
+        Datacenter datacenter = reopen();
+        assertEquals("v1.31.2", datacenter.cluster("cluster.demo").orElseThrow().version());
+        assertEquals(List.of("v1.31.2", "v1.30.4"), datacenter.members("cluster.demo").stream().map(Member::version).toList());
     }
 
     @Test

@@ -62,12 +62,11 @@ final class CommandExecution
             cancellation.throwIfCancelled();
         }
         long started = System.nanoTime();
-        SSHClient client = connection.client(step);
         connection.acquireChannel(step);
         Session session = null;
         CancellationToken.Registration registration = null;
         try {
-            session = client.startSession();
+            session = openSession();
             connection.log().line(step, "$", shown(command.command()) + (sudo == null ? "" : "  (through sudo)"));
             Session.Command remote = session.exec(commandLine());
             CountDownLatch drained = new CountDownLatch(2);
@@ -96,6 +95,27 @@ final class CommandExecution
                 closeQuietly(session);
             }
             connection.releaseChannel();
+        }
+    }
+
+    /**
+     * A session channel on the host's connection. When the connection turns out to have broken
+     * since its last use (the host rebooted, sshd restarted), it is reopened once: nothing ran
+     * yet, so trying again is safe.
+     */
+    private Session openSession()
+            throws IOException
+    {
+        SSHClient client = connection.client(step, cancellation);
+        try {
+            return client.startSession();
+        }
+        catch (IOException e) {
+            if (client.isConnected()) {
+                throw e;
+            }
+            connection.disconnectIfBroken();
+            return connection.client(step, cancellation).startSession();
         }
     }
 

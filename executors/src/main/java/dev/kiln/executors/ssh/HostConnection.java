@@ -1,5 +1,6 @@
 package dev.kiln.executors.ssh;
 
+import dev.kiln.executors.walk.CancellationToken;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.SFTPClient;
 
@@ -51,7 +52,7 @@ final class HostConnection
     }
 
     /** The open, authenticated client; connects (with retries) when there is none or it broke. */
-    synchronized SSHClient client(String step)
+    synchronized SSHClient client(String step, CancellationToken cancellation)
     {
         if (closed) {
             throw new IllegalStateException("the SSH connection to " + config.name() + " is closed");
@@ -60,7 +61,7 @@ final class HostConnection
             return client;
         }
         dropClient();
-        Connector.Connected connected = connector.connect(step);
+        Connector.Connected connected = connector.connect(step, cancellation);
         client = connected.client();
         presentedHostKey = connected.hostKey();
         log.line(step, "---", "connected to " + config.user() + "@" + config.address() + ":" + config.port()
@@ -78,7 +79,7 @@ final class HostConnection
     synchronized SFTPClient sftp(String step)
             throws IOException
     {
-        SSHClient current = client(step);
+        SSHClient current = client(step, null);
         if (sftp != null) {
             return sftp;
         }

@@ -57,7 +57,7 @@ public final class SshSession
     public void connect(String step)
     {
         requireNonNull(step, "step is null");
-        connection.client(step);
+        connection.client(step, cancellation);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.kiln.providers.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.executors.ssh.SshHosts;
+import dev.kiln.executors.ssh.SshOptions;
 import dev.kiln.lang.config.Config;
 import dev.kiln.lang.config.model.KilnSchemas;
 import dev.kiln.lang.config.model.ProviderSettings;
@@ -24,10 +26,12 @@ import static java.util.Objects.requireNonNull;
  * version, and each point's catalog.
  */
 public final class BackupEnvironment
+        implements AutoCloseable
 {
     private final Config config;
     private final State state;
     private final Path workingDirectory;
+    private SshHosts ssh;
 
     public BackupEnvironment(Config config, State state, Path workingDirectory)
     {
@@ -105,8 +109,30 @@ public final class BackupEnvironment
         if (type.equals(ProviderType.SIM.label())) {
             return new SimClusterEtcd(Datacenter.open(datacenter(provider)), cluster.address().toString());
         }
-        throw new BackupException(cluster.address() + " uses provider " + provider + ", whose clusters this version of Kiln cannot back up yet: "
-                + "backups reach etcd through the simulator, or over SSH for kubeadm clusters once the kubeadm provider is configured.");
+        if (type.equals(ProviderType.KUBEADM.label())) {
+            return KubeadmEtcd.open(config, cluster.address(), ssh());
+        }
+        throw new BackupException(cluster.address() + " uses provider " + provider + ", whose clusters Kiln cannot back up by hand: "
+                + "a Cluster API cluster is backed up by its scheduled backup (a CronJob in the cluster).");
+    }
+
+    /** The SSH connections to kubeadm nodes, opened on first use and closed with {@link #close()}. */
+    private synchronized SshHosts ssh()
+    {
+        if (ssh == null) {
+            ssh = SshHosts.open(SshOptions.defaults());
+        }
+        return ssh;
+    }
+
+    /** Closes the SSH connections this environment opened. */
+    @Override
+    public synchronized void close()
+    {
+        if (ssh != null) {
+            ssh.close();
+            ssh = null;
+        }
     }
 
     private Path datacenter(String provider)

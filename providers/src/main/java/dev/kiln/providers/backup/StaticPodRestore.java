@@ -12,8 +12,8 @@ import java.util.List;
  * Restores a snapshot onto every member of a kubeadm control plane: copies the snapshot to
  * each node, stops the control-plane static pods everywhere (moves their manifests out of
  * the manifests directory, so the kubelet stops them) and waits until etcd is down, restores
- * each member's data directory with its own name and peer URL in the full initial cluster,
- * swaps the data directories (the previous one kept beside it), brings the manifests back,
+ * each member's data with its own name and peer URL in the full initial cluster, swaps the
+ * data in (the previous member directory kept inside the data directory), brings the manifests back,
  * and waits until every member and the API server are healthy. Until the data directories
  * are swapped, a failure puts the manifests back and leaves the old data in place.
  */
@@ -39,7 +39,7 @@ final class StaticPodRestore
     {
         String file = layout.scratchDirectory() + "/restore-" + snapshot.id() + ".db";
         for (ControlPlaneMember member : members) {
-            member.host().require("create " + layout.scratchDirectory(), "mkdir -p " + ShellWords.quote(layout.scratchDirectory()));
+            member.host().require("create " + layout.scratchDirectory(), "mkdir -p " + ShellWords.quote(layout.scratchDirectory()) + " " + ShellWords.quote(layout.dataDirectory()));
             try (InputStream content = snapshot.open()) {
                 member.host().write(file, content);
             }
@@ -57,7 +57,7 @@ final class StaticPodRestore
                 step(member, "etcd stopped");
             }
             for (ControlPlaneMember member : members) {
-                restoreData(member, file);
+                restoreData(member, file, snapshot.id());
             }
             for (ControlPlaneMember member : members) {
                 swapData(member, snapshot.id());
@@ -108,10 +108,10 @@ final class StaticPodRestore
         step(member, "started the control-plane static pods (manifests back in " + layout.manifestsDirectory() + ")");
     }
 
-    private void restoreData(ControlPlaneMember member, String file)
+    private void restoreData(ControlPlaneMember member, String file, String id)
             throws IOException
     {
-        String target = layout.dataDirectory() + ".kiln-restore";
+        String target = restoreDirectory(id);
         member.host().require("restore the snapshot", "rm -rf " + ShellWords.quote(target) + " && " + layout.etcdctl(member.clientUrl(), List.of(
                 "snapshot", "restore", file,
                 "--name", member.name(),
@@ -122,14 +122,31 @@ final class StaticPodRestore
         step(member, "restored the snapshot into " + target + " as member " + member.name());
     }
 
+    /**
+     * Swaps the member directory inside the data directory (which may be a mount point, so
+     * it is never renamed itself): the current one moves to {@code .kiln-before-ID}, the
+     * restored one takes its place. Every rename stays on the data directory's file system.
+     */
     private void swapData(ControlPlaneMember member, String id)
             throws IOException
     {
-        String data = ShellWords.quote(layout.dataDirectory());
-        String previous = ShellWords.quote(layout.dataDirectory() + ".before-" + id);
-        member.host().require("swap etcd's data directory", "rm -rf " + previous + " && if [ -d " + data + " ]; then mv " + data + " " + previous + "; fi && mv "
-                + ShellWords.quote(layout.dataDirectory() + ".kiln-restore") + " " + data);
-        step(member, "swapped the data directory (the previous one kept as " + layout.dataDirectory() + ".before-" + id + ")");
+        String data = layout.dataDirectory();
+        String previous = previousDirectory(id);
+        member.host().require("swap etcd's data directory", "rm -rf " + ShellWords.quote(previous) + " && mkdir -p " + ShellWords.quote(previous)
+                + " && if [ -d " + ShellWords.quote(data + "/member") + " ]; then mv " + ShellWords.quote(data + "/member") + " " + ShellWords.quote(previous + "/member") + "; fi"
+                + " && mv " + ShellWords.quote(restoreDirectory(id) + "/member") + " " + ShellWords.quote(data + "/member")
+                + " && rm -rf " + ShellWords.quote(restoreDirectory(id)));
+        step(member, "swapped etcd's data (the previous data kept in " + previous + ")");
+    }
+
+    private String restoreDirectory(String id)
+    {
+        return layout.dataDirectory() + "/.kiln-restore-" + id;
+    }
+
+    private String previousDirectory(String id)
+    {
+        return layout.dataDirectory() + "/.kiln-before-" + id;
     }
 
     private void awaitEtcd(ControlPlaneMember member, boolean healthy)

@@ -72,10 +72,7 @@ final class KubeadmConfigs
         ObjectNode configuration = NODES.objectNode();
         cluster.install().imageRepository().ifPresent(repository -> configuration.set("imageRepository", MarkedValues.text(repository)));
         ObjectNode apiServer = NODES.objectNode();
-        List<String> certSans = cluster.certSans().known().orElse(List.of());
-        if (!certSans.isEmpty() || cluster.certSans() instanceof Setting.Unknown) {
-            apiServer.set("certSANs", MarkedValues.texts(cluster.certSans()));
-        }
+        certificateNames(cluster).ifPresent(names -> apiServer.set("certSANs", names));
         if (cluster.encryptionProviderConfig().isPresent()) {
             apiServer.set("extraArgs", context.extraArguments(Map.of("encryption-provider-config", ENCRYPTION_CONFIG_PATH)));
             apiServer.putArray("extraVolumes").addObject()
@@ -90,6 +87,18 @@ final class KubeadmConfigs
         }
         configuration.set("etcd", etcd(cluster.etcd()));
         return configuration;
+    }
+
+    /** {@code cert_sans}, then {@code external_address} when it is not among them; the unknown mark while either is unknown. */
+    private static Optional<JsonNode> certificateNames(Cluster cluster)
+    {
+        Optional<Setting<String>> external = cluster.externalAddress();
+        if (cluster.certSans() instanceof Setting.Unknown || external.filter(Setting.Unknown.class::isInstance).isPresent()) {
+            return Optional.of(MarkedValues.unknown());
+        }
+        List<String> names = new ArrayList<>(cluster.certSans().known().orElse(List.of()));
+        external.flatMap(Setting::known).filter(address -> !names.contains(address)).ifPresent(names::add);
+        return names.isEmpty() ? Optional.empty() : Optional.of(MarkedValues.texts(Setting.known(names, cluster.certSans().range())));
     }
 
     private static ObjectNode etcd(Etcd etcd)

@@ -1,10 +1,15 @@
 package dev.kiln.providers.capi.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.lang.config.model.Model;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -73,6 +78,37 @@ class RenderedObjectTest
         assertEquals("infrastructure.cluster.x-k8s.io", reference.get("apiGroup").asText());
         assertFalse(reference.has("apiVersion"));
         assertEquals("infrastructure.cluster.x-k8s.io", cluster.infrastructureCluster().apiGroup());
+    }
+
+    @Test
+    @DisplayName("Strings a YAML 1.1 reader could take for numbers, times or booleans are quoted, so they read back as the same strings")
+    void quotesAmbiguousStrings(@TempDir Path directory)
+    {
+        Model model = ConfigText.load(directory, ConfigText.PROVIDER + """
+                cluster "quoted" {
+                  provider           = capi
+                  kubernetes_version = "v1.31.2"
+                  annotations = {
+                    "time"    = "12:30"
+                    "octal"   = "0o17"
+                    "mode"    = "0600"
+                    "flag"    = "yes"
+                    "nothing" = "null"
+                    "plain"   = "value"
+                  }
+
+                  control_plane {
+                    replicas = 1
+                  }
+
+                  infrastructure "docker" {}
+                }
+                """);
+        RenderedCluster cluster = RenderFixtures.render(model, model.clusters().values().iterator().next(), CapiApiVersion.V1BETA1);
+        Map<String, Object> document = new Yaml().load(CapiYaml.document(cluster.cluster()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) document.get("metadata")).get("annotations");
+        assertEquals(Map.of("time", "12:30", "octal", "0o17", "mode", "0600", "flag", "yes", "nothing", "null", "plain", "value"), annotations);
     }
 
     @Test

@@ -1,0 +1,173 @@
+package dev.kiln.cli;
+
+import dev.kiln.executors.kube.MockApiServer;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.kiln.cli.CapiLifecycleTest.CORE;
+import static dev.kiln.cli.CapiLifecycleTest.assertNoChanges;
+import static dev.kiln.cli.CapiLifecycleTest.assertSucceeded;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How the capi provider meets trouble, through the CLI: Cluster API that makes no progress
+ * (a timeout that shows the last conditions), a machine that fails, conflicts and server
+ * errors on the way (retried safely), and a provider whose kubeconfig is another cluster's,
+ * created in the same apply.
+ */
+class CapiFaultsTest
+{
+    private static MockApiServer api;
+    private static CapiTestController controller;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void start()
+    {
+        System.setProperty("kiln.capi.timeout", "30s");
+        System.setProperty("kiln.capi.delete-timeout", "30s");
+        System.setProperty("kiln.capi.poll-interval", "100ms");
+        api = MockApiServer.start();
+        controller = CapiTestController.start(api.admin(), "v1beta2", "default", api.kubeconfig());
+    }
+
+    @AfterEach
+    void resume()
+    {
+        controller.stall(false);
+        System.setProperty("kiln.capi.timeout", "30s");
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        controller.close();
+        api.close();
+        System.clearProperty("kiln.capi.timeout");
+        System.clearProperty("kiln.capi.delete-timeout");
+        System.clearProperty("kiln.capi.poll-interval");
+    }
+
+    private CliRunner workspace(String configuration)
+            throws IOException
+    {
+        Path workspace = Files.createDirectories(directory.resolve("capi"));
+        Files.writeString(workspace.resolve("management.kubeconfig"), api.kubeconfig());
+        Files.writeString(workspace.resolve("main.kiln.hcl"), configuration);
+        return CliRunner.in(workspace);
+    }
+
+    static String cluster(String name, String provider, String version, int workers)
+    {
+        return """
+                cluster "%s" {
+                  provider           = %s
+                  kubernetes_version = "%s"
+
+                  control_plane {
+                    replicas = 1
+                  }
+
+                  worker_pool "md-0" {
+                    replicas = %d
+                  }
+
+                  infrastructure "docker" {}
+                }
+                """.formatted(name, provider, version, workers);
+    }
+
+    static final String PROVIDER = """
+            provider "capi" {
+              kubeconfig = "management.kubeconfig"
+            }
+            """;
+
+    @Test
+    @DisplayName("Cluster API making no progress fails the apply after the timeout with the last conditions and reasons; the next apply resumes")
+    void timeoutShowsLastConditions()
+            throws IOException
+    {
+        CliRunner kiln = workspace(PROVIDER + cluster("stalled", "capi", "v1.30.4", 1));
+        System.setProperty("kiln.capi.timeout", "2s");
+        controller.stall(true);
+        CliRunner.Result failed = kiln.run("apply", "-auto-approve");
+        assertEquals(ExitCodes.ERROR, failed.exitCode(), failed.out());
+        assertTrue(failed.err().replaceAll("\\s+", " ").contains("timed out after 2s waiting for stalled to be provisioned with its control plane ready; last seen: "
+                + "Cluster Pending (no conditions yet); control plane 0/1 ready, 0/1 up to date"), failed.err());
+
+        System.setProperty("kiln.capi.timeout", "30s");
+        controller.stall(false);
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        assertNoChanges(kiln);
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    @Test
+    @DisplayName("a machine that fails stops the wait at once with the machine's name and Cluster API's reason")
+    void failedMachine()
+            throws IOException
+    {
+        CliRunner kiln = workspace(PROVIDER + cluster("failing", "capi", "v1.30.4", 1));
+        controller.failNextMachine("failing-control-plane");
+        CliRunner.Result failed = kiln.run("apply", "-auto-approve");
+        assertEquals(ExitCodes.ERROR, failed.exitCode(), failed.out());
+        assertTrue(failed.err().replace("\n", " ").matches("(?s).*Machine default/failing-control-plane-\\d+ failed: CreateError: the test controller was told to fail this machine.*"),
+                failed.err());
+        api.admin().genericKubernetesResources(CORE, "Cluster").inNamespace("default").withName("failing").delete();
+    }
+
+    @Test
+    @DisplayName("409 conflicts and 500s while applying are retried: the scale goes through")
+    void conflictsAndServerErrorsAreRetried()
+            throws IOException
+    {
+        CliRunner kiln = workspace(PROVIDER + cluster("retried", "capi", "v1.30.4", 1));
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        String path = "/apis/cluster.x-k8s.io/v1beta2/namespaces/default/machinedeployments/retried-md-0";
+        api.server().expect().patch().withPath(path)
+                .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict").withMessage("the object has been modified").build()).times(2);
+        api.server().expect().patch().withPath(path)
+                .andReturn(500, new StatusBuilder().withCode(500).withMessage("etcdserver: leader changed").build()).once();
+        Files.writeString(directory.resolve("capi/main.kiln.hcl"), PROVIDER + cluster("retried", "capi", "v1.30.4", 2));
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 0 added, 1 changed, 0 destroyed.");
+        assertEquals(2, CapiLifecycleTest.machines(api, "retried-md-0").size());
+        assertNoChanges(kiln);
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    @Test
+    @DisplayName("a provider whose kubeconfig is another cluster's plans before that cluster exists and applies after it")
+    void kubeconfigFromAnotherResource()
+            throws IOException
+    {
+        String configuration = PROVIDER + """
+                provider "capi" {
+                  alias      = "service"
+                  kubeconfig = cluster.mgmt.kubeconfig
+                }
+                """ + cluster("mgmt", "capi", "v1.30.4", 1) + cluster("service", "capi.service", "v1.30.4", 1);
+        CliRunner kiln = workspace(configuration);
+        CliRunner.Result plan = kiln.run("plan");
+        assertSucceeded(plan, "Plan: 4 to add, 0 to change, 0 to destroy.");
+        CliRunner.Result applied = kiln.run("apply", "-auto-approve");
+        assertSucceeded(applied, "Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
+        assertTrue(applied.out().indexOf("cluster.mgmt: Creation complete") < applied.out().indexOf("cluster.service: Creating..."), applied.out());
+        assertFalse(applied.out().contains("secret-token-never-shown"), "no kubeconfig shows");
+        assertNoChanges(kiln);
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 4 destroyed.");
+    }
+}
