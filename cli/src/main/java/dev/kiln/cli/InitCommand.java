@@ -128,8 +128,8 @@ final class InitCommand
         }
         if (migrateState) {
             Backend source = previous.get().s3().isPresent()
-                    ? new S3Backend(previous.get().s3Options(invocation.environment()), notice -> workspace.show(List.of(notice)))
-                    : new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()));
+                    ? new S3Backend(previous.get().s3Options(invocation.environment()).withEncryption(workspace.encryption()), notice -> workspace.show(List.of(notice)))
+                    : new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()).withEncryption(workspace.encryption()));
             return BackendMigration.migrate(workspace, source, target, forceCopy, lockOptions.lockTimeout);
         }
         if (reconfigure) {
