@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
  * as a whole process (JVM start included), {@code ansible all -m command -f N}, and
  * {@code parallel-ssh -p N};</li>
  * <li>a {@code --file-mb} MB file to {@code --file-hosts} hosts: Kiln's SFTP upload versus
- * {@code parallel-scp -p N}.</li>
+ * {@code parallel-scp -p N} (which always compresses: {@code scp -qC}) and versus one plain
+ * {@code scp} per host started at once.</li>
  * </ol>
  * Each is run {@code --rounds} times, the contenders of a benchmark taking turns round by round;
  * the table shows the median and the fastest round, and the machine's load average.
@@ -103,7 +104,8 @@ public final class SshBenchmark
             String name = "`" + settings.command() + "` on " + settings.hosts() + " hosts";
             List<Contender> commands = List.of(
                     new Contender("Kiln (in-process, new connections)", () -> SshFanOut.runCommand(all, settings.command())),
-                    new Contender("Kiln (whole process, JVM start included)", () -> timeProcess(List.of(javaBinary(), "-XX:+UseSerialGC",
+                    new Contender("Kiln (whole process, JVM start included)", () -> timeProcess(List.of(javaBinary(),
+                            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable",
                             "-cp", System.getProperty("java.class.path"), SshFanOut.class.getName(), inventory.toString(), settings.command()))),
                     new Contender("ansible -m command -f " + settings.hosts(), () -> timeProcess(tools.ansible(settings.command(), settings.hosts()))),
                     new Contender("parallel-ssh -p " + settings.hosts(), () -> timeProcess(tools.parallelSsh(settings.command(), settings.hosts()))));
@@ -146,9 +148,13 @@ public final class SshBenchmark
                     removeRemote(targets, remote);
                     return SshFanOut.upload(configs, bundle, remote);
                 }),
-                new Contender("parallel-scp -p " + settings.fileHosts(), () -> {
+                new Contender("parallel-scp -p " + settings.fileHosts() + " (always scp -C)", () -> {
                     removeRemote(targets, remote);
                     return timeProcess(tools.parallelScp(bundle, remote, settings.fileHosts()));
+                }),
+                new Contender(settings.fileHosts() + " × scp at once (no compression)", () -> {
+                    removeRemote(targets, remote);
+                    return timeProcesses(tools.scpEach(bundle, remote, settings.fileHosts()));
                 })));
         removeRemote(targets, remote);
     }
@@ -197,7 +203,9 @@ public final class SshBenchmark
         out.printf("%nKiln (whole process) ÷ Ansible: %.2f (target ≤ 0.25)%n", (double) kiln.toNanos() / ansible.toNanos());
         Duration upload = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", "Kiln");
         Duration scp = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", "parallel-scp");
-        out.printf("Kiln upload ÷ parallel-scp: %.2f (target ≤ 1.00)%n", (double) upload.toNanos() / scp.toNanos());
+        Duration plainScp = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", settings.fileHosts() + " × scp");
+        out.printf("Kiln upload ÷ parallel-scp: %.2f (target ≤ 1.00); ÷ scp without compression: %.2f%n",
+                (double) upload.toNanos() / scp.toNanos(), (double) upload.toNanos() / plainScp.toNanos());
     }
 
     private Duration median(String benchmark, String toolPrefix)
@@ -221,6 +229,23 @@ public final class SshBenchmark
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + new String(output));
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static Duration timeProcesses(List<List<String>> commands)
+            throws IOException, InterruptedException
+    {
+        long started = System.nanoTime();
+        List<Process> processes = new ArrayList<>();
+        for (List<String> command : commands) {
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        for (int index = 0; index < processes.size(); index++) {
+            Process process = processes.get(index);
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", commands.get(index)) + " failed (" + process.exitValue() + ")");
+            }
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }

@@ -40,6 +40,9 @@ class CapiFaultsTest
         System.setProperty("kiln.capi.timeout", "30s");
         System.setProperty("kiln.capi.delete-timeout", "30s");
         System.setProperty("kiln.capi.poll-interval", "100ms");
+        // fabric8's mock server blocks its event loop for seconds whenever a watch closes; the
+        // waits poll instead (KubeWaitTest covers watches, including one that drops).
+        System.setProperty("kiln.capi.watch", "false");
         api = MockApiServer.start();
         controller = CapiTestController.start(api.admin(), "v1beta2", "default", api.kubeconfig());
     }
@@ -59,6 +62,7 @@ class CapiFaultsTest
         System.clearProperty("kiln.capi.timeout");
         System.clearProperty("kiln.capi.delete-timeout");
         System.clearProperty("kiln.capi.poll-interval");
+        System.clearProperty("kiln.capi.watch");
     }
 
     private CliRunner workspace(String configuration)
@@ -169,5 +173,71 @@ class CapiFaultsTest
         assertFalse(applied.out().contains("secret-token-never-shown"), "no kubeconfig shows");
         assertNoChanges(kiln);
         assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 4 destroyed.");
+    }
+
+    @Test
+    @DisplayName("install applies the provider components with clusterctl variables, waits for their Deployments and logs their images")
+    void installsComponents()
+            throws IOException
+    {
+        CliRunner kiln = workspace("""
+                provider "capi" {
+                  kubeconfig = "management.kubeconfig"
+
+                  install {
+                    core           = "core-components.yaml"
+                    infrastructure = { docker = "infrastructure-components.yaml" }
+                    variables      = { CAPI_VERSION = "v1.8.5" }
+                  }
+                }
+                """ + cluster("installed", "capi", "v1.30.4", 1));
+        Path workspace = directory.resolve("capi");
+        Files.writeString(workspace.resolve("core-components.yaml"), components("capi-system", "capi-controller-manager", "cluster-api-controller:${CAPI_VERSION}"));
+        Files.writeString(workspace.resolve("infrastructure-components.yaml"), components("capd-system", "capd-controller-manager", "capd-manager:${CAPD_VERSION:=v1.8.4}"));
+        CliRunner.Result applied = kiln.run("apply", "-auto-approve");
+        assertSucceeded(applied, "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        assertEquals("registry.k8s.io/cluster-api/capd-manager:v1.8.4", api.admin().apps().deployments().inNamespace("capd-system").withName("capd-controller-manager").get()
+                .getSpec().getTemplate().getSpec().getContainers().getFirst().getImage());
+        String logs;
+        try (var files = Files.walk(workspace.resolve(".kiln/logs"))) {
+            logs = String.join("\n", files.filter(Files::isRegularFile).map(file -> {
+                try {
+                    return Files.readString(file);
+                }
+                catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList());
+        }
+        assertTrue(logs.contains("Deployment capi-system/capi-controller-manager is Available, running registry.k8s.io/cluster-api/cluster-api-controller:v1.8.5"), logs);
+        assertNoChanges(kiln);
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    private static String components(String namespace, String name, String image)
+    {
+        return """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: %1$s
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %2$s
+                  namespace: %1$s
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {control-plane: %2$s}
+                  template:
+                    metadata:
+                      labels: {control-plane: %2$s}
+                    spec:
+                      containers:
+                      - name: manager
+                        image: registry.k8s.io/cluster-api/%3$s
+                """.formatted(namespace, name, image);
     }
 }

@@ -75,22 +75,34 @@ final class HostConnection
         return client != null && client.isConnected();
     }
 
-    /** The connection's SFTP client, opened once; holds one channel permit while open. */
-    synchronized SFTPClient sftp(String step)
+    /**
+     * The connection's SFTP client, opened once; holds one channel permit while open. The permit
+     * is taken without holding this object's lock: commands hold permits while they (re)connect
+     * under that lock, so waiting for one under it could deadlock.
+     */
+    SFTPClient sftp(String step)
             throws IOException
     {
-        SSHClient current = client(step, null);
-        if (sftp != null) {
-            return sftp;
+        synchronized (this) {
+            if (sftp != null && client != null && client.isConnected()) {
+                return sftp;
+            }
         }
         acquireChannel(step);
-        try {
-            sftp = current.newSFTPClient();
-            return sftp;
-        }
-        catch (IOException | RuntimeException e) {
-            channels.release();
-            throw e;
+        synchronized (this) {
+            try {
+                SSHClient current = client(step, null);
+                if (sftp != null) {
+                    channels.release();
+                    return sftp;
+                }
+                sftp = current.newSFTPClient();
+                return sftp;
+            }
+            catch (IOException | RuntimeException e) {
+                channels.release();
+                throw e;
+            }
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.kiln.executors.ssh;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -95,10 +95,13 @@ public final class SshHosts
         return digests;
     }
 
-    /** The one upload of {@code localFile} to {@code remotePath} on a host this run; concurrent and later requests share it. */
-    CompletableFuture<UploadResult> uploadOnce(HostConnection connection, Path localFile, String remotePath, java.util.function.Supplier<UploadResult> upload)
+    /**
+     * The one upload of these bytes (by SHA-256) to {@code remotePath} on a host this run;
+     * concurrent and later requests share it. A file whose content changed is uploaded again.
+     */
+    CompletableFuture<UploadResult> uploadOnce(HostConnection connection, String sha256, String remotePath, Supplier<UploadResult> upload)
     {
-        UploadKey key = new UploadKey(connection.config(), localFile.toAbsolutePath().normalize(), remotePath);
+        UploadKey key = new UploadKey(connection.config(), sha256, remotePath);
         CompletableFuture<UploadResult> mine = new CompletableFuture<>();
         CompletableFuture<UploadResult> existing = uploads.putIfAbsent(key, mine);
         if (existing != null) {
@@ -114,5 +117,5 @@ public final class SshHosts
         return mine;
     }
 
-    private record UploadKey(SshHostConfig host, Path localFile, String remotePath) {}
+    private record UploadKey(SshHostConfig host, String sha256, String remotePath) {}
 }

@@ -20,8 +20,8 @@ import static dev.kiln.providers.capi.render.MarkedValues.NODES;
  * The {@code kubeadmConfigSpec} of the control plane and the {@code KubeadmConfigTemplate}
  * spec of worker pools: the bootstrap format (cloud-config or ignition), the cluster
  * configuration (image repository, API server names, etcd), node registration (labels,
- * taints), and the files and commands that carry the encryption config, registry hosts and
- * the kube-vip static pod.
+ * taints), the files and commands that carry the encryption config, registry hosts and
+ * the kube-vip static pod, and the group's users ({@link KubeadmUsers}).
  */
 final class KubeadmConfigs
 {
@@ -44,6 +44,7 @@ final class KubeadmConfigs
         spec.putObject("initConfiguration").set("nodeRegistration", registration);
         spec.putObject("joinConfiguration").set("nodeRegistration", registration.deepCopy());
         addFiles(context, spec, true);
+        KubeadmUsers.add(spec, controlPlane.users());
         return spec;
     }
 
@@ -57,6 +58,7 @@ final class KubeadmConfigs
             spec.putObject("joinConfiguration").set("nodeRegistration", registration);
         }
         addFiles(context, spec, false);
+        KubeadmUsers.add(spec, pool.users());
         return spec;
     }
 

@@ -55,6 +55,11 @@ final class RegistryDriver
                 }
                 registry.managed().ifPresent(managed -> StepRunner.run(environment.connector().open(managed.node(), context), new Install(managed), context));
                 Value value = Values.with(planned, "address", Value.string(registry.address()));
+                Optional<Value> managedBlock = Values.attribute(value, "managed");
+                Optional<Value> managedNode = managedBlock.flatMap(block -> Values.attribute(block, "node"));
+                if (managedNode.isPresent()) {
+                    value = Values.with(value, "managed", Values.with(managedBlock.get(), "node", Filling.secretsMarked(managedNode.get())));
+                }
                 yield ApplyResponse.of(Filling.unknownsToNull(value));
             }
             case DELETE -> {
