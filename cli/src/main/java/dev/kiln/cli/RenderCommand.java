@@ -77,6 +77,9 @@ final class RenderCommand
         CapiApiVersion version = CapiApiVersion.fromLabel(apiVersion).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "-api-version must be v1beta1 or v1beta2, not \"" + apiVersion + "\""));
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), true);
+        if (!ConfiguredEncryption.configure(workspace, variables.inputs(invocation, workspace.directory()))) {
+            return ExitCodes.ERROR;
+        }
         LoadResult loaded = ConfigLoader.load(workspace.directory(), variables.inputs(invocation, workspace.directory()),
                 KilnProviders.recordedValues(workspace.readState()));
         workspace.show(loaded.diagnostics(), loaded.sources());

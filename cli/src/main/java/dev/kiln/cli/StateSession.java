@@ -6,6 +6,7 @@ import dev.kiln.state.State;
 import dev.kiln.state.StateException;
 import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.backend.WriteResult;
+import dev.kiln.state.backend.s3.S3Backend;
 import dev.kiln.state.journal.FoldResult;
 import dev.kiln.state.journal.Journal;
 import dev.kiln.state.lock.LockHandle;
@@ -179,7 +180,28 @@ final class StateSession
             journal.close();
         }
         finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Releases the lock. An S3 release that fails (the server unreachable at the very end) is a
+     * warning, not a failure of the command: what it wrote is saved, and the lock's lease runs
+     * out on its own.
+     */
+    private void unlock()
+    {
+        try {
             workspace.backend().unlock(lock);
+        }
+        catch (StateException e) {
+            if (!(workspace.backend() instanceof S3Backend)) {
+                throw e;
+            }
+            workspace.show(List.of(new Diagnostic(Severity.WARNING, "Failed to release the state lock",
+                    e.diagnostic().detail() + "\n\nA lock in S3 is a lease: it runs out by itself when it is not renewed, and the next run takes "
+                            + "it over then. To release it at once: kiln force-unlock " + lock.id(),
+                    Optional.empty(), Optional.empty())));
         }
     }
 }

@@ -138,8 +138,13 @@ class EncryptionEndToEndTest
         String methodText = method.out() + method.err();
         assertTrue(methodText.contains("Unsupported value") && methodText.contains("on main.kiln.hcl line 20") && methodText.contains("aes_gcm"), methodText);
 
-        CliRunner.Result unencrypted = CliRunner.in(workspace).run("state", "list", "-chdir=.");
+        String configuration = Files.readString(workspace.resolve("main.kiln.hcl"));
+        Files.writeString(workspace.resolve("main.kiln.hcl"), configuration.substring(0, configuration.indexOf("  encryption {"))
+                + configuration.substring(configuration.indexOf("variable \"state_passphrase\"")).replaceFirst("^", "}\n\n"));
+        CliRunner.Result unencrypted = kiln.run("state", "list");
         assertEquals(ExitCodes.ERROR, unencrypted.exitCode());
+        String unencryptedText = (unencrypted.out() + unencrypted.err()).replaceAll("\\s+", " ");
+        assertTrue(unencryptedText.contains("is encrypted but no encryption is configured"), unencryptedText);
         assertArrayEquals(state, Files.readAllBytes(workspace.resolve("kiln.state")));
     }
 

@@ -79,13 +79,24 @@ class KubeadmHighAvailabilityTest
 
     @Test
     @Order(2)
-    @DisplayName("Two control planes with stacked etcd are refused before anything runs: an even count tolerates no more failures")
-    void evenCountRefused()
+    @DisplayName("Refused before anything runs: an even control plane, a downgrade, a release the bundle lacks, a new control-plane endpoint")
+    void refusedPlans()
     {
         workspace.configure(List.of(0, 1), List.of(3), "v1.27.16", ENDPOINT, "");
+        assertRefused("Even number of control plane nodes");
+        workspace.configure(List.of(0, 1, 2), List.of(3), "v1.27.10", ENDPOINT, "");
+        assertRefused("downgrades are not supported: the cluster runs v1.27.16 and cannot go back to v1.27.10");
+        workspace.configure(List.of(0, 1, 2), List.of(3), "v1.30.0", ENDPOINT, "");
+        assertRefused("the offline bundle holds no Kubernetes v1.30.0 (it has v1.27.16, v1.28.8, v1.28.15, v1.29.1)");
+        workspace.configure(List.of(0, 1, 2), List.of(3), "v1.27.16", "    endpoint = \"127.0.0.251:6443\"\n", "");
+        assertRefused("can't change from " + VIRTUAL_IP + ":6443 to 127.0.0.251:6443 in place");
+    }
+
+    private void assertRefused(String reason)
+    {
         CliRunner.Result plan = workspace.run("plan");
-        assertEquals(ExitCodes.ERROR, plan.exitCode());
-        assertTrue(plan.err().contains("Even number of control plane nodes"), plan.err());
+        assertEquals(ExitCodes.ERROR, plan.exitCode(), plan.out());
+        assertTrue(plan.err().replaceAll("\\s+", " ").contains(reason), plan.err());
     }
 
     @Test

@@ -238,7 +238,18 @@ final class CommandExecution
         return announce + (sudo == null ? command.command() : sudo.wrap(command.command()));
     }
 
-    /** Stops waiting at once; kills the remote process group and closes the channel in the background. */
+    /**
+     * Kills everything in the command's session (sshd made its shell the session leader, so the
+     * session ID is that shell's PID; sudo and the command stay in it). {@code pkill -s} where
+     * procps exists, else the process group, else the shell; {@code kill -s KILL -PID} because
+     * dash's {@code kill} takes no {@code --}.
+     */
+    private static String stopCommand(String pid)
+    {
+        return "pkill -KILL -s " + pid + " 2>/dev/null || kill -s KILL -" + pid + " 2>/dev/null; kill -s KILL " + pid + " 2>/dev/null; true";
+    }
+
+    /** Stops waiting at once; kills the remote command's processes and closes the channel in the background. */
     private void abandon(Session.Command remote, CountDownLatch drained)
     {
         abandoned = true;
@@ -248,7 +259,7 @@ final class CommandExecution
         String pid = remotePid;
         Thread.ofVirtual().name("ssh-stop-" + host.name()).start(() -> {
             if (pid != null && pid.chars().allMatch(Character::isDigit)) {
-                RemoteCommand kill = new RemoteCommand("kill -KILL -- -" + pid + " 2>/dev/null; kill -KILL " + pid + " 2>/dev/null; true",
+                RemoteCommand kill = new RemoteCommand(stopCommand(pid),
                         command.sudo(), Optional.empty(), Optional.of(STOP_TIMEOUT), false, List.of());
                 try {
                     new CommandExecution(connection, step + " (stop)", kill, STOP_TIMEOUT, null, redactor).run();

@@ -18,7 +18,6 @@ import dev.kiln.state.lock.LockRequest;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,8 +41,10 @@ public final class S3Backend
     private final S3History history;
     private final SealedStateCodec codec;
     private final Object seenGuard = new Object();
-    private boolean seen;
-    private String seenEtag;
+    /** The state as this client last read or wrote it (null: never), and its ETag; empty when there was none. */
+    private Seen seen;
+
+    private record Seen(Optional<String> etag, Optional<DecodedState> state) {}
 
     public S3Backend(S3BackendOptions options)
     {
@@ -76,8 +77,9 @@ public final class S3Backend
     public Optional<StateSnapshot> read()
     {
         Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
-        remember(stored.map(StoredObject::etag));
-        return stored.map(object -> StateSnapshot.of(decode(object.bytes(), location()).state(), object.bytes()));
+        Optional<DecodedState> decoded = stored.map(object -> decode(object.bytes(), location()));
+        remember(new Seen(stored.map(StoredObject::etag), decoded));
+        return stored.map(object -> StateSnapshot.of(decoded.orElseThrow().state(), object.bytes()));
     }
 
     @Override
@@ -85,18 +87,16 @@ public final class S3Backend
     {
         requireNonNull(state, "state is null");
         requireHeld(requireNonNull(handle, "handle is null"));
-        Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
-        Optional<String> storedEtag = stored.map(StoredObject::etag);
-        requireUnchangedSinceSeen(storedEtag);
-        Optional<DecodedState> decoded = stored.map(object -> decode(object.bytes(), location()));
+        Seen current = current();
+        Optional<DecodedState> decoded = current.state();
         Optional<State> prepared = WriteRules.prepare(decoded.map(DecodedState::state), state, location());
         boolean reseal = decoded.isPresent() && needsResealing(decoded.get());
         if (prepared.isEmpty() && !reseal) {
-            remember(storedEtag);
+            remember(current);
             return new WriteResult(decoded.orElseThrow().state(), false);
         }
         State written = prepared.orElseGet(() -> decoded.orElseThrow().state());
-        store(written, storedEtag, reseal);
+        store(written, current.etag(), reseal);
         return new WriteResult(written, true);
     }
 
@@ -104,13 +104,12 @@ public final class S3Backend
     public Optional<KeyUse> resealStored(LockHandle handle)
     {
         requireHeld(requireNonNull(handle, "handle is null"));
-        Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
-        requireUnchangedSinceSeen(stored.map(StoredObject::etag));
-        Optional<DecodedState> decoded = stored.map(object -> decode(object.bytes(), location()));
+        Seen current = current();
+        Optional<DecodedState> decoded = current.state();
         if (decoded.isEmpty() || !needsResealing(decoded.get())) {
             return Optional.empty();
         }
-        store(decoded.get().state(), stored.map(StoredObject::etag), true);
+        store(decoded.get().state(), current.etag(), true);
         return Optional.of(decoded.get().keyUse());
     }
 
@@ -124,7 +123,7 @@ public final class S3Backend
         if (written.isEmpty()) {
             written = retriedWrite(content);
         }
-        remember(written);
+        remember(new Seen(written, Optional.of(new DecodedState(state, codec.encryption().enabled() ? KeyUse.PRIMARY : KeyUse.PLAINTEXT))));
         history.record(options.key(), written.get(), state.serial(), options.clock().instant());
         if (resealHistory) {
             history.reseal(codec);
@@ -208,20 +207,31 @@ public final class S3Backend
         return stored.keyUse().needsResealing(codec.encryption().enabled());
     }
 
-    private void requireUnchangedSinceSeen(Optional<String> storedEtag)
+    /**
+     * The stored state and its ETag. When this client read or wrote it before, a HEAD request
+     * confirms that it is unchanged (and it is not downloaded again); a different ETag means
+     * another run wrote it since: "state changed under you".
+     */
+    private Seen current()
     {
+        Seen last;
         synchronized (seenGuard) {
-            if (seen && !Objects.equals(seenEtag, storedEtag.orElse(null))) {
+            last = seen;
+        }
+        if (last != null) {
+            if (!objects.etag(options.key(), "checking the state").equals(last.etag())) {
                 throw changedUnderYou();
             }
+            return last;
         }
+        Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
+        return new Seen(stored.map(StoredObject::etag), stored.map(object -> decode(object.bytes(), location())));
     }
 
-    private void remember(Optional<String> etag)
+    private void remember(Seen current)
     {
         synchronized (seenGuard) {
-            seen = true;
-            seenEtag = etag.orElse(null);
+            seen = current;
         }
     }
 
