@@ -14,11 +14,9 @@ import dev.kiln.state.lock.LockHandle;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +46,11 @@ import static java.util.Objects.requireNonNull;
  * <p>
  * With encryption, each record is sealed on its own into one line, so appending stays O(1)
  * and the next command, holding the same keys, reads the records one by one.
+ * <p>
+ * The file is written through a {@link RandomAccessFile}, never a {@code FileChannel}: a
+ * channel closes for every thread when one thread using it is interrupted, and a second
+ * Ctrl-C cancels running actions by interrupting their threads while they may be recording
+ * their results. The journal must outlive that, so the state can still be saved.
  */
 public final class Journal
         implements Closeable
@@ -58,7 +61,7 @@ public final class Journal
     private final String runId;
     private final Clock clock;
     private final StateEncryption encryption;
-    private final FileChannel channel;
+    private final RandomAccessFile output;
     private final ReentrantLock appending = new ReentrantLock();
     private Optional<JournalContents> leftover;
     private long lastSequence;
@@ -66,13 +69,13 @@ public final class Journal
     private volatile long written;
     private volatile long forced;
 
-    private Journal(Path file, String runId, Clock clock, StateEncryption encryption, FileChannel channel, Optional<JournalContents> leftover)
+    private Journal(Path file, String runId, Clock clock, StateEncryption encryption, RandomAccessFile output, Optional<JournalContents> leftover)
     {
         this.file = file;
         this.runId = runId;
         this.clock = clock;
         this.encryption = encryption;
-        this.channel = channel;
+        this.output = output;
         this.leftover = leftover;
     }
 
@@ -93,8 +96,15 @@ public final class Journal
         requireNonNull(encryption, "encryption is null");
         AtomicFiles.createPrivateFile(file);
         JournalContents contents = JournalContents.read(file, encryption);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new Journal(file, runId, clock, encryption, channel, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
+        RandomAccessFile output = new RandomAccessFile(file.toFile(), "rw");
+        try {
+            output.seek(output.length());
+        }
+        catch (IOException e) {
+            output.close();
+            throw e;
+        }
+        return new Journal(file, runId, clock, encryption, output, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
     }
 
     public Path file()
@@ -209,8 +219,9 @@ public final class Journal
         appending.lock();
         try {
             synchronized (forcing) {
-                channel.truncate(0);
-                channel.force(true);
+                output.setLength(0);
+                output.seek(0);
+                output.getFD().sync();
                 written = 0;
                 forced = 0;
             }
@@ -229,7 +240,7 @@ public final class Journal
             sync();
         }
         finally {
-            channel.close();
+            output.close();
         }
     }
 
@@ -258,11 +269,8 @@ public final class Journal
     private long append(JournalRecord record)
             throws IOException
     {
-        ByteBuffer buffer = ByteBuffer.wrap(line(record));
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        written = channel.position();
+        output.write(line(record));
+        written = output.getFilePointer();
         return written;
     }
 
@@ -295,7 +303,7 @@ public final class Journal
                 return;
             }
             long target = written;
-            channel.force(false);
+            output.getFD().sync();
             forced = target;
         }
     }
