@@ -111,6 +111,22 @@ class KubeadmFaultsTest
     }
 
     @Test
+    @DisplayName("Trust on first use records the key the host presented in the node's facts; the next plan connects with it pinned and finds no changes")
+    void trustOnFirstUse()
+    {
+        KubeadmWorkspace workspace = nodesOnly("tofu", node("trusted", bed.host(0).address(), """
+                port               = %d
+                    private_key        = file("client_key")
+                    trust_on_first_use = true
+                """.formatted(bed.hosts().port())));
+        workspace.succeed("Apply complete! Resources: 1 added", "apply", "-auto-approve");
+        String key = bed.host(0).hostKey();
+        CliRunner.Result shown = workspace.succeed("host_key", "state", "show", "node.trusted");
+        assertTrue(shown.out().contains(key.substring(key.indexOf(' ') + 1, key.indexOf(' ') + 20)), shown.out());
+        workspace.assertNoChanges();
+    }
+
+    @Test
     @DisplayName("A user sudo refuses fails the node with sudo named as the reason")
     void sudoRefused()
     {

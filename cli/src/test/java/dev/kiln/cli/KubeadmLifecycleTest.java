@@ -32,6 +32,19 @@ class KubeadmLifecycleTest
 {
     private static final String FROM = "v1.28.8";
     private static final String TO = "v1.29.1";
+    private static final String REGISTRY = """
+            registry "local" {
+              insecure = true
+              mirrors  = ["docker.io", "registry.k8s.io"]
+
+              managed {
+                node        = node.cp[0]
+                storage_dir = "/var/lib/docker-registry"
+              }
+            }
+
+            """;
+    private static final String REGISTRY_REFERENCE = "  registry = registry.local\n";
 
     private KubeadmTestBed bed;
     private KubeadmWorkspace workspace;
@@ -51,15 +64,25 @@ class KubeadmLifecycleTest
 
     @Test
     @Order(1)
-    @DisplayName("One control plane and two workers from scratch: kubeadm init once, joins, Calico, kubeconfig as a sensitive output that kubectl can use")
+    @DisplayName("One control plane and two workers from scratch, with a managed registry: kubeadm init once, joins, Calico, every node trusting the registry, "
+            + "kubeconfig as a sensitive output that kubectl can use")
     void create()
             throws Exception
     {
-        workspace.configure(List.of(0), List.of(1, 2), FROM, "", "");
-        CliRunner.Result plan = workspace.succeed("Plan: 5 to add, 0 to change, 0 to destroy.", "plan");
+        workspace.preamble(REGISTRY);
+        workspace.configure(List.of(0), List.of(1, 2), FROM, "", REGISTRY_REFERENCE);
+        CliRunner.Result plan = workspace.succeed("Plan: 6 to add, 0 to change, 0 to destroy.", "plan");
         assertTrue(plan.out().contains("kubeadm init on cp-0 (" + bed.host(0).address() + ")"), plan.out());
-        workspace.succeed("Apply complete! Resources: 5 added, 0 changed, 0 destroyed.", "apply", "-auto-approve");
+        workspace.succeed("Apply complete! Resources: 6 added, 0 changed, 0 destroyed.", "apply", "-auto-approve");
         assertEquals(List.of("cp-0", "w-0", "w-1"), bed.registeredNodes());
+        String registry = bed.host(0).address() + ":5000";
+        assertTrue(Files.readString(bed.host(0).path("/etc/docker/registry/config.yml")).contains("rootdirectory: \"/var/lib/docker-registry\""));
+        assertEquals("active\n", bed.state(bed.host(0), "units/docker-registry/state"));
+        for (int index = 0; index < 3; index++) {
+            String hosts = Files.readString(bed.host(index).path("/etc/containerd/certs.d/docker.io/hosts.toml"));
+            assertTrue(hosts.contains("[host.\"http://" + registry + "\"]") && hosts.contains("skip_verify = true"), hosts);
+            assertTrue(Files.readString(bed.host(index).path("/etc/containerd/config.toml")).contains("sandbox_image = \"registry.k8s.io/pause:3.9\""));
+        }
         assertEquals(FROM, bed.clusterFile("version"));
         assertEquals(1, bed.calls(bed.host(0), "kubeadm init --config"));
         assertTrue(bed.clusterFile("objects/Installation_default").contains("encapsulation: IPIP"));
@@ -78,7 +101,7 @@ class KubeadmLifecycleTest
     @DisplayName("Two workers added: only they are prepared and joined; the first three hosts see no kubeadm again")
     void addWorkers()
     {
-        workspace.configure(List.of(0), List.of(1, 2, 3, 4), FROM, "", "");
+        workspace.configure(List.of(0), List.of(1, 2, 3, 4), FROM, "", REGISTRY_REFERENCE);
         CliRunner.Result plan = workspace.succeed("Plan: 2 to add, 1 to change, 0 to destroy.", "plan");
         assertTrue(plan.out().contains("prepare and join 2 worker(s) in parallel: w-2, w-3"), plan.out());
         workspace.succeed("Apply complete! Resources: 2 added, 1 changed, 0 destroyed.", "apply", "-auto-approve");
@@ -95,7 +118,7 @@ class KubeadmLifecycleTest
     {
         TestHost leaving = bed.host(4);
         bed.setState(leaving, "iptables", "*filter\n:KUBE-FORWARD - [0:0]\n-A FORWARD -j KUBE-FORWARD\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
-        workspace.configure(List.of(0), List.of(1, 2, 3), FROM, "", "");
+        workspace.configure(List.of(0), List.of(1, 2, 3), FROM, "", REGISTRY_REFERENCE);
         CliRunner.Result plan = workspace.succeed("Plan: 0 to add, 1 to change, 1 to destroy.", "plan");
         assertTrue(plan.out().contains("cordon, drain (5 min timeout), delete and reset 1 worker(s): " + leaving.address()), plan.out());
         workspace.succeed("Apply complete! Resources: 0 added, 1 changed, 1 destroyed.", "apply", "-auto-approve");
@@ -113,7 +136,7 @@ class KubeadmLifecycleTest
     @DisplayName("Upgrade v1.28.8 → v1.29.1: kubeadm upgrade apply on the control plane, then the workers in batches; every kubelet at v1.29.1")
     void upgrade()
     {
-        workspace.configure(List.of(0), List.of(1, 2, 3), TO, "", "");
+        workspace.configure(List.of(0), List.of(1, 2, 3), TO, "", REGISTRY_REFERENCE);
         CliRunner.Result plan = workspace.succeed("Plan: 0 to add, 2 to change, 0 to destroy.", "plan");
         assertTrue(plan.out().contains("upgrade from " + FROM + " to " + TO + ": kubeadm upgrade apply on cp-0"), plan.out());
         workspace.succeed("Apply complete! Resources: 0 added, 2 changed, 0 destroyed.", "apply", "-auto-approve");
@@ -133,7 +156,8 @@ class KubeadmLifecycleTest
     void destroy()
     {
         List<String> secrets = KubeadmWorkspace.secrets(bed);
-        workspace.succeed("Destroy complete! Resources: 6 destroyed.", "destroy", "-auto-approve");
+        workspace.succeed("Destroy complete! Resources: 7 destroyed.", "destroy", "-auto-approve");
+        assertFalse(Files.exists(bed.host(0).path("/etc/docker/registry/config.yml")));
         assertEquals(List.of(), bed.registeredNodes());
         for (int index = 0; index < 4; index++) {
             assertFalse(Files.exists(bed.host(index).path("/etc/kubernetes/kubelet.conf")), "host " + index);

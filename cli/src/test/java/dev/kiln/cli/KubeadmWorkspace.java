@@ -27,6 +27,7 @@ final class KubeadmWorkspace
     private final Path directory;
     private final CliRunner kiln;
     private final List<String> outputs = new ArrayList<>();
+    private String preamble = "";
 
     KubeadmWorkspace(KubeadmTestBed bed, Path directory, List<String> releases)
     {
@@ -48,6 +49,12 @@ final class KubeadmWorkspace
         return directory;
     }
 
+    /** Top-level blocks written before the cluster (a registry, say) by the next {@link #configure}. */
+    void preamble(String blocks)
+    {
+        this.preamble = blocks;
+    }
+
     /**
      * Writes the configuration: hosts {@code controlPlanes} as node.cp[*], {@code workers} as
      * node.w[*] in worker pool "a", Kubernetes {@code version}; {@code extra} goes inside the cluster block.
@@ -60,6 +67,7 @@ final class KubeadmWorkspace
                 """);
         hcl.append(nodes("cp", controlPlanes));
         hcl.append(nodes("w", workers));
+        hcl.append(preamble);
         hcl.append("""
                 cluster "lab" {
                   provider           = kubeadm
