@@ -7,9 +7,8 @@
 #
 # A real etcd (Debian etcd-server, /usr/bin/etcd) on 127.0.0.1 and free ports is filled with
 # SIZE_MIB values of 1 MiB of random bytes first. For each run and each path it reports the
-# wall time (JVM start included for the Java parts), the peak resident memory of every
-# process (/usr/bin/time), and the peak disk space the client side used: the growth of the
-# file system's used space, sampled every 0.1 s, minus what S3Proxy's own storage grew by.
+# wall time (JVM start included for the Java parts), the peak resident memory of its
+# processes and the bytes they wrote to disk (both from /usr/bin/time -v).
 #
 #   bench/run-backup.sh                   SIZE_MIB=1024 RUNS=3
 #   SIZE_MIB=256 RUNS=1 bench/run-backup.sh
@@ -56,29 +55,20 @@ s3_url="$(head -n1 "$work/s3.url")"
 echo "== etcd at $etcd_url, S3Proxy at $s3_url; filling etcd with $size_mib MiB"
 "$java" -cp "$jar" dev.kiln.bench.BackupBenchmark fill "$etcd_url" "$size_mib"
 
-used() { df --output=used -B1 "$work" | tail -n1; }
-s3_used() { du -sb "$work/s3" | cut -f1; }
-
-# measure NAME COMMAND...: runs COMMAND, prints wall seconds, peak RSS (MiB) and peak client disk (MiB)
+# measure NAME COMMAND...: runs COMMAND; prints its wall time, the largest peak RSS of its
+# processes, and the bytes its processes wrote to disk (getrusage's block outputs, x 512, as
+# /usr/bin/time reports them: the snapshot file for the baseline; any temporary file for Kiln)
 measure() {
     local name="$1"; shift
-    local base_used base_s3 peak=0 start end
+    local start end rss written
     sync
-    base_used="$(used)"; base_s3="$(s3_used)"
-    ( "$@" ) &
-    local pid=$!
     start="$(date +%s.%N)"
-    while kill -0 "$pid" 2>/dev/null; do
-        local now=$(( $(used) - base_used - ($(s3_used) - base_s3) ))
-        (( now > peak )) && peak=$now
-        sleep 0.1
-    done
-    wait "$pid"
+    "$@"
     end="$(date +%s.%N)"
-    local rss
     rss="$(grep -h "Maximum resident" "$work"/time.*.txt | awk '{print $6}' | sort -n | tail -n1)"
+    written="$(grep -h "File system outputs" "$work"/time.*.txt | awk '{sum += $4} END {print sum * 512}')"
     rm -f "$work"/time.*.txt
-    printf '%-8s wall %6.2f s   peak RSS %6d MiB   peak client disk %6d MiB\n' "$name" "$(echo "$end - $start" | bc)" $(( rss / 1024 )) $(( peak / 1048576 ))
+    printf '%-8s wall %6.2f s   peak RSS %6d MiB   written to disk by the client %6d MiB\n' "$name" "$(echo "$end - $start" | bc)" $(( rss / 1024 )) $(( written / 1048576 ))
 }
 
 baseline() {

@@ -39,9 +39,10 @@ import java.util.Optional;
 
 /**
  * Apply makespan against its lower bound, and the journal's overhead. Plans a simulator
- * configuration of {@code --instances} instances (clusters of one control-plane node and 98
- * workers), then applies it in-process through the engine's {@link ApplyRunner} with a driver
- * of fixed latencies (nodes {@code --node-ms}, clusters {@code --cluster-ms}), at each
+ * configuration of {@code --instances} instances (groups of a cluster with one control-plane
+ * node, and its worker pool of 97 nodes), then applies it in-process through the engine's
+ * {@link ApplyRunner} with a driver of fixed latencies (nodes and worker pools
+ * {@code --node-ms}, clusters {@code --cluster-ms}), at each
  * parallelism, once with the write-ahead journal and once with the in-memory log. Prints each
  * makespan, the lower bound max(critical path, total work ÷ parallelism), their ratio, and the
  * journal's overhead.

@@ -78,6 +78,24 @@ final class ExternalTools
         return arguments;
     }
 
+    /** One {@code scp} per host, all started at once: parallel-scp without its hard-wired {@code -C} (compression). */
+    List<List<String>> scpEach(Path file, String remotePath, int hostCount)
+            throws IOException
+    {
+        List<List<String>> commands = new ArrayList<>();
+        for (String line : Files.readAllLines(psshHosts).subList(0, hostCount)) {
+            String address = line.substring(line.indexOf('@') + 1, line.lastIndexOf(':'));
+            String port = line.substring(line.lastIndexOf(':') + 1);
+            List<String> arguments = new ArrayList<>(List.of("scp", "-q", "-P", port));
+            sshOptions.forEach(option -> arguments.addAll(List.of("-o", option)));
+            arguments.add(file.toString());
+            arguments.add("root@" + address + ":" + remotePath);
+            commands.add(arguments);
+        }
+        return commands;
+    }
+
+    /** parallel-scp as shipped: it always runs {@code scp -qC}, compressing the stream (no option turns that off). */
     List<String> parallelScp(Path file, String remotePath, int parallelism)
             throws IOException
     {

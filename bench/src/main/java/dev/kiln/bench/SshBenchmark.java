@@ -24,9 +24,11 @@ import java.util.stream.IntStream;
  * as a whole process (JVM start included), {@code ansible all -m command -f N}, and
  * {@code parallel-ssh -p N};</li>
  * <li>a {@code --file-mb} MB file to {@code --file-hosts} hosts: Kiln's SFTP upload versus
- * {@code parallel-scp -p N}.</li>
+ * {@code parallel-scp -p N} (which always compresses: {@code scp -qC}) and versus one plain
+ * {@code scp} per host started at once.</li>
  * </ol>
- * Each is run {@code --rounds} times; the table shows the median and the fastest round.
+ * Each is run {@code --rounds} times, the contenders of a benchmark taking turns round by round;
+ * the table shows the median and the fastest round, and the machine's load average.
  *
  * <pre>java -cp kiln-bench.jar dev.kiln.bench.SshBenchmark [--hosts 50] [--command "uname -a"] [--file-hosts 20] [--file-mb 100] [--rounds 3]</pre>
  */
@@ -100,17 +102,30 @@ public final class SshBenchmark
             Path inventory = work.resolve("kiln-inventory");
             SshFanOut.writeInventory(all, hosts.clientKey(), hosts.knownHosts(), inventory);
             String name = "`" + settings.command() + "` on " + settings.hosts() + " hosts";
-            measure(name, "Kiln (in-process, new connections)", () -> SshFanOut.runCommand(all, settings.command()));
-            measure(name, "Kiln (whole process, JVM start included)", () -> timeProcess(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", System.getProperty("java.class.path"), SshFanOut.class.getName(), inventory.toString(), settings.command())));
-            measure(name, "ansible -m command -f " + settings.hosts(), () -> timeProcess(tools.ansible(settings.command(), settings.hosts())));
-            measure(name, "parallel-ssh -p " + settings.hosts(), () -> timeProcess(tools.parallelSsh(settings.command(), settings.hosts())));
+            List<Contender> commands = List.of(
+                    new Contender("Kiln (in-process, new connections)", () -> SshFanOut.runCommand(all, settings.command())),
+                    new Contender("Kiln (whole process, JVM start included)", () -> timeProcess(List.of(javaBinary(),
+                            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable",
+                            "-cp", System.getProperty("java.class.path"), SshFanOut.class.getName(), inventory.toString(), settings.command()))),
+                    new Contender("ansible -m command -f " + settings.hosts(), () -> timeProcess(tools.ansible(settings.command(), settings.hosts()))),
+                    new Contender("parallel-ssh -p " + settings.hosts(), () -> timeProcess(tools.parallelSsh(settings.command(), settings.hosts()))));
+            measure(name, commands);
             uploads(hosts, tools, work);
         }
         finally {
             deleteQuietly(work);
         }
         print();
+    }
+
+    private static String loadAverage()
+    {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        }
+        catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private void uploads(TestHosts hosts, ExternalTools tools, Path work)
@@ -128,14 +143,19 @@ public final class SshBenchmark
         List<SshHostConfig> configs = targets.stream().map(host -> hosts.rootConfig(host.index())).toList();
         String name = settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts";
         String remote = "/var/lib/kiln/bundle.bin";
-        measure(name, "Kiln (SFTP, temp name + rename)", () -> {
-            removeRemote(targets, remote);
-            return SshFanOut.upload(configs, bundle, remote);
-        });
-        measure(name, "parallel-scp -p " + settings.fileHosts(), () -> {
-            removeRemote(targets, remote);
-            return timeProcess(tools.parallelScp(bundle, remote, settings.fileHosts()));
-        });
+        measure(name, List.of(
+                new Contender("Kiln (SFTP, temp name + rename)", () -> {
+                    removeRemote(targets, remote);
+                    return SshFanOut.upload(configs, bundle, remote);
+                }),
+                new Contender("parallel-scp -p " + settings.fileHosts() + " (always scp -C)", () -> {
+                    removeRemote(targets, remote);
+                    return timeProcess(tools.parallelScp(bundle, remote, settings.fileHosts()));
+                }),
+                new Contender(settings.fileHosts() + " × scp at once (no compression)", () -> {
+                    removeRemote(targets, remote);
+                    return timeProcesses(tools.scpEach(bundle, remote, settings.fileHosts()));
+                })));
         removeRemote(targets, remote);
     }
 
@@ -145,21 +165,28 @@ public final class SshBenchmark
                 throws Exception;
     }
 
-    private void measure(String benchmark, String tool, Round round)
+    private record Contender(String tool, Round round) {}
+
+    /** Runs the contenders round-robin, one round of each in turn, so load from elsewhere on the machine spreads over all of them. */
+    private void measure(String benchmark, List<Contender> contenders)
             throws Exception
     {
-        List<Duration> durations = new ArrayList<>();
-        for (int index = 0; index < settings.rounds(); index++) {
-            durations.add(round.run());
+        List<List<Duration>> durations = contenders.stream().map(contender -> (List<Duration>) new ArrayList<Duration>()).toList();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (int index = 0; index < contenders.size(); index++) {
+                durations.get(index).add(contenders.get(index).round().run());
+            }
         }
-        Row row = new Row(benchmark, tool, durations);
-        rows.add(row);
-        out.printf("   %-34s %-44s %s%n", benchmark, tool, durations.stream().map(duration -> duration.toMillis() + " ms").toList());
+        for (int index = 0; index < contenders.size(); index++) {
+            rows.add(new Row(benchmark, contenders.get(index).tool(), durations.get(index)));
+            out.printf("   %-34s %-44s %s%n", benchmark, contenders.get(index).tool(), durations.get(index).stream().map(duration -> duration.toMillis() + " ms").toList());
+        }
     }
 
     private void print()
     {
         out.println();
+        out.printf("load average at the end: %s (on %d CPUs)%n%n", loadAverage(), Runtime.getRuntime().availableProcessors());
         out.printf("| benchmark | tool | median | fastest | vs. first tool |%n|---|---|---:|---:|---:|%n");
         String current = "";
         Duration reference = Duration.ZERO;
@@ -176,7 +203,9 @@ public final class SshBenchmark
         out.printf("%nKiln (whole process) ÷ Ansible: %.2f (target ≤ 0.25)%n", (double) kiln.toNanos() / ansible.toNanos());
         Duration upload = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", "Kiln");
         Duration scp = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", "parallel-scp");
-        out.printf("Kiln upload ÷ parallel-scp: %.2f (target ≤ 1.00)%n", (double) upload.toNanos() / scp.toNanos());
+        Duration plainScp = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", settings.fileHosts() + " × scp");
+        out.printf("Kiln upload ÷ parallel-scp: %.2f (target ≤ 1.00); ÷ scp without compression: %.2f%n",
+                (double) upload.toNanos() / scp.toNanos(), (double) upload.toNanos() / plainScp.toNanos());
     }
 
     private Duration median(String benchmark, String toolPrefix)
@@ -200,6 +229,23 @@ public final class SshBenchmark
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + new String(output));
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static Duration timeProcesses(List<List<String>> commands)
+            throws IOException, InterruptedException
+    {
+        long started = System.nanoTime();
+        List<Process> processes = new ArrayList<>();
+        for (List<String> command : commands) {
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        for (int index = 0; index < processes.size(); index++) {
+            Process process = processes.get(index);
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", commands.get(index)) + " failed (" + process.exitValue() + ")");
+            }
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }

@@ -76,14 +76,14 @@ final class ApplyCommand
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         workspace.useVariables(inputs);
-        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+        if (!workspace.configurationLoadsBeforeFirstState(inputs) || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "apply", lockOptions.lockTimeout)) {
-            ApplyOperation operation = new ApplyOperation(workspace, session, inputs, applyFlags, json);
             if (planFile != null) {
-                return applySaved(workspace, session, inputs, operation);
+                return applySaved(workspace, session, inputs);
             }
+            ApplyOperation operation = new ApplyOperation(workspace, session, inputs, applyFlags, json);
             Optional<PlanStep.Planned> planned = PlanStep.plan(workspace, session, inputs, planFlags, PlanMode.NORMAL);
             if (planned.isEmpty()) {
                 return ExitCodes.ERROR;
@@ -93,16 +93,17 @@ final class ApplyCommand
     }
 
     /** Applies the saved plan exactly, after checking under the lock that the state and configuration are still the ones it was made for. */
-    private int applySaved(Workspace workspace, StateSession session, VariableInputs inputs, ApplyOperation operation)
+    private int applySaved(Workspace workspace, StateSession session, VariableInputs userInputs)
             throws IOException
     {
         workspace.show(session.recoveryDiagnostics());
-        PlanFileResult read = PlanFile.read(workspace.directory().resolve(planFile));
+        PlanFileResult read = PlanFile.read(workspace.directory().resolve(planFile), workspace.encryption());
         workspace.show(read.diagnostics());
         if (read.hasErrors() || read.plan().isEmpty()) {
             return ExitCodes.ERROR;
         }
         SavedPlan saved = read.plan().get();
+        VariableInputs inputs = SavedVariables.under(userInputs, saved);
         Optional<Planning> planning = Planning.load(workspace, inputs, session.state());
         if (planning.isEmpty()) {
             return ExitCodes.ERROR;
@@ -116,6 +117,6 @@ final class ApplyCommand
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             return ExitCodes.ERROR;
         }
-        return operation.run(planning.get(), saved.plan(), true);
+        return new ApplyOperation(workspace, session, inputs, applyFlags, json).run(planning.get(), saved.plan(), true);
     }
 }

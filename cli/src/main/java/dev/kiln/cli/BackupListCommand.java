@@ -45,6 +45,9 @@ final class BackupListCommand
     {
         Workspace workspace = new Workspace(invocation, BackupCommands.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        if (!ConfiguredEncryption.configure(workspace, inputs)) {
+            return ExitCodes.ERROR;
+        }
         State state = workspace.readState();
         Optional<BackupContext> context = BackupContext.load(workspace, inputs, state);
         if (context.isEmpty()) {

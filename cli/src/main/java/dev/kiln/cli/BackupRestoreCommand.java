@@ -61,6 +61,9 @@ final class BackupRestoreCommand
     {
         Workspace workspace = new Workspace(invocation, BackupCommands.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        if (!ConfiguredEncryption.configure(workspace, inputs)) {
+            return ExitCodes.ERROR;
+        }
         try (StateSession session = StateSession.open(workspace, "backup restore", lock.lockTimeout)) {
             Optional<BackupContext> context = BackupContext.load(workspace, inputs, session.state());
             if (context.isEmpty()) {

@@ -62,7 +62,7 @@ final class DestroyCommand
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         workspace.useVariables(inputs);
-        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+        if (!workspace.configurationLoadsBeforeFirstState(inputs) || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "destroy", lockOptions.lockTimeout)) {

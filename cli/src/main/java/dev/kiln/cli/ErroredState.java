@@ -2,19 +2,18 @@ package dev.kiln.cli;
 
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.state.State;
-import dev.kiln.state.StateCodec;
 import dev.kiln.state.StateException;
 import dev.kiln.state.backend.WriteRules;
+import dev.kiln.state.encryption.SealedStateCodec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * When the final write of a run's state fails (the S3 backend unreachable, say), the state is
  * written to {@code errored.kiln.state} in the working directory (atomically, private to its
- * owner) and the journal is kept, so nothing is lost; the error says exactly how to finish:
+ * owner, sealed with the configured encryption) and the journal is kept, so nothing is lost; the error says exactly how to finish:
  * {@code kiln state push errored.kiln.state}, or another apply, which folds the journal in.
  */
 final class ErroredState
@@ -30,7 +29,8 @@ final class ErroredState
         State prepared = prepared(stored, state, workspace.backend().location());
         String saved;
         try {
-            dev.kiln.state.AtomicFiles.write(file, StateCodec.standard().encode(prepared).getBytes(StandardCharsets.UTF_8));
+            // Sealed like the backend's copy: with encryption on, no plaintext state is left on disk.
+            dev.kiln.state.AtomicFiles.write(file, new SealedStateCodec(workspace.encryption()).encode(prepared));
             saved = ("Nothing is lost: Kiln wrote the state this run produced to %s, and kept this run's journal (.kiln/journal). When %s can be "
                     + "written again, upload it with:\n\n  %s\n\nor run kiln apply again, which folds the journal into the stored state first.")
                     .formatted(file, workspace.backend().location(), pushCommand(workspace));

@@ -48,6 +48,9 @@ final class GraphCommand
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         workspace.useVariables(inputs);
+        if (!ConfiguredEncryption.configure(workspace, inputs)) {
+            return ExitCodes.ERROR;
+        }
         Optional<Planning> planning = Planning.load(workspace, inputs, workspace.readState());
         if (planning.isEmpty()) {
             return ExitCodes.ERROR;

@@ -78,7 +78,7 @@ final class InitCommand
         invocation.out().println("Initializing the working directory " + workspace.directory() + "...");
         LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs);
         workspace.show(loaded.diagnostics(), loaded.sources());
-        if (loaded.hasErrors() || loaded.config().isEmpty()) {
+        if (loaded.hasErrors() || loaded.config().isEmpty() || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         Files.createDirectories(workspace.kilnDirectory());
@@ -127,9 +127,10 @@ final class InitCommand
             return true;
         }
         if (migrateState) {
+            // The configured encryption applies to both sides: a migration moves a state, it does not decrypt or re-key it.
             Backend source = previous.get().s3().isPresent()
-                    ? new S3Backend(previous.get().s3Options(invocation.environment()), notice -> workspace.show(List.of(notice)))
-                    : new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()));
+                    ? new S3Backend(previous.get().s3Options(invocation.environment()).withEncryption(workspace.encryption()), notice -> workspace.show(List.of(notice)))
+                    : new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()).withEncryption(workspace.encryption()));
             return BackendMigration.migrate(workspace, source, target, forceCopy, lockOptions.lockTimeout);
         }
         if (reconfigure) {

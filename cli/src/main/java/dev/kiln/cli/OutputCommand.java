@@ -60,6 +60,9 @@ final class OutputCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
+        if (!ConfiguredEncryption.configure(workspace)) {
+            return ExitCodes.ERROR;
+        }
         State state = workspace.readState();
         if (name == null) {
             if (raw) {

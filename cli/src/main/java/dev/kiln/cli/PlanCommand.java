@@ -77,7 +77,7 @@ final class PlanCommand
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), json);
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         workspace.useVariables(inputs);
-        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+        if (!workspace.configurationLoadsBeforeFirstState(inputs) || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "plan", lockOptions.lockTimeout)) {
@@ -95,7 +95,7 @@ final class PlanCommand
             }
             if (out != null) {
                 Path file = workspace.directory().resolve(out);
-                PlanFile.write(file, plan, workspace.kilnVersion());
+                PlanFile.write(file, plan, workspace.kilnVersion(), workspace.encryption());
                 if (!json) {
                     invocation.out().println();
                     invocation.out().println("Saved the plan to: " + out);

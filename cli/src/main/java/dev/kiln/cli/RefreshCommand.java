@@ -53,7 +53,7 @@ final class RefreshCommand
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         workspace.useVariables(inputs);
-        if (!workspace.configurationLoadsBeforeFirstState(inputs)) {
+        if (!workspace.configurationLoadsBeforeFirstState(inputs) || !ConfiguredEncryption.configure(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "refresh", lockOptions.lockTimeout)) {

@@ -77,6 +77,9 @@ final class RenderCommand
         CapiApiVersion version = CapiApiVersion.fromLabel(apiVersion).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "-api-version must be v1beta1 or v1beta2, not \"" + apiVersion + "\""));
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec), true);
+        if (!ConfiguredEncryption.configure(workspace, variables.inputs(invocation, workspace.directory()))) {
+            return ExitCodes.ERROR;
+        }
         LoadResult loaded = ConfigLoader.load(workspace.directory(), variables.inputs(invocation, workspace.directory()),
                 KilnProviders.recordedValues(workspace.readState()));
         workspace.show(loaded.diagnostics(), loaded.sources());
@@ -111,17 +114,20 @@ final class RenderCommand
                     cluster.nameRange()));
             return Optional.empty();
         }
-        List<Diagnostic> problems = CapiRenderer.check(cluster, provider.get());
+        if (cluster.infrastructure().isEmpty()) {
+            diagnostics.addAll(CapiRenderer.check(cluster, provider.get()));
+            return Optional.empty();
+        }
+        RenderedCluster rendered = CapiRenderer.render(cluster, provider.get(), version, RenderInputs.of(model, cluster));
+        List<Diagnostic> problems = CapiRenderer.check(cluster, rendered);
         diagnostics.addAll(problems);
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             return Optional.empty();
         }
-        RenderInputs inputs = RenderInputs.of(model, cluster);
         if (target.pool().isPresent()) {
-            RenderedPool pool = CapiRenderer.renderPool(cluster, target.pool().get(), provider.get(), version, inputs);
-            return Optional.of(CapiYaml.objects(target.title(), version, pool.machineDeployment().namespace(), pool.objects()));
+            RenderedPool pool = rendered.pool(target.pool().get().name()).orElseThrow();
+            return Optional.of(CapiYaml.objects(target.title(), version, rendered.namespace(), pool.objects()));
         }
-        RenderedCluster rendered = CapiRenderer.render(cluster, provider.get(), version, inputs);
         return Optional.of(CapiYaml.objects(target.title(), version, rendered.namespace(), rendered.objects()));
     }
 }

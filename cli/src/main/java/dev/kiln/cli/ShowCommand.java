@@ -61,6 +61,9 @@ final class ShowCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
+        if (!ConfiguredEncryption.configure(workspace)) {
+            return ExitCodes.ERROR;
+        }
         String chosen = json ? "json" : format;
         if (!chosen.equals("text") && !chosen.equals("json") && !chosen.equals("markdown")) {
             throw new ParameterException(spec.commandLine(), "Invalid -format \"" + format + "\": use text, json or markdown.");
@@ -78,7 +81,7 @@ final class ShowCommand
             }
             return ExitCodes.OK;
         }
-        PlanFileResult read = PlanFile.read(workspace.directory().resolve(planFile));
+        PlanFileResult read = PlanFile.read(workspace.directory().resolve(planFile), workspace.encryption());
         workspace.show(read.diagnostics().stream().filter(diagnostic -> diagnostic.isError()).toList());
         if (read.plan().isEmpty()) {
             return ExitCodes.ERROR;

@@ -61,9 +61,9 @@ final class StateBackends
     static Backend open(Workspace workspace, Optional<S3BackendOptions> s3)
     {
         if (s3.isEmpty()) {
-            return new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()));
+            return new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()).withEncryption(workspace.encryption()));
         }
-        return new S3Backend(s3.get(), notice -> workspace.show(List.of(notice)));
+        return new S3Backend(s3.get().withEncryption(workspace.encryption()), notice -> workspace.show(List.of(notice)));
     }
 
     /** The S3 options the configuration names, or empty for the local file. */

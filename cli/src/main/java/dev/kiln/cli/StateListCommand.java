@@ -43,6 +43,9 @@ final class StateListCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, state.workingDirectory(spec));
+        if (!ConfiguredEncryption.configure(workspace)) {
+            return ExitCodes.ERROR;
+        }
         for (ResourceInstance instance : workspace.readState().resources().values()) {
             String address = instance.address().toString();
             if (prefixes.isEmpty() || prefixes.stream().anyMatch(prefix -> address.equals(prefix) || address.startsWith(prefix + "[") || address.startsWith(prefix + "."))) {

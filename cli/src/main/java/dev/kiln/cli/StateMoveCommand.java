@@ -53,6 +53,9 @@ final class StateMoveCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, state.workingDirectory(spec));
+        if (!ConfiguredEncryption.configure(workspace)) {
+            return ExitCodes.ERROR;
+        }
         try (StateSession session = StateSession.open(workspace, "state mv", lockOptions.lockTimeout)) {
             workspace.show(session.recoveryDiagnostics());
             State current = session.state();

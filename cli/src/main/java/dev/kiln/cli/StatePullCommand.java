@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
-@Command(name = "pull", description = "Print the stored state document (JSON), for backups and inspection.")
+@Command(name = "pull", description = "Print the stored state document (JSON, decrypted when encryption is configured), for backups and inspection.")
 final class StatePullCommand
         implements Callable<Integer>
 {
@@ -20,6 +20,9 @@ final class StatePullCommand
 
     @Mixin
     private HelpOption help;
+
+    @Mixin
+    private VariableOptions variables;
 
     @Spec
     private CommandSpec spec;
@@ -37,6 +40,9 @@ final class StatePullCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, state.workingDirectory(spec));
+        if (!ConfiguredEncryption.configure(workspace, variables.inputs(invocation, workspace.directory()))) {
+            return ExitCodes.ERROR;
+        }
         invocation.out().print(StateCodec.standard().encode(workspace.readState()));
         return ExitCodes.OK;
     }

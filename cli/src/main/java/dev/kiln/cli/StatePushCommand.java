@@ -1,9 +1,10 @@
 package dev.kiln.cli;
 
+import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.state.State;
-import dev.kiln.state.StateCodec;
 import dev.kiln.state.backend.WriteResult;
+import dev.kiln.state.encryption.SealedStateCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +14,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +31,9 @@ final class StatePushCommand
 
     @Mixin
     private HelpOption help;
+
+    @Mixin
+    private VariableOptions variables;
 
     @Spec
     private CommandSpec spec;
@@ -58,10 +61,14 @@ final class StatePushCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, state.workingDirectory(spec));
-        String text = file.equals("-")
-                ? new String(invocation.in().readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(workspace.directory().resolve(Path.of(file)), StandardCharsets.UTF_8);
-        State pushed = StateCodec.standard().decode(text, file);
+        VariableInputs inputs = variables.inputs(invocation, workspace.directory());
+        workspace.useVariables(inputs);
+        if (!ConfiguredEncryption.configure(workspace, inputs)) {
+            return ExitCodes.ERROR;
+        }
+        byte[] bytes = file.equals("-") ? invocation.in().readAllBytes() : Files.readAllBytes(workspace.directory().resolve(Path.of(file)));
+        // A pushed document may be plaintext (kiln state pull) or encrypted with the configured key (errored.kiln.state, a history copy).
+        State pushed = new SealedStateCodec(workspace.encryption()).decode(bytes, file).state();
         try (StateSession session = StateSession.open(workspace, "state push", lockOptions.lockTimeout)) {
             workspace.show(session.recoveryDiagnostics());
             State stored = session.state();

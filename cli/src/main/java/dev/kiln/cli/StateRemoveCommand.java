@@ -48,6 +48,9 @@ final class StateRemoveCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, state.workingDirectory(spec));
+        if (!ConfiguredEncryption.configure(workspace)) {
+            return ExitCodes.ERROR;
+        }
         try (StateSession session = StateSession.open(workspace, "state rm", lockOptions.lockTimeout)) {
             workspace.show(session.recoveryDiagnostics());
             State current = session.state();

@@ -6,6 +6,7 @@ import dev.kiln.state.State;
 import dev.kiln.state.StateException;
 import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.backend.WriteResult;
+import dev.kiln.state.backend.s3.S3Backend;
 import dev.kiln.state.journal.FoldResult;
 import dev.kiln.state.journal.Journal;
 import dev.kiln.state.lock.LockHandle;
@@ -62,7 +63,8 @@ final class StateSession
         Journal journal = null;
         try {
             String runId = newRunId();
-            journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC());
+            journal = Journal.open(workspace.journalFile(), runId, Clock.systemUTC(), workspace.encryption());
+            ConfiguredEncryption.resealStored(workspace, lock);
             Optional<FoldResult> recovered = journal.recoverLeftover(workspace.backend(), lock, () -> State.create(workspace.kilnVersion()));
             Optional<State> stored = recovered.map(FoldResult::state).or(() -> workspace.backend().read().map(StateSnapshot::state));
             // The state's lineage is fixed when it is first written: a plan saved now must apply to this same state later.
@@ -178,7 +180,28 @@ final class StateSession
             journal.close();
         }
         finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Releases the lock. An S3 release that fails (the server unreachable at the very end) is a
+     * warning, not a failure of the command: what it wrote is saved, and the lock's lease runs
+     * out on its own.
+     */
+    private void unlock()
+    {
+        try {
             workspace.backend().unlock(lock);
+        }
+        catch (StateException e) {
+            if (!(workspace.backend() instanceof S3Backend)) {
+                throw e;
+            }
+            workspace.show(List.of(new Diagnostic(Severity.WARNING, "Failed to release the state lock",
+                    e.diagnostic().detail() + "\n\nA lock in S3 is a lease: it runs out by itself when it is not renewed, and the next run takes "
+                            + "it over then. To release it at once: kiln force-unlock " + lock.id(),
+                    Optional.empty(), Optional.empty())));
         }
     }
 }

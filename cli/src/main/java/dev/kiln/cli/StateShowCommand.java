@@ -44,6 +44,9 @@ final class StateShowCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, state.workingDirectory(spec));
+        if (!ConfiguredEncryption.configure(workspace)) {
+            return ExitCodes.ERROR;
+        }
         State current = workspace.readState();
         Optional<ResourceAddress> found = StateAddresses.recorded(workspace, current, address);
         if (found.isEmpty()) {

@@ -64,9 +64,12 @@ final class StatusCommand
         Workspace workspace = new Workspace(invocation, kiln.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
         workspace.useVariables(inputs);
+        if (!ConfiguredEncryption.configure(workspace, inputs)) {
+            return ExitCodes.ERROR;
+        }
         State state = workspace.readState();
         Optional<State> stored = workspace.backend().read().map(StateSnapshot::state);
-        Map<ResourceAddress, JournalRecord.Intent> open = openIntents(JournalContents.read(workspace.journalFile()));
+        Map<ResourceAddress, JournalRecord.Intent> open = openIntents(JournalContents.read(workspace.journalFile(), workspace.encryption()));
         boolean running = !open.isEmpty() && lockHeld(workspace);
         List<ResourceInstance> clusters = state.resources().values().stream().filter(instance -> instance.type().equals(CLUSTER_TYPE)).toList();
         List<ClusterStatus> statuses = new ArrayList<>();

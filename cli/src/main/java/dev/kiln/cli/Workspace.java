@@ -11,6 +11,7 @@ import dev.kiln.state.State;
 import dev.kiln.state.backend.Backend;
 import dev.kiln.state.backend.LocalBackendOptions;
 import dev.kiln.state.backend.StateSnapshot;
+import dev.kiln.state.encryption.StateEncryption;
 import dev.kiln.state.journal.Journal;
 import dev.kiln.state.journal.JournalContents;
 import dev.kiln.state.journal.JournalFold;
@@ -33,6 +34,7 @@ final class Workspace
     private final boolean machineReadable;
     private VariableInputs variables;
     private Backend backend;
+    private StateEncryption encryption = StateEncryption.none();
 
     Workspace(Invocation invocation, Path directory)
     {
@@ -93,6 +95,21 @@ final class Workspace
         this.backend = requireNonNull(chosen, "chosen is null");
     }
 
+    /**
+     * Encrypts the state, its copies, the journal and saved plans from now on
+     * ({@link ConfiguredEncryption}); before the backend is first used.
+     */
+    void encryptWith(StateEncryption newEncryption)
+    {
+        this.encryption = requireNonNull(newEncryption, "newEncryption is null");
+        this.backend = null;
+    }
+
+    StateEncryption encryption()
+    {
+        return encryption;
+    }
+
     String kilnVersion()
     {
         return Version.current().kiln();
@@ -106,7 +123,7 @@ final class Workspace
             throws IOException
     {
         State stored = backend().read().map(StateSnapshot::state).orElseGet(() -> State.create(kilnVersion()));
-        JournalContents leftover = JournalContents.read(journalFile());
+        JournalContents leftover = JournalContents.read(journalFile(), encryption);
         return leftover.isEmpty() ? stored : JournalFold.fold(stored, leftover).state();
     }
 

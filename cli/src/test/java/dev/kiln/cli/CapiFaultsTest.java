@@ -40,6 +40,9 @@ class CapiFaultsTest
         System.setProperty("kiln.capi.timeout", "30s");
         System.setProperty("kiln.capi.delete-timeout", "30s");
         System.setProperty("kiln.capi.poll-interval", "100ms");
+        // fabric8's mock server blocks its event loop for seconds whenever a watch closes; the
+        // waits poll instead (KubeWaitTest covers watches, including one that drops).
+        System.setProperty("kiln.capi.watch", "false");
         api = MockApiServer.start();
         controller = CapiTestController.start(api.admin(), "v1beta2", "default", api.kubeconfig());
     }
@@ -59,6 +62,7 @@ class CapiFaultsTest
         System.clearProperty("kiln.capi.timeout");
         System.clearProperty("kiln.capi.delete-timeout");
         System.clearProperty("kiln.capi.poll-interval");
+        System.clearProperty("kiln.capi.watch");
     }
 
     private CliRunner workspace(String configuration)
@@ -169,5 +173,112 @@ class CapiFaultsTest
         assertFalse(applied.out().contains("secret-token-never-shown"), "no kubeconfig shows");
         assertNoChanges(kiln);
         assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 4 destroyed.");
+    }
+
+    @Test
+    @DisplayName("a management cluster Kiln cannot read at refresh is a plan error naming the instance and the cause, never the kubeconfig")
+    void unreadableManagementCluster()
+            throws IOException
+    {
+        CliRunner kiln = workspace(PROVIDER + cluster("unreadable", "capi", "v1.30.4", 1));
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        Path kubeconfig = directory.resolve("capi/management.kubeconfig");
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters: []\nusers:\n- name: x\n  user: {token: secret-token-never-shown}\n");
+        CliRunner.Result plan = kiln.run("plan");
+        assertEquals(ExitCodes.ERROR, plan.exitCode(), plan.out());
+        String error = plan.err().replaceAll("\\s+", " ");
+        assertTrue(error.contains("Management cluster unreadable"), error);
+        assertTrue(error.contains("Kiln could not read cluster.unreadable through provider capi: the kubeconfig " + kubeconfig + " has no current-context"), error);
+        assertFalse(plan.err().contains("secret-token-never-shown") || plan.out().contains("secret-token-never-shown"));
+        Files.writeString(kubeconfig, api.kubeconfig());
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    @Test
+    @DisplayName("refresh reports a machine that failed after the apply as a warning with Cluster API's reason, and the cluster's status as failed")
+    void refreshReportsFailedMachines()
+            throws IOException
+    {
+        CliRunner kiln = workspace(PROVIDER + cluster("broken", "capi", "v1.30.4", 1));
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        controller.stall(true);
+        var machine = CapiLifecycleTest.machines(api, "broken-md-0").getFirst();
+        machine.setAdditionalProperty("status", java.util.Map.of("phase", "Failed", "failureReason", "UpdateError", "failureMessage", "the host is gone"));
+        api.admin().genericKubernetesResources(CORE, "Machine").inNamespace("default").resource(machine).updateStatus();
+        CliRunner.Result plan = kiln.run("plan");
+        String output = (plan.out() + plan.err()).replaceAll("\\s+", " ");
+        assertTrue(output.contains("Failed machines"), output);
+        assertTrue(output.contains("Machine default/" + machine.getMetadata().getName() + " failed: UpdateError: the host is gone"), output);
+        assertSucceeded(kiln.run("refresh"), "State serial");
+        assertTrue(kiln.run("state", "show", "cluster.broken.pool[\"md-0\"]").out().contains("\"failed\""));
+        controller.stall(false);
+        api.admin().genericKubernetesResources(CORE, "Machine").inNamespace("default").withName(machine.getMetadata().getName()).delete();
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    @Test
+    @DisplayName("install applies the provider components with clusterctl variables, waits for their Deployments and logs their images")
+    void installsComponents()
+            throws IOException
+    {
+        CliRunner kiln = workspace("""
+                provider "capi" {
+                  kubeconfig = "management.kubeconfig"
+
+                  install {
+                    core           = "core-components.yaml"
+                    infrastructure = { docker = "infrastructure-components.yaml" }
+                    variables      = { CAPI_VERSION = "v1.8.5" }
+                  }
+                }
+                """ + cluster("installed", "capi", "v1.30.4", 1));
+        Path workspace = directory.resolve("capi");
+        Files.writeString(workspace.resolve("core-components.yaml"), components("capi-system", "capi-controller-manager", "cluster-api-controller:${CAPI_VERSION}"));
+        Files.writeString(workspace.resolve("infrastructure-components.yaml"), components("capd-system", "capd-controller-manager", "capd-manager:${CAPD_VERSION:=v1.8.4}"));
+        CliRunner.Result applied = kiln.run("apply", "-auto-approve");
+        assertSucceeded(applied, "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        assertEquals("registry.k8s.io/cluster-api/capd-manager:v1.8.4", api.admin().apps().deployments().inNamespace("capd-system").withName("capd-controller-manager").get()
+                .getSpec().getTemplate().getSpec().getContainers().getFirst().getImage());
+        String logs;
+        try (var files = Files.walk(workspace.resolve(".kiln/logs"))) {
+            logs = String.join("\n", files.filter(Files::isRegularFile).map(file -> {
+                try {
+                    return Files.readString(file);
+                }
+                catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList());
+        }
+        assertTrue(logs.contains("Deployment capi-system/capi-controller-manager is Available, running registry.k8s.io/cluster-api/cluster-api-controller:v1.8.5"), logs);
+        assertNoChanges(kiln);
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    private static String components(String namespace, String name, String image)
+    {
+        return """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: %1$s
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %2$s
+                  namespace: %1$s
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {control-plane: %2$s}
+                  template:
+                    metadata:
+                      labels: {control-plane: %2$s}
+                    spec:
+                      containers:
+                      - name: manager
+                        image: registry.k8s.io/cluster-api/%3$s
+                """.formatted(namespace, name, image);
     }
 }

@@ -40,6 +40,9 @@ class CapiLifecycleTest
         System.setProperty("kiln.capi.timeout", "60s");
         System.setProperty("kiln.capi.delete-timeout", "60s");
         System.setProperty("kiln.capi.poll-interval", "100ms");
+        // fabric8's mock server blocks its event loop for seconds whenever a watch closes; the
+        // waits poll instead (KubeWaitTest covers watches, including one that drops).
+        System.setProperty("kiln.capi.watch", "false");
         api = MockApiServer.start();
         controller = CapiTestController.start(api.admin(), "v1beta2", "default", api.kubeconfig());
     }
@@ -52,6 +55,7 @@ class CapiLifecycleTest
         System.clearProperty("kiln.capi.timeout");
         System.clearProperty("kiln.capi.delete-timeout");
         System.clearProperty("kiln.capi.poll-interval");
+        System.clearProperty("kiln.capi.watch");
     }
 
     static String configuration(String version, int controlPlanes, int workers)
@@ -140,6 +144,10 @@ class CapiLifecycleTest
         assertNoChanges(kiln);
 
         assertSucceeded(kiln.run("state", "rm", "cluster.prod", "cluster.prod.pool[\"md-0\"]", "cluster.prod.pool[\"md-1\"]"), "Removed 3 resource instance(s)");
+        CliRunner.Result misnamed = kiln.run("import", "cluster.prod", "default/capi-quickstart");
+        assertEquals(ExitCodes.ERROR, misnamed.exitCode());
+        assertTrue(misnamed.err().replaceAll("\\s+", " ").contains("cluster.prod names its Cluster API objects default/prod (the provider's namespace and the cluster block's name), "
+                + "not default/capi-quickstart. Name the cluster block after the Cluster (cluster \"capi-quickstart\" {...})"), misnamed.err());
         CliRunner.Result imported = kiln.run("import", "cluster.prod", "default/prod");
         assertSucceeded(imported, "Import successful!");
         assertTrue(imported.out().contains("cluster.prod, cluster.prod.pool[\"md-0\"], cluster.prod.pool[\"md-1\"]"), imported.out());

@@ -28,7 +28,7 @@ import java.util.function.Function;
  * Pending → Provisioning → Running; sets replicas, versions and conditions in the v1beta1 or
  * v1beta2 shape; writes the kubeconfig Secret once the control plane is initialized; and
  * honours deletion (a Cluster being deleted takes its machines and objects with it, then
- * drops its finalizer). It can be told to stall (do nothing) or to fail the next Machine of an
+ * drops its finalizer); and reports every Deployment (provider components) Available. It can be told to stall (do nothing) or to fail the next Machine of an
  * owner.
  */
 final class CapiTestController
@@ -111,6 +111,14 @@ final class CapiTestController
         orphans();
         for (GenericKubernetesResource cluster : list("cluster.x-k8s.io", "Cluster")) {
             cluster(cluster);
+        }
+        for (GenericKubernetesResource deployment : client.genericKubernetesResources("apps/v1", "Deployment").inAnyNamespace().list().getItems()) {
+            Map<String, Object> status = Map.of("observedGeneration", deployment.getMetadata().getGeneration(),
+                    "conditions", List.of(condition("Available", true, "MinimumReplicasAvailable")));
+            if (!status.equals(deployment.getAdditionalProperties().get("status"))) {
+                deployment.setAdditionalProperty("status", status);
+                client.genericKubernetesResources("apps/v1", "Deployment").inNamespace(deployment.getMetadata().getNamespace()).resource(deployment).updateStatus();
+            }
         }
     }
 

@@ -35,6 +35,9 @@ class CapiV1beta1Test
         System.setProperty("kiln.capi.timeout", "30s");
         System.setProperty("kiln.capi.delete-timeout", "30s");
         System.setProperty("kiln.capi.poll-interval", "100ms");
+        // fabric8's mock server blocks its event loop for seconds whenever a watch closes; the
+        // waits poll instead (KubeWaitTest covers watches, including one that drops).
+        System.setProperty("kiln.capi.watch", "false");
         api = MockApiServer.start(MockApiServer.Served.V1BETA1);
         controller = CapiTestController.start(api.admin(), "v1beta1", "default", api.kubeconfig());
     }
@@ -47,6 +50,7 @@ class CapiV1beta1Test
         System.clearProperty("kiln.capi.timeout");
         System.clearProperty("kiln.capi.delete-timeout");
         System.clearProperty("kiln.capi.poll-interval");
+        System.clearProperty("kiln.capi.watch");
     }
 
     @Test

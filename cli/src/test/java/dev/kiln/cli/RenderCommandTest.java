@@ -52,6 +52,40 @@ class RenderCommandTest
     }
 
     @Test
+    @DisplayName("users' password hashes, from a variable or a literal, are never printed; the rest of each user is")
+    void hidesUserPasswords()
+            throws IOException
+    {
+        CliRunner.Result result = CliRunner.in(Fixtures.directory("render-users")).run("render");
+        assertEquals(0, result.exitCode(), result.err());
+        assertAll(
+                () -> assertFalse(result.out().contains("not-a-real-password-hash-from-a-variable")),
+                () -> assertFalse(result.out().contains("not-a-real-literal-password-hash")),
+                () -> assertFalse(result.out().contains("$6$")),
+                () -> assertFalse(result.err().contains("$6$")));
+        List<JsonNode> documents = documents(result.out());
+        JsonNode controlPlane = documents.stream().filter(document -> document.get("kind").asText().equals("KubeadmControlPlane")).findFirst().orElseThrow();
+        assertEquals("ops", controlPlane.at("/spec/kubeadmConfigSpec/users/0/name").asText());
+        assertEquals("(sensitive value)", controlPlane.at("/spec/kubeadmConfigSpec/users/0/passwd").asText());
+        assertEquals("/bin/bash", controlPlane.at("/spec/kubeadmConfigSpec/users/0/shell").asText());
+        JsonNode template = documents.stream().filter(document -> document.get("kind").asText().equals("KubeadmConfigTemplate")).findFirst().orElseThrow();
+        assertEquals("(sensitive value)", template.at("/spec/template/spec/users/0/passwd").asText());
+    }
+
+    @Test
+    @DisplayName("a machine block with a kind but no api_version is a diagnostic that underlines the kind at its line, and nothing is rendered")
+    void rejectsIncompleteMachineKind()
+    {
+        CliRunner.Result result = CliRunner.in(Fixtures.directory("render-machine-kind")).run("render");
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("Incomplete machine template kind"), result.err());
+        assertTrue(result.err().contains("on main.kiln.hcl line 16, in cluster \"rack\":\n  16:       kind = \"Metal3MachineTemplate\"\n"
+                + "                   ^^^^^^^^^^^^^^^^^^^^^^^\n"), result.err());
+        assertTrue(result.err().contains("Add api_version ="), result.err());
+    }
+
+    @Test
     @DisplayName("values known only after apply render as (known after apply), with a comment above their object")
     void rendersUnknownValues()
     {

@@ -8,10 +8,13 @@ import dev.kiln.lang.config.model.ProviderSettings;
 import dev.kiln.lang.config.model.ProviderType;
 import dev.kiln.planner.diff.RecordedResourceValues;
 import dev.kiln.planner.diff.StandardDiffRule;
+import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
+import dev.kiln.providers.backup.BackupPointResource;
+import dev.kiln.providers.backup.ScheduledBackups;
 import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
@@ -35,12 +38,14 @@ public final class Providers
     private final Map<String, Provider> available;
     private final ProviderDispatch dispatch;
     private final Path workingDirectory;
+    private final Config config;
     private final AppliedValues applied;
 
     private Providers(Config config, Map<String, Provider> available, Path workingDirectory, AppliedValues applied)
     {
         this.available = Map.copyOf(available);
         this.workingDirectory = workingDirectory;
+        this.config = config;
         this.dispatch = new ProviderDispatch(config, this::find);
         this.applied = applied;
     }
@@ -91,16 +96,38 @@ public final class Providers
     public ResourceTypes resourceTypes()
     {
         return ResourceTypes.of(ResourceSchemas.typeNames().stream()
-                .map(type -> new ResourceType(type, ResourceSchemas.of(type), type.equals(KilnSchemas.BACKUP_POINT)
-                        ? BackupPointGuard.guarding(dispatch.diffRule(type), workingDirectory)
-                        : dispatch.diffRule(type)))
+                .map(type -> new ResourceType(type, ResourceSchemas.of(type), diffRule(type)))
                 .toList());
     }
 
-    /** Reads each recorded instance through the provider its request names. */
+    /**
+     * Backup points, whatever their provider, cannot be destroyed while they hold backups; a
+     * cluster's scheduled backups are planned alike for every provider.
+     */
+    private DiffRule diffRule(String type)
+    {
+        return switch (type) {
+            case KilnSchemas.BACKUP_POINT -> BackupPointGuard.guarding(request -> ownsBackupPoints(request.provider())
+                    ? dispatch.diffRule(type).diff(request)
+                    : BackupPointResource.diffRule().diff(request), workingDirectory);
+            case ResourceSchemas.CLUSTER_BACKUP -> request -> find(request.provider()).isPresent()
+                    ? ScheduledBackups.diffRule(request.provider()).diff(request)
+                    : dispatch.diffRule(type).diff(request);
+            default -> dispatch.diffRule(type);
+        };
+    }
+
+    /** Reads each recorded instance through the provider its request names (scheduled backups stand as recorded). */
     public Refresher refresher()
     {
-        return dispatch.refresher();
+        Refresher providers = dispatch.refresher();
+        Refresher schedules = ScheduledBackups.refresher();
+        Refresher points = BackupPointResource.refresher();
+        return request -> switch (request.address().type()) {
+            case ResourceSchemas.CLUSTER_BACKUP -> schedules.read(request);
+            case KilnSchemas.BACKUP_POINT -> ownsBackupPoints(request.provider()) ? providers.read(request) : points.read(request);
+            default -> providers.read(request);
+        };
     }
 
     /**
@@ -113,7 +140,11 @@ public final class Providers
         requireNonNull(provider, "provider is null");
         requireNonNull(type, "type is null");
         return find(provider)
-                .flatMap(found -> found.driver(type))
+                .flatMap(found -> switch (type) {
+                    case ResourceSchemas.CLUSTER_BACKUP -> scheduledBackups(found);
+                    case KilnSchemas.BACKUP_POINT -> found.driver(type).or(() -> Optional.of(BackupPointResource.driver(workingDirectory)));
+                    default -> found.driver(type);
+                })
                 .map(applied::recording)
                 .orElseThrow(() -> new IllegalArgumentException("no driver for resource type " + type + " of provider \"" + provider + "\""));
     }
@@ -124,6 +155,21 @@ public final class Providers
         requireNonNull(provider, "provider is null");
         requireNonNull(type, "type is null");
         return find(provider).flatMap(found -> found.importer(type));
+    }
+
+    /** Whether {@code provider} exists and has backup points of its own (the simulator); others get real ones. */
+    private boolean ownsBackupPoints(String provider)
+    {
+        return find(provider).flatMap(found -> found.diffRule(KilnSchemas.BACKUP_POINT)).isPresent() || find(provider).isEmpty();
+    }
+
+    private Optional<Driver> scheduledBackups(Provider provider)
+    {
+        return switch (provider) {
+            case SimProvider simulator -> Optional.of(ScheduledBackups.simulator(() -> simulator.datacenter().directory()));
+            case KubeadmProvider ignored -> Optional.of(ScheduledBackups.kubeadm(config));
+            default -> Optional.empty();
+        };
     }
 
     private Optional<Provider> find(String provider)

@@ -32,6 +32,9 @@ public final class ResourceSchemas
     /** The resource type of worker pools, {@link ChildKind#WORKER_POOL}'s. */
     public static final String WORKER_POOL = "worker_pool";
 
+    /** The resource type of a cluster's scheduled backups, {@link ChildKind#CLUSTER_BACKUP}'s: {@code cluster.prod.backup}. */
+    public static final String CLUSTER_BACKUP = "cluster_backup";
+
     private static final Map<String, List<AttributePath>> FORCING = Map.of(
             KilnSchemas.NODE, List.of(
                     AttributePath.attribute("address"),
@@ -53,12 +56,15 @@ public final class ResourceSchemas
     private static final BlockSchema POOL = pool(KilnSchemas.topLevel(KilnSchemas.CLUSTER, List.of()).orElseThrow()
             .blocks().get(ChildKind.WORKER_POOL.block()).schema());
 
+    private static final BlockSchema BACKUP = KilnSchemas.topLevel(KilnSchemas.CLUSTER, List.of()).orElseThrow()
+            .blocks().get(ChildKind.CLUSTER_BACKUP.block()).schema();
+
     private ResourceSchemas() {}
 
-    /** The resource type names, in documentation order: node, registry, backup_point, cluster, worker_pool. */
+    /** The resource type names, in documentation order: node, registry, backup_point, cluster, worker_pool, cluster_backup. */
     public static List<String> typeNames()
     {
-        return Stream.concat(KilnSchemas.resourceTypes().stream(), Stream.of(WORKER_POOL)).toList();
+        return Stream.concat(KilnSchemas.resourceTypes().stream(), Stream.of(WORKER_POOL, CLUSTER_BACKUP)).toList();
     }
 
     /** The schema of resource type {@code type}, one of {@link #typeNames()}. */
@@ -66,6 +72,9 @@ public final class ResourceSchemas
     {
         if (type.equals(WORKER_POOL)) {
             return ResourceSchema.of(POOL);
+        }
+        if (type.equals(CLUSTER_BACKUP)) {
+            return ResourceSchema.of(BACKUP);
         }
         if (!KilnSchemas.isResourceType(type)) {
             throw new IllegalArgumentException("not a resource type: " + type);

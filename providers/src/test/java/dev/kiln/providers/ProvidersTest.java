@@ -43,7 +43,7 @@ class ProvidersTest
         write("""
                 provider "sim" {}
                 """);
-        assertEquals(List.of("backup_point", "cluster", "node", "registry", "worker_pool"), providers().resourceTypes().names());
+        assertEquals(List.of("backup_point", "cluster", "cluster_backup", "node", "registry", "worker_pool"), providers().resourceTypes().names());
     }
 
     @Test

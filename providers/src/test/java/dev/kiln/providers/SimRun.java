@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 public final class SimRun
 {
-    private static final Map<String, Integer> ORDER = Map.of("backup_point", 0, "registry", 1, "node", 2, "cluster", 3, "worker_pool", 4);
+    private static final Map<String, Integer> ORDER = Map.of("backup_point", 0, "registry", 1, "node", 2, "cluster", 3, "worker_pool", 4, "cluster_backup", 5);
     private static final Instant TIME = Instant.parse("2026-11-21T10:00:00Z");
 
     private final Path directory;

@@ -1,5 +1,5 @@
 # Every cluster setting the docker flavour renders: ignition, a registry with
-# mirrors, an encryption config, extra SANs, labels, taints and two pools.
+# mirrors, an encryption config, extra SANs, labels, taints, users and two pools.
 
 provider "capi" {
   kubeconfig = "apiVersion: v1\nkind: Config\n"
@@ -31,6 +31,21 @@ cluster "lab" {
     machine {
       template = "kindest/node:v1.31.2"
     }
+
+    user "ops" {
+      gecos               = "Operations"
+      groups              = ["wheel", "docker"]
+      home_dir            = "/home/ops"
+      shell               = "/bin/bash"
+      sudo                = "ALL=(ALL) NOPASSWD:ALL"
+      passwd              = "$6$rounds=4096$not-a-real-salt$not-a-real-password-hash"
+      lock_password       = false
+      ssh_authorized_keys = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOpsOpsOpsOpsOpsOpsOpsOpsOpsOpsOpsOpsOpsOps ops@example.internal"]
+    }
+
+    user "audit" {
+      shell = "/usr/sbin/nologin"
+    }
   }
 
   worker_pool "blue" {
@@ -39,6 +54,12 @@ cluster "lab" {
     max_unavailable = "1"
     labels          = { "pool" = "blue", "tier" = "apps" }
     taints          = ["dedicated=blue:NoSchedule", "gpu:NoExecute"]
+
+    user "deploy" {
+      groups              = ["docker"]
+      sudo                = "ALL=(ALL) NOPASSWD:/usr/bin/systemctl"
+      ssh_authorized_keys = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDeployDeployDeployDeployDeployDeployDeploy deploy@example.internal"]
+    }
 
     machine {
       template = "kindest/node:v1.31.2"

@@ -1,5 +1,6 @@
 # Any other infrastructure provider, here Metal3: the infrastructure cluster's
-# apiVersion, kind and whole spec, and each machine template's spec.
+# apiVersion, kind and whole spec, and each machine template's spec. The control plane
+# names its machine template (the same one the pool's is derived as: Metal3MachineTemplate).
 
 provider "capi" {
   kubeconfig = "apiVersion: v1\nkind: Config\n"
@@ -15,6 +16,8 @@ cluster "rack" {
     endpoint = "198.51.100.10"
 
     machine {
+      api_version = "infrastructure.cluster.x-k8s.io/v1beta1"
+      kind        = "Metal3MachineTemplate"
       spec = {
         image = {
           url          = "http://images.example.internal/ubuntu-2204.qcow2"

@@ -9,6 +9,7 @@ provider "capi" {
 cluster "stack" {
   provider           = capi
   kubernetes_version = "v1.30.6"
+  external_address   = "203.0.113.7"
 
   control_plane {
     replicas = 3

@@ -62,12 +62,11 @@ final class CommandExecution
             cancellation.throwIfCancelled();
         }
         long started = System.nanoTime();
-        SSHClient client = connection.client(step);
         connection.acquireChannel(step);
         Session session = null;
         CancellationToken.Registration registration = null;
         try {
-            session = client.startSession();
+            session = openSession();
             connection.log().line(step, "$", shown(command.command()) + (sudo == null ? "" : "  (through sudo)"));
             Session.Command remote = session.exec(commandLine());
             CountDownLatch drained = new CountDownLatch(2);
@@ -96,6 +95,27 @@ final class CommandExecution
                 closeQuietly(session);
             }
             connection.releaseChannel();
+        }
+    }
+
+    /**
+     * A session channel on the host's connection. When the connection turns out to have broken
+     * since its last use (the host rebooted, sshd restarted), it is reopened once: nothing ran
+     * yet, so trying again is safe.
+     */
+    private Session openSession()
+            throws IOException
+    {
+        SSHClient client = connection.client(step, cancellation);
+        try {
+            return client.startSession();
+        }
+        catch (IOException e) {
+            if (client.isConnected()) {
+                throw e;
+            }
+            connection.disconnectIfBroken();
+            return connection.client(step, cancellation).startSession();
         }
     }
 
@@ -218,7 +238,18 @@ final class CommandExecution
         return announce + (sudo == null ? command.command() : sudo.wrap(command.command()));
     }
 
-    /** Stops waiting at once; kills the remote process group and closes the channel in the background. */
+    /**
+     * Kills everything in the command's session (sshd made its shell the session leader, so the
+     * session ID is that shell's PID; sudo and the command stay in it). {@code pkill -s} where
+     * procps exists, else the process group, else the shell; {@code kill -s KILL -PID} because
+     * dash's {@code kill} takes no {@code --}.
+     */
+    private static String stopCommand(String pid)
+    {
+        return "pkill -KILL -s " + pid + " 2>/dev/null || kill -s KILL -" + pid + " 2>/dev/null; kill -s KILL " + pid + " 2>/dev/null; true";
+    }
+
+    /** Stops waiting at once; kills the remote command's processes and closes the channel in the background. */
     private void abandon(Session.Command remote, CountDownLatch drained)
     {
         abandoned = true;
@@ -228,7 +259,7 @@ final class CommandExecution
         String pid = remotePid;
         Thread.ofVirtual().name("ssh-stop-" + host.name()).start(() -> {
             if (pid != null && pid.chars().allMatch(Character::isDigit)) {
-                RemoteCommand kill = new RemoteCommand("kill -KILL -- -" + pid + " 2>/dev/null; kill -KILL " + pid + " 2>/dev/null; true",
+                RemoteCommand kill = new RemoteCommand(stopCommand(pid),
                         command.sudo(), Optional.empty(), Optional.of(STOP_TIMEOUT), false, List.of());
                 try {
                     new CommandExecution(connection, step + " (stop)", kill, STOP_TIMEOUT, null, redactor).run();

@@ -1,5 +1,6 @@
 package dev.kiln.executors.ssh;
 
+import dev.kiln.executors.walk.CancellationToken;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.connection.channel.OpenFailException;
@@ -30,6 +31,8 @@ import java.util.concurrent.CancellationException;
  */
 final class Connector
 {
+    private static final Duration CANCELLATION_POLL = Duration.ofMillis(50);
+
     private final SshHostConfig host;
     private final HostConnection jumpHost;
     private final SshOptions options;
@@ -45,10 +48,14 @@ final class Connector
 
     record Connected(SSHClient client, String hostKey) {}
 
-    Connected connect(String step)
+    /** Connects, retrying network errors; stops between attempts when {@code cancellation} (may be null) is cancelled. */
+    Connected connect(String step, CancellationToken cancellation)
     {
         Duration backoff = options.initialBackoff();
         for (int attempt = 1; ; attempt++) {
+            if (cancellation != null && cancellation.isCancelled()) {
+                throw new CancellationException("cancelled while connecting to " + host.name() + " in step \"" + step + "\"");
+            }
             HostKeyCheck check = new HostKeyCheck(host);
             SSHClient client = new SSHClient(SshClients.CONFIG);
             try {
@@ -69,7 +76,7 @@ final class Connector
                 closeQuietly(client);
                 throw e;
             }
-            sleep(backoff, step);
+            sleep(backoff, step, cancellation);
             backoff = backoff.multipliedBy(2).compareTo(options.maximumBackoff()) > 0 ? options.maximumBackoff() : backoff.multipliedBy(2);
         }
     }
@@ -86,7 +93,7 @@ final class Connector
         }
         SSHClient jump;
         try {
-            jump = jumpHost.client(step);
+            jump = jumpHost.client(step, null);
         }
         catch (HostUnreachableException e) {
             throw new HostUnreachableException(host.name(), step, "Cannot connect to " + host.name() + " (" + host.address() + ":" + host.port()
@@ -191,10 +198,16 @@ final class Connector
                 + ")" + via + " in step \"" + step + "\" after " + attempts + (attempts == 1 ? " attempt" : " attempts") + ": " + e.getMessage()), e);
     }
 
-    private void sleep(Duration backoff, String step)
+    private void sleep(Duration backoff, String step, CancellationToken cancellation)
     {
         try {
-            Thread.sleep(backoff);
+            long deadline = System.nanoTime() + backoff.toNanos();
+            for (long left = backoff.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                if (cancellation != null && cancellation.isCancelled()) {
+                    throw new CancellationException("cancelled while connecting to " + host.name() + " in step \"" + step + "\"");
+                }
+                Thread.sleep(Duration.ofNanos(Math.min(left, CANCELLATION_POLL.toNanos())));
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

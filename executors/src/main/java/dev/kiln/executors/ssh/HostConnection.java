@@ -1,5 +1,6 @@
 package dev.kiln.executors.ssh;
 
+import dev.kiln.executors.walk.CancellationToken;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.SFTPClient;
 
@@ -51,7 +52,7 @@ final class HostConnection
     }
 
     /** The open, authenticated client; connects (with retries) when there is none or it broke. */
-    synchronized SSHClient client(String step)
+    synchronized SSHClient client(String step, CancellationToken cancellation)
     {
         if (closed) {
             throw new IllegalStateException("the SSH connection to " + config.name() + " is closed");
@@ -60,7 +61,7 @@ final class HostConnection
             return client;
         }
         dropClient();
-        Connector.Connected connected = connector.connect(step);
+        Connector.Connected connected = connector.connect(step, cancellation);
         client = connected.client();
         presentedHostKey = connected.hostKey();
         log.line(step, "---", "connected to " + config.user() + "@" + config.address() + ":" + config.port()
@@ -74,22 +75,34 @@ final class HostConnection
         return client != null && client.isConnected();
     }
 
-    /** The connection's SFTP client, opened once; holds one channel permit while open. */
-    synchronized SFTPClient sftp(String step)
+    /**
+     * The connection's SFTP client, opened once; holds one channel permit while open. The permit
+     * is taken without holding this object's lock: commands hold permits while they (re)connect
+     * under that lock, so waiting for one under it could deadlock.
+     */
+    SFTPClient sftp(String step)
             throws IOException
     {
-        SSHClient current = client(step);
-        if (sftp != null) {
-            return sftp;
+        synchronized (this) {
+            if (sftp != null && client != null && client.isConnected()) {
+                return sftp;
+            }
         }
         acquireChannel(step);
-        try {
-            sftp = current.newSFTPClient();
-            return sftp;
-        }
-        catch (IOException | RuntimeException e) {
-            channels.release();
-            throw e;
+        synchronized (this) {
+            try {
+                SSHClient current = client(step, null);
+                if (sftp != null) {
+                    channels.release();
+                    return sftp;
+                }
+                sftp = current.newSFTPClient();
+                return sftp;
+            }
+            catch (IOException | RuntimeException e) {
+                channels.release();
+                throw e;
+            }
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.kiln.executors.ssh;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -78,9 +78,14 @@ public final class SshHosts
 
     HostConnection connection(SshHostConfig host)
     {
+        HostConnection existing = connections.get(host);
+        if (existing != null) {
+            return existing;
+        }
+        // the bastion's connection first: computeIfAbsent must not recurse into the same map
+        HostConnection jumpHost = host.bastion().map(this::connection).orElse(null);
         return connections.computeIfAbsent(host, config -> {
             redactor.addAll(config.secrets());
-            HostConnection jumpHost = config.bastion().map(this::connection).orElse(null);
             return new HostConnection(config, jumpHost, options, logs.forHost(config.name()), redactor);
         });
     }
@@ -95,10 +100,13 @@ public final class SshHosts
         return digests;
     }
 
-    /** The one upload of {@code localFile} to {@code remotePath} on a host this run; concurrent and later requests share it. */
-    CompletableFuture<UploadResult> uploadOnce(HostConnection connection, Path localFile, String remotePath, java.util.function.Supplier<UploadResult> upload)
+    /**
+     * The one upload of these bytes (by SHA-256) to {@code remotePath} on a host this run;
+     * concurrent and later requests share it. A file whose content changed is uploaded again.
+     */
+    CompletableFuture<UploadResult> uploadOnce(HostConnection connection, String sha256, String remotePath, Supplier<UploadResult> upload)
     {
-        UploadKey key = new UploadKey(connection.config(), localFile.toAbsolutePath().normalize(), remotePath);
+        UploadKey key = new UploadKey(connection.config(), sha256, remotePath);
         CompletableFuture<UploadResult> mine = new CompletableFuture<>();
         CompletableFuture<UploadResult> existing = uploads.putIfAbsent(key, mine);
         if (existing != null) {
@@ -114,5 +122,5 @@ public final class SshHosts
         return mine;
     }
 
-    private record UploadKey(SshHostConfig host, Path localFile, String remotePath) {}
+    private record UploadKey(SshHostConfig host, String sha256, String remotePath) {}
 }

@@ -5,6 +5,7 @@ import dev.kiln.executors.walk.CancellationToken;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -57,7 +58,7 @@ public final class SshSession
     public void connect(String step)
     {
         requireNonNull(step, "step is null");
-        connection.client(step);
+        connection.client(step, cancellation);
     }
 
     /**
@@ -99,7 +100,8 @@ public final class SshSession
      * Puts {@code localFile} at {@code remotePath} (as root when the host uses sudo): skipped when
      * the remote file's SHA-256 already matches, else written under a temporary name in the same
      * directory and renamed over it, so readers never see half a file. One file goes to one
-     * path once per host per run: concurrent and repeated requests share the first upload.
+     * path once per host per run: concurrent and repeated requests for the same content share the
+     * first upload (a file whose content changed is uploaded again).
      */
     public UploadResult upload(String step, Path localFile, String remotePath, int mode, TransferProgress progress)
     {
@@ -109,7 +111,8 @@ public final class SshSession
         requireNonNull(progress, "progress is null");
         Uploader uploader = new Uploader(this, connection, hosts.digests(), step, mode, progress);
         try {
-            return hosts.uploadOnce(connection, localFile, remotePath, () -> uploader.upload(localFile, remotePath)).join();
+            String sha256 = hosts.digests().sha256(localFile);
+            return hosts.uploadOnce(connection, sha256, remotePath, () -> uploader.upload(localFile, remotePath)).join();
         }
         catch (CompletionException e) {
             throw rethrown(e.getCause());
@@ -150,7 +153,7 @@ public final class SshSession
         return hosts.redactor();
     }
 
-    private java.time.Duration timeoutOf(RemoteCommand command)
+    private Duration timeoutOf(RemoteCommand command)
     {
         return command.timeout().orElse(hosts.options().commandTimeout());
     }

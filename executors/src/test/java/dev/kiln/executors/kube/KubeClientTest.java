@@ -160,4 +160,24 @@ class KubeClientTest
         List<String> names = client.list(API_VERSION, "Cluster", Map.of("owner", "kiln")).stream().map(object -> object.getMetadata().getName()).toList();
         assertTrue(names.indexOf("listed-a") >= 0 && names.indexOf("listed-a") < names.indexOf("listed-b"), names.toString());
     }
+
+    @Test
+    @DisplayName("server-side apply sends the rendered fields only, as field manager kiln, forcing conflicts when asked")
+    void serverSideApplyRequest()
+            throws InterruptedException
+    {
+        String path = "/apis/cluster.x-k8s.io/v1beta2/namespaces/default/clusters/applied";
+        GenericKubernetesResource desired = cluster("applied", Map.of("paused", false));
+        api.server().expect().patch().withPath(path + "?fieldManager=kiln&force=true").andReturn(200, desired).once();
+        try (KubeClient serverSide = KubeClient.lazy(connection(api.kubeconfig(), Optional.empty()), KubeClient.ApplyMode.SERVER_SIDE, FAST)) {
+            serverSide.apply(desired, true, ignored -> {});
+        }
+        io.fabric8.mockwebserver.http.RecordedRequest request = api.server().getLastRequest();
+        assertEquals("PATCH", request.getMethod());
+        assertEquals(path + "?fieldManager=kiln&force=true", request.getPath());
+        assertTrue(request.getHeader("Content-Type").startsWith("application/apply-patch+yaml"), request.getHeader("Content-Type"));
+        String body = request.getBody().readUtf8();
+        assertTrue(body.contains("paused") && body.contains("owner"), body);
+        assertFalse(body.contains("managedFields") || body.contains("finalizers") || body.contains("status") || body.contains("resourceVersion"), body);
+    }
 }

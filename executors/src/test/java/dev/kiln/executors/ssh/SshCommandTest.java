@@ -137,6 +137,7 @@ class SshCommandTest
     {
         try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
             SshSession session = ssh.session(hosts.rootConfig(1));
+            session.connect("connect");
             long started = System.nanoTime();
             HostCommandException failure = assertThrows(HostCommandException.class, () -> session.execute("wait for kubelet",
                     RemoteCommand.of("echo waiting; sleep 30").withTimeout(Duration.ofMillis(500))));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +57,44 @@ class SshConnectTest
             Thread.sleep(500);
             hosts.host(2).restart();
             assertEquals("kiln-host-2\n", result.get().stdout());
+        }
+        finally {
+            hosts.host(2).restart();
+        }
+    }
+
+    @Test
+    @DisplayName("a connection that broke while idle (host restarted) is reopened by the next command")
+    void reconnectsAfterIdleBreak()
+    {
+        try (SshHosts ssh = SshHosts.open(FAST_RETRIES)) {
+            SshSession session = ssh.session(hosts.rootConfig(2));
+            assertEquals("kiln-host-2\n", session.run("before", "hostname").stdout());
+            hosts.host(2).kill();
+            hosts.host(2).restart();
+            assertEquals("kiln-host-2\n", session.run("after restart", "hostname").stdout());
+        }
+        finally {
+            hosts.host(2).restart();
+        }
+    }
+
+    @Test
+    @DisplayName("cancelling the action stops connect retries at once")
+    void cancellationStopsRetries()
+            throws Exception
+    {
+        hosts.host(2).kill();
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults().withConnectRetries(50, Duration.ofMillis(500), Duration.ofSeconds(2)));
+                ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            TestActionContext context = new TestActionContext();
+            Future<CommandResult> result = executor.submit(() -> ssh.session(hosts.rootConfig(2)).cancelledBy(context).run("gather facts", "true"));
+            Thread.sleep(300);
+            long cancelled = System.nanoTime();
+            context.cancel();
+            Exception thrown = assertThrows(Exception.class, result::get);
+            assertTrue(thrown.getCause() instanceof CancellationException, thrown.toString());
+            assertTrue(System.nanoTime() - cancelled < 1_000_000_000L);
         }
         finally {
             hosts.host(2).restart();
@@ -138,21 +177,21 @@ class SshConnectTest
         }
     }
 
-    @ParameterizedTest(name = "{0} key, format {1}, passphrase \"{2}\"")
+    @ParameterizedTest(name = "{0} key of {1} bits, format {2}, passphrase \"{3}\"")
     @CsvSource(delimiter = '|', value = {
-            "ed25519 | RFC4716 | ''",
-            "ecdsa | RFC4716 | ''",
-            "rsa | RFC4716 | ''",
-            "rsa | PEM | ''",
-            "ecdsa | PKCS8 | ''",
-            "rsa | PEM | secret phrase",
+            "ed25519 | 256 | RFC4716 | ''",
+            "ecdsa | 256 | RFC4716 | ''",
+            "rsa | 2048 | RFC4716 | ''",
+            "rsa | 2048 | PEM | ''",
+            "ecdsa | 384 | PKCS8 | ''",
+            "rsa | 2048 | PEM | secret phrase",
     })
     @DisplayName("private keys of every common type and format log in")
-    void keyTypes(String type, String format, String passphrase)
+    void keyTypes(String type, int bits, String format, String passphrase)
             throws Exception
     {
         Path key = directory.resolve("id_" + type);
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-m", format, "-N", passphrase, "-C", "test", "-f", key.toString())
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-b", Integer.toString(bits), "-m", format, "-N", passphrase, "-C", "test", "-f", key.toString())
                 .redirectErrorStream(true).start();
         assertEquals(0, keygen.waitFor());
         Path authorized = hosts.directory().resolve("host-1/authorized_keys/root");

@@ -72,6 +72,29 @@ class SshSudoAndBastionTest
     }
 
     @Test
+    @DisplayName("a privileged command that times out is killed on the host, through sudo")
+    void sudoCommandKilledOnTimeout()
+            throws Exception
+    {
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            SshSession user = ssh.session(hosts.userConfig(2));
+            HostCommandException failure = assertThrows(HostCommandException.class,
+                    () -> user.execute("hang as root", RemoteCommand.of("sleep 4646; echo never").withSudo().withTimeout(Duration.ofSeconds(2))));
+            assertTrue(failure.getMessage().contains("timed out after 2 s"), failure.getMessage());
+            SshSession root = ssh.session(hosts.rootConfig(2));
+            String left = "";
+            for (int attempt = 0; attempt < 100; attempt++) {
+                left = root.run("look", "pgrep -f 'sleep 46[4]6' || true").stdout();
+                if (left.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertEquals("", left);
+        }
+    }
+
+    @Test
     @DisplayName("a user sudo refuses gets an authentication error naming the host, the step and sudo's reason")
     void sudoRefused()
     {

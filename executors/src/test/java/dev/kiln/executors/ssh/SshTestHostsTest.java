@@ -60,6 +60,20 @@ class SshTestHostsTest
     }
 
     @Test
+    @DisplayName("killing a host's connections drops them while its listener stays up; the next command reconnects")
+    void killConnections()
+            throws Exception
+    {
+        SshSession session = ssh.session(hosts.rootConfig(1));
+        session.run("before", "true");
+        long logins = Files.readAllLines(hosts.host(1).sshdLog()).stream().filter(line -> line.contains("Accepted ")).count();
+        hosts.host(1).killConnections();
+        assertTrue(hosts.host(1).isRunning());
+        assertEquals("after\n", session.run("after", "echo after").stdout());
+        assertEquals(logins + 1, Files.readAllLines(hosts.host(1).sshdLog()).stream().filter(line -> line.contains("Accepted ")).count());
+    }
+
+    @Test
     @DisplayName("the test user logs in with its password and sudo works with it")
     void userAndSudo()
     {

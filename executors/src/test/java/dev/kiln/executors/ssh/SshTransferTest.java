@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,6 +116,49 @@ class SshTransferTest
         }
         long transfers = Files.readAllLines(directory.resolve("logs/host-0.log")).stream().filter(line -> line.contains("--- uploaded images.tar")).count();
         assertEquals(1, transfers);
+    }
+
+    @Test
+    @DisplayName("different files upload to one host at once, beside busy commands filling every channel")
+    void concurrentDifferentUploads()
+            throws Exception
+    {
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults()); ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            SshSession session = ssh.session(hosts.rootConfig(1));
+            List<Future<?>> work = new ArrayList<>();
+            for (int index = 0; index < 12; index++) {
+                int number = index;
+                work.add(executor.submit(() -> session.run("busy " + number, "sleep 0.2; echo " + number)));
+            }
+            List<Path> files = new ArrayList<>();
+            for (int index = 0; index < 5; index++) {
+                Path file = file("part-" + index, 500_000 + index);
+                files.add(file);
+                work.add(executor.submit(() -> session.upload("upload parts", file, "/var/lib/kiln/parts/" + file.getFileName())));
+            }
+            for (Future<?> future : work) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            for (Path file : files) {
+                assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(hosts.host(1).path("/var/lib/kiln/parts/" + file.getFileName())));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a file whose content changed during the run is uploaded again")
+    void changedContentUploadedAgain()
+            throws Exception
+    {
+        Path local = directory.resolve("kubeadm.yaml");
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            SshSession session = ssh.session(hosts.rootConfig(1));
+            Files.writeString(local, "version: 1\n");
+            assertFalse(session.upload("render config", local, "/etc/kubernetes/kubeadm.yaml").skipped());
+            Files.writeString(local, "version: 2, longer\n");
+            assertFalse(session.upload("render config", local, "/etc/kubernetes/kubeadm.yaml").skipped());
+        }
+        assertEquals("version: 2, longer\n", Files.readString(hosts.host(1).path("/etc/kubernetes/kubeadm.yaml")));
     }
 
     @Test

@@ -20,7 +20,10 @@ public record ChildKind(String parentType, String segment, String type, String b
     /** {@code worker_pool "a" {}} of {@code cluster "prod"}: {@code cluster.prod.pool["a"]}. */
     public static final ChildKind WORKER_POOL = new ChildKind("cluster", "pool", "worker_pool", "worker_pool", true);
 
-    private static final List<ChildKind> KINDS = List.of(WORKER_POOL);
+    /** {@code backup {}} of {@code cluster "prod"}: its scheduled backups, {@code cluster.prod.backup}. */
+    public static final ChildKind CLUSTER_BACKUP = new ChildKind("cluster", "backup", "cluster_backup", "backup", false);
+
+    private static final List<ChildKind> KINDS = List.of(WORKER_POOL, CLUSTER_BACKUP);
 
     public ChildKind
     {

@@ -32,7 +32,7 @@ import static java.util.Objects.requireNonNull;
  * read without its key, and the rest of the configuration is evaluated against the state. So
  * the block may refer to input variables (and functions), nothing else, and only the variables
  * it names are resolved: a command that only reads the state needs no other variable given.
- * A configuration without the block costs a parse.
+ * A configuration whose files never mention "encryption" costs reading them, nothing more.
  */
 public final class EncryptionSettingsLoader
 {
@@ -47,6 +47,9 @@ public final class EncryptionSettingsLoader
         requireNonNull(inputs, "inputs is null");
         SortedMap<String, String> files = ConfigLoader.read(directory, new Diagnostics());
         Map<String, String> sources = new TreeMap<>(files);
+        if (files.values().stream().noneMatch(text -> text.contains(ENCRYPTION))) {
+            return new EncryptionLoad(Optional.empty(), List.of(), sources);
+        }
         Diagnostics diagnostics = new Diagnostics();
         List<ConfigFile> parsed = new ArrayList<>();
         files.forEach((name, text) -> {

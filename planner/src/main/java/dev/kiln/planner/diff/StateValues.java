@@ -115,6 +115,11 @@ public final class StateValues
             elements.set((int) index.value(), mark(elements.get((int) index.value()), steps, position + 1));
             return new Value.ListValue(list.elementType(), elements, list.sensitive());
         }
+        if (step instanceof PathStep.Index index && value instanceof Value.TupleValue tuple && index.value() < tuple.elements().size()) {
+            List<Value> elements = new ArrayList<>(tuple.elements());
+            elements.set((int) index.value(), mark(elements.get((int) index.value()), steps, position + 1));
+            return new Value.TupleValue(elements, tuple.sensitive());
+        }
         return value;
     }
 }

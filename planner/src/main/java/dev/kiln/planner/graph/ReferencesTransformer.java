@@ -51,7 +51,9 @@ final class ReferencesTransformer
         List<Reference> references = new ArrayList<>();
         List<Reference> childReferences = new ArrayList<>();
         Set<String> childBlocks = new HashSet<>();
-        ChildKind.of(instance.address().type()).forEach(kind -> childBlocks.add(kind.block()));
+        // A keyed child (a worker pool) takes its block's references from its parent; a single child (the
+        // scheduled backups) shares them: the cluster still needs its backup point, for its pre-upgrade snapshots.
+        ChildKind.of(instance.address().type()).stream().filter(ChildKind::keyed).forEach(kind -> childBlocks.add(kind.block()));
         for (DecodedAttribute attribute : instance.block().attributes().values()) {
             references.addAll(attribute.references());
         }

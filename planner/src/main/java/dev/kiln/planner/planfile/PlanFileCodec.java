@@ -47,7 +47,8 @@ final class PlanFileCodec
 
     /**
      * {@code withSensitiveVariables}: the file will be encrypted, so it also holds the values of
-     * sensitive variables ({@code "sensitive_variables"}), and applying it needs none given again.
+     * sensitive variables ({@code "sensitive_variables"}) and the sensitive parts of every value,
+     * and applying it needs none given again.
      */
     static ObjectNode encode(Plan plan, String kilnVersion, boolean withSensitiveVariables)
     {
@@ -72,8 +73,8 @@ final class PlanFileCodec
                 }
             });
         }
-        root.set("resource_changes", changes(plan.changes()));
-        root.set("resource_drift", changes(plan.drift()));
+        root.set("resource_changes", changes(plan.changes(), withSensitiveVariables));
+        root.set("resource_drift", changes(plan.drift(), withSensitiveVariables));
         ArrayNode outputs = root.putArray("output_changes");
         for (OutputChange change : plan.outputChanges()) {
             ObjectNode node = outputs.addObject();
@@ -82,15 +83,15 @@ final class PlanFileCodec
             node.put("sensitive", change.sensitive());
             Optional<Value> before = change.before().map(value -> change.sensitive() ? value.withSensitive(true) : value);
             Optional<Value> after = change.after().map(value -> change.sensitive() ? value.withSensitive(true) : value);
-            before.ifPresent(value -> node.set("before", TypedValues.encode(value, after)));
-            after.ifPresent(value -> node.set("after", TypedValues.encode(value, before)));
+            before.ifPresent(value -> node.set("before", TypedValues.encode(value, after, withSensitiveVariables)));
+            after.ifPresent(value -> node.set("after", TypedValues.encode(value, before, withSensitiveVariables)));
         }
         ArrayNode warnings = root.putArray("warnings");
         plan.warnings().forEach(warning -> warnings.addObject().put("summary", warning.summary()).put("detail", warning.detail()));
         return root;
     }
 
-    private static ArrayNode changes(List<ResourceChange> changes)
+    private static ArrayNode changes(List<ResourceChange> changes, boolean withSensitive)
     {
         ArrayNode array = StateJson.array();
         for (ResourceChange change : changes) {
@@ -99,8 +100,8 @@ final class PlanFileCodec
             node.put("provider", change.provider());
             node.put("action", change.action().name());
             change.actionReason().ifPresent(reason -> node.put("action_reason", reason.name()));
-            change.before().ifPresent(value -> node.set("before", TypedValues.encode(value, change.after())));
-            change.after().ifPresent(value -> node.set("after", TypedValues.encode(value, change.before())));
+            change.before().ifPresent(value -> node.set("before", TypedValues.encode(value, change.after(), withSensitive)));
+            change.after().ifPresent(value -> node.set("after", TypedValues.encode(value, change.before(), withSensitive)));
             node.set("replace_paths", StateJson.paths(change.replacePaths()));
             ArrayNode steps = node.putArray("steps");
             change.steps().forEach(steps::add);

@@ -25,17 +25,30 @@ import java.util.TreeSet;
  * Sensitive parts are not stored: one equal on both sides reads back as the same sensitive
  * placeholder of its type (so it still shows as unchanged), any other as unknown and
  * sensitive. Either way its real value must be evaluated again when the plan is applied.
+ * In an encrypted plan file the sensitive parts are stored too ({@code "sensitive_stored": true})
+ * and read back as they were, marked sensitive, so the plan applies as made.
  */
 final class TypedValues
 {
+    private static final String SENSITIVE_STORED = "sensitive_stored";
+
     private TypedValues() {}
 
     /** The value, with {@code counterpart} the other side of its change (if any) to mark the sensitive parts that stay the same. */
     static JsonNode encode(Value value, Optional<Value> counterpart)
     {
+        return encode(value, counterpart, false);
+    }
+
+    /** {@code withSensitive}: the file is encrypted, so the sensitive parts are stored as well. */
+    static JsonNode encode(Value value, Optional<Value> counterpart, boolean withSensitive)
+    {
         ObjectNode node = StateJson.object();
         node.set("type", ValueJson.typeToJson(value.type()));
-        node.set("value", ChangeValues.knownJson(value));
+        node.set("value", ChangeValues.knownJson(withSensitive ? value.unmarkedDeep() : value));
+        if (withSensitive) {
+            node.put(SENSITIVE_STORED, true);
+        }
         node.set("unknown", ChangeValues.unknownMask(value));
         node.set("sensitive", ChangeValues.sensitiveMask(value));
         node.set("same", SensitiveSameness.mask(value, counterpart));
@@ -55,20 +68,27 @@ final class TypedValues
         catch (ValueJson.DecodeException e) {
             throw new MalformedPlanException("a value's type: " + e.getMessage());
         }
-        return decode(type, orNull(node.get("value")), new Masks(orFalse(node.get("unknown")), orFalse(node.get("sensitive")), orFalse(node.get("same"))));
+        return decode(type, orNull(node.get("value")), new Masks(orFalse(node.get("unknown")), orFalse(node.get("sensitive")), orFalse(node.get("same")),
+                isTrue(orFalse(node.get(SENSITIVE_STORED)))));
     }
 
-    /** The masks at one place in a value. */
-    private record Masks(JsonNode unknown, JsonNode sensitive, JsonNode same)
+    /** The masks at one place in a value; {@code sensitiveStored}: sensitive parts hold their values. */
+    private record Masks(JsonNode unknown, JsonNode sensitive, JsonNode same, boolean sensitiveStored)
     {
         Masks attribute(String name)
         {
-            return new Masks(orFalse(unknown.get(name)), orFalse(sensitive.get(name)), orFalse(same.get(name)));
+            return new Masks(orFalse(unknown.get(name)), orFalse(sensitive.get(name)), orFalse(same.get(name)), sensitiveStored);
         }
 
         Masks element(int index)
         {
-            return new Masks(orFalse(unknown.get(index)), orFalse(sensitive.get(index)), orFalse(same.get(index)));
+            return new Masks(orFalse(unknown.get(index)), orFalse(sensitive.get(index)), orFalse(same.get(index)), sensitiveStored);
+        }
+
+        /** The same place read as not sensitive (its sensitivity is marked where the mark was). */
+        Masks withoutSensitive()
+        {
+            return new Masks(unknown, BooleanNode.FALSE, same, sensitiveStored);
         }
     }
 
@@ -76,6 +96,9 @@ final class TypedValues
             throws MalformedPlanException
     {
         if (isTrue(masks.sensitive())) {
+            if (masks.sensitiveStored()) {
+                return decode(type, value, masks.withoutSensitive()).withSensitive(true);
+            }
             return isTrue(masks.same()) ? SensitiveSameness.placeholder(type) : Value.unknown(type).withSensitive(true);
         }
         if (isTrue(masks.unknown())) {

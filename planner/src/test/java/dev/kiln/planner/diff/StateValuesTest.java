@@ -39,6 +39,16 @@ class StateValuesTest
     }
 
     @Test
+    @DisplayName("A secret inside a tuple (a dynamic attribute read back from state, such as a cluster's nodes) is marked again at its recorded path")
+    void tupleElementsMarked()
+    {
+        Value nodes = Value.tuple(List.of(Value.object(Map.of("address", Value.string("10.0.0.1"), "key", Value.string("k").withSensitive(true)))));
+        List<AttributePath> paths = StateValues.sensitivePaths(nodes);
+        assertEquals(List.of(AttributePath.of(new PathStep.Index(0), new PathStep.Attribute("key"))), paths);
+        assertEquals(nodes, StateValues.marked(nodes.unmarkedDeep(), paths));
+    }
+
+    @Test
     @DisplayName("Changed paths name attributes and map keys; marks alone are no change; unknown is always a change")
     void changedPaths()
     {

@@ -33,7 +33,7 @@ final class EncryptedPlanFileTest
     Path directory;
 
     @Test
-    @DisplayName("an encrypted plan file holds no secret readable, and reads back with the sensitive variables' values, so none must be given again")
+    @DisplayName("an encrypted plan file holds no secret readable, and reads back equal, sensitive values included, so none must be given again")
     void roundTripWithSensitiveValues()
             throws IOException
     {
@@ -56,6 +56,7 @@ final class EncryptedPlanFileTest
         assertEquals(plan.variables().get("admin_password"), password);
         assertTrue(password.sensitive());
         assertEquals(TextRenderer.render(plan, Style.PLAIN), TextRenderer.render(saved.plan(), Style.PLAIN), "sensitive values still render as (sensitive value)");
+        assertEquals(plan, saved.plan(), "the changes' sensitive values are held too, so the plan applies exactly as made");
     }
 
     @Test

@@ -110,7 +110,10 @@ public final class BackupEnvironment
             return new SimClusterEtcd(Datacenter.open(datacenter(provider)), cluster.address().toString());
         }
         if (type.equals(ProviderType.KUBEADM.label())) {
-            return KubeadmEtcd.open(config, cluster.address(), ssh());
+            return KubeadmEtcd.open(config, cluster.address(), ssh(), node -> state.resource(node)
+                    .map(recorded -> recorded.attributes().path("facts").path("host_key"))
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::asText));
         }
         throw new BackupException(cluster.address() + " uses provider " + provider + ", whose clusters Kiln cannot back up by hand: "
                 + "a Cluster API cluster is backed up by its scheduled backup (a CronJob in the cluster).");

@@ -2,6 +2,7 @@ package dev.kiln.providers.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.state.blob.KnownLength;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  * or on a trusted network), through etcd's JSON gateway: {@code /v3/maintenance/status} for
  * its version and revision, and {@code /v3/maintenance/snapshot}, whose stream of base64
  * chunks is decoded as it arrives — the snapshot (the same bytes {@code etcdctl snapshot
- * save} writes, integrity hash included) never touches a disk on the way.
+ * save} writes, integrity hash included) never touches a disk on the way. Its first message
+ * announces the length, so an S3 point takes it as one streamed PUT.
  */
 public final class EtcdGateway
 {
@@ -85,15 +87,31 @@ public final class EtcdGateway
     /** The snapshot bytes of the gateway's newline-separated {@code {"result":{"blob":"BASE64"}}} messages. */
     private final class ChunkStream
             extends InputStream
+            implements KnownLength
     {
+        /** etcd ends a snapshot with a message holding the SHA-256 of what came before. */
+        private static final int HASH_LENGTH = 32;
+
         private final BufferedReader lines;
+        private final long length;
         private byte[] chunk = new byte[0];
         private int position;
         private boolean ended;
 
+        /** Reads the first message, whose remaining byte count announces the snapshot's length. */
         ChunkStream(BufferedReader lines)
+                throws IOException
         {
             this.lines = lines;
+            long remaining = next();
+            this.length = remaining < 0 ? 0 : chunk.length + remaining + HASH_LENGTH;
+            this.ended = remaining < 0;
+        }
+
+        @Override
+        public long length()
+        {
+            return length;
         }
 
         @Override
@@ -109,7 +127,7 @@ public final class EtcdGateway
                 throws IOException
         {
             while (position == chunk.length) {
-                if (ended || !next()) {
+                if (ended || next() < 0) {
                     ended = true;
                     return -1;
                 }
@@ -120,7 +138,8 @@ public final class EtcdGateway
             return count;
         }
 
-        private boolean next()
+        /** Reads the next message into {@code chunk}: the bytes still to come after it, -1 at the end of the stream. */
+        private long next()
                 throws IOException
         {
             String line = lines.readLine();
@@ -128,7 +147,7 @@ public final class EtcdGateway
                 line = lines.readLine();
             }
             if (line == null) {
-                return false;
+                return -1;
             }
             JsonNode message = MAPPER.readTree(line);
             if (message.has("error")) {
@@ -136,7 +155,7 @@ public final class EtcdGateway
             }
             chunk = Base64.getDecoder().decode(message.path("result").path("blob").asText(""));
             position = 0;
-            return true;
+            return message.path("result").path("remaining_bytes").asLong(0);
         }
 
         @Override

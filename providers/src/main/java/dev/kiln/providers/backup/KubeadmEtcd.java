@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The stacked etcd of a kubeadm cluster as the configuration describes it: one member per
@@ -25,7 +26,8 @@ final class KubeadmEtcd
 
     private KubeadmEtcd() {}
 
-    static StaticPodEtcd open(Config config, ResourceAddress cluster, SshHosts hosts)
+    /** {@code hostKeys}: the host key the state recorded for a node (trust on first use), if any. */
+    static StaticPodEtcd open(Config config, ResourceAddress cluster, SshHosts hosts, Function<ResourceAddress, Optional<String>> hostKeys)
             throws BackupException
     {
         Cluster model = Optional.ofNullable(config.model().clusters().get(cluster))
@@ -40,7 +42,7 @@ final class KubeadmEtcd
                     .orElseThrow(() -> new BackupException(cluster + "'s control-plane node " + address + " is not in the configuration."));
             String host = node.hostAddress().known().orElseThrow(() -> new BackupException(address + "'s address is not known."));
             String name = node.nodeName().known().orElseThrow(() -> new BackupException(address + "'s node name is not known."));
-            members.add(new ControlPlaneMember(name, new SshEtcdHost(hosts.session(NodeSshConfigs.fromNode(node, Optional.empty()))),
+            members.add(new ControlPlaneMember(name, new SshEtcdHost(hosts.session(NodeSshConfigs.fromNode(node, hostKeys.apply(address)))),
                     "https://127.0.0.1:2379", "https://" + host + ":2380"));
         }
         return new StaticPodEtcd(cluster.toString(), members, KubeadmLayout.kubeadm(), RESTORE_TIMEOUT);

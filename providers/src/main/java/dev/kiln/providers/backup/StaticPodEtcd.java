@@ -3,7 +3,11 @@ package dev.kiln.providers.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.kiln.state.blob.KnownLength;
+
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -69,7 +73,8 @@ public final class StaticPodEtcd
         try {
             host.require("create " + layout.scratchDirectory(), "mkdir -p " + ShellWords.quote(layout.scratchDirectory()));
             host.require("save an etcd snapshot", layout.etcdctl(member.clientUrl(), List.of("snapshot", "save", scratch)));
-            return host.read(scratch, reader);
+            long size = Long.parseLong(host.require("read the snapshot's size", "stat -c %s " + ShellWords.quote(scratch)).strip());
+            return host.read(scratch, content -> reader.read(new SizedStream(content, size)));
         }
         finally {
             host.run("rm -f " + ShellWords.quote(scratch) + " " + ShellWords.quote(scratch + ".part"));
@@ -131,6 +136,33 @@ public final class StaticPodEtcd
         byte[] random = new byte[8];
         RandomGenerator.getDefault().nextBytes(random);
         return layout.scratchDirectory() + "/kiln-" + HexFormat.of().formatHex(random) + suffix;
+    }
+
+    /** A stream whose length is known before it is read, so an S3 point takes it as one streamed PUT. */
+    private static final class SizedStream
+            extends FilterInputStream
+            implements KnownLength
+    {
+        private final long length;
+
+        SizedStream(InputStream content, long length)
+        {
+            super(content);
+            this.length = length;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int count)
+                throws IOException
+        {
+            return in.read(buffer, offset, count);
+        }
+
+        @Override
+        public long length()
+        {
+            return length;
+        }
     }
 
     static String initialCluster(List<ControlPlaneMember> members)

@@ -9,20 +9,23 @@ import java.util.Properties;
  * How long the capi driver waits for Cluster API, and how often it looks: the environment
  * variables {@code KILN_CAPI_TIMEOUT} (create, scale and each upgrade hop; default 30m),
  * {@code KILN_CAPI_DELETE_TIMEOUT} (default 20m) and {@code KILN_CAPI_POLL_INTERVAL}
- * (default 5s; watches wake the wait sooner), or the system properties {@code kiln.capi.timeout},
- * {@code kiln.capi.delete-timeout} and {@code kiln.capi.poll-interval}. Durations are written
+ * (default 5s; watches wake the wait sooner) and {@code KILN_CAPI_WATCH} ({@code false} waits by
+ * polling alone), or the system properties {@code kiln.capi.timeout},
+ * {@code kiln.capi.delete-timeout}, {@code kiln.capi.poll-interval} and {@code kiln.capi.watch}. Durations are written
  * like "90s", "30m", "1h" or "500ms".
  */
-record CapiTimeouts(Duration apply, Duration delete, Duration pollInterval)
+record CapiTimeouts(Duration apply, Duration delete, Duration pollInterval, boolean watch)
 {
-    static final CapiTimeouts DEFAULTS = new CapiTimeouts(Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofSeconds(5));
+    static final CapiTimeouts DEFAULTS = new CapiTimeouts(Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofSeconds(5), true);
 
     static CapiTimeouts from(Map<String, String> environment, Properties properties)
     {
+        String watch = properties.getProperty("kiln.capi.watch", environment.getOrDefault("KILN_CAPI_WATCH", "true"));
         return new CapiTimeouts(
                 duration(environment, properties, "KILN_CAPI_TIMEOUT", "kiln.capi.timeout").orElse(DEFAULTS.apply),
                 duration(environment, properties, "KILN_CAPI_DELETE_TIMEOUT", "kiln.capi.delete-timeout").orElse(DEFAULTS.delete),
-                duration(environment, properties, "KILN_CAPI_POLL_INTERVAL", "kiln.capi.poll-interval").orElse(DEFAULTS.pollInterval));
+                duration(environment, properties, "KILN_CAPI_POLL_INTERVAL", "kiln.capi.poll-interval").orElse(DEFAULTS.pollInterval),
+                !watch.strip().equalsIgnoreCase("false"));
     }
 
     private static Optional<Duration> duration(Map<String, String> environment, Properties properties, String variable, String property)

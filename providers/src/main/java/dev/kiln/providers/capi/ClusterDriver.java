@@ -20,6 +20,7 @@ import dev.kiln.providers.capi.render.RenderedCluster;
 import dev.kiln.providers.capi.render.RenderedObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,9 +28,11 @@ import java.util.function.Function;
 /**
  * Makes capi clusters real in the management cluster. Create and update: install the
  * provider components (once), render the cluster's objects in the version the management
- * cluster serves, apply them — an upgrade one minor version at a time, the control plane
- * first and then each pool, each hop waited for — then wait until Cluster API reports the
- * cluster provisioned and every machine ready and up to date. Delete: delete the Cluster,
+ * cluster serves, apply the cluster's own (the infrastructure cluster, the control plane's
+ * machine template, the control plane, the Cluster; pools are their own instances, see
+ * {@link PoolDriver}) — an upgrade one minor version at a time, each hop waited for — then
+ * wait until Cluster API reports the cluster provisioned and every control-plane machine
+ * ready and up to date, and read the kubeconfig Secret. Delete: delete the Cluster,
  * wait until it and its machines are gone (showing why Cluster API is still deleting), then
  * delete the templates Kiln made for it. Every step reads before it writes, so an apply
  * repeated after a crash picks up where the last one stopped.
@@ -72,9 +75,14 @@ final class ClusterDriver
         management.prepare(context);
         KubeClient client = management.client();
         RenderedCluster rendered = CapiRenderer.render(cluster, management.settings().model(), management.version(), RenderInputs.of(model, cluster));
-        if (!rendered.isComplete()) {
+        List<RenderedObject> own = new ArrayList<>(rendered.secrets());
+        own.add(rendered.infrastructureCluster());
+        rendered.controlPlaneMachineTemplate().ifPresent(own::add);
+        own.add(rendered.controlPlane());
+        own.add(rendered.cluster());
+        if (!own.stream().allMatch(RenderedObject::isComplete)) {
             throw new IllegalStateException(address + " has values known only after apply in its Cluster API objects ("
-                    + String.join(", ", rendered.objects().stream().filter(object -> !object.isComplete()).map(RenderedObject::describe).toList())
+                    + String.join(", ", own.stream().filter(object -> !object.isComplete()).map(RenderedObject::describe).toList())
                     + "): run kiln apply again now that the resources they come from exist");
         }
         ClusterSnapshot before = snapshot(rendered.name());

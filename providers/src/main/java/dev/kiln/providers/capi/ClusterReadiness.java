@@ -14,9 +14,9 @@ import java.util.Set;
  * meanwhile ("control plane 2/3 ready, ScalingUp"). Every object must first have observed its
  * latest spec (observedGeneration). Then, on v1beta1, the Cluster's phase is Provisioned, its
  * ControlPlaneInitialized condition True and its control plane ready and initialized; on
- * v1beta2 its Available, ControlPlaneAvailable and WorkersAvailable conditions are True. In
- * both, the control plane and each pool have as many ready, up-to-date machines as wanted
- * and no more. A failed machine fails the wait.
+ * v1beta2 its ControlPlaneAvailable condition is True, and once a pool is ready also
+ * WorkersAvailable and Available. In both, the control plane or pool has as many ready,
+ * up-to-date machines as wanted and no more. A failed machine fails the wait.
  */
 final class ClusterReadiness
 {

@@ -1,6 +1,8 @@
 package dev.kiln.providers.capi;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -72,8 +74,13 @@ final class ComponentYaml
                 (FIRST.contains(object.getKind()) ? first : rest).add(object);
             }
         }
-        catch (IOException e) {
-            String line = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing && processing.getLocation() != null
+        catch (IllegalArgumentException e) {
+            throw e;
+        }
+        catch (IOException | RuntimeException e) {
+            // The parser's message quotes the text, which may hold substituted secrets: only the line is shown.
+            Throwable cause = e instanceof RuntimeJsonMappingException && e.getCause() != null ? e.getCause() : e;
+            String line = cause instanceof JsonProcessingException processing && processing.getLocation() != null
                     ? " (line " + processing.getLocation().getLineNr() + ")" : "";
             throw new IllegalArgumentException(source + " is not valid YAML" + line);
         }

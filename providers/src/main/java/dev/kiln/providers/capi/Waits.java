@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Waiting on one cluster's Cluster API objects: woken by changes to its Cluster, MachineDeployments and Machines, polled in between. */
+/**
+ * Waiting on one cluster's Cluster API objects: woken by changes to its Cluster,
+ * MachineDeployments and Machines (unless watching is off), polled in between.
+ */
 final class Waits
 {
     private Waits() {}
@@ -18,10 +21,11 @@ final class Waits
     {
         String core = ClusterSnapshot.core(management.version());
         Map<String, String> labels = Map.of(CapiNames.CLUSTER_NAME_LABEL, cluster);
-        return KubeWait.until(management.client(), waitingFor, List.of(
-                        new KubeWait.Watched(core, "Cluster", Map.of()),
-                        new KubeWait.Watched(core, "Machine", labels),
-                        new KubeWait.Watched(core, "MachineDeployment", labels)),
+        List<KubeWait.Watched> watched = !management.settings().timeouts().watch() ? List.of() : List.of(
+                new KubeWait.Watched(core, "Cluster", Map.of()),
+                new KubeWait.Watched(core, "Machine", labels),
+                new KubeWait.Watched(core, "MachineDeployment", labels));
+        return KubeWait.until(management.client(), waitingFor, watched,
                 () -> check.apply(ClusterSnapshot.read(management.client(), management.version(), cluster)),
                 options(management, timeout), context);
     }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -42,9 +43,15 @@ final class MultipartUpload
         this.partSize = partSize;
     }
 
+    /** Content this size or smaller, whose length is known, goes in one streamed PUT (S3 allows 5 GiB). */
+    static final long SINGLE_PUT_LIMIT = 5L << 30;
+
     StoredBlob upload(String key, InputStream content)
             throws IOException
     {
+        if (content instanceof KnownLength known && known.length() <= SINGLE_PUT_LIMIT) {
+            return streamed(key, content, known.length());
+        }
         Sha256 digest = new Sha256();
         byte[] first = new byte[partSize];
         int length = content.readNBytes(first, 0, partSize);
@@ -62,6 +69,64 @@ final class MultipartUpload
             abort(uploadId, e);
             throw e;
         }
+    }
+
+    /**
+     * One PUT whose body is read from {@code content} as it is sent, hashed on the way. The body
+     * cannot be replayed, so a failed request fails the put rather than being retried.
+     */
+    private StoredBlob streamed(String key, InputStream content, long length)
+            throws IOException
+    {
+        Sha256 digest = new Sha256();
+        long[] counted = new long[1];
+        boolean[] opened = new boolean[1];
+        InputStream hashing = new FilterInputStream(content)
+        {
+            @Override
+            public int read(byte[] buffer, int offset, int count)
+                    throws IOException
+            {
+                int read = super.read(buffer, offset, count);
+                if (read > 0) {
+                    digest.update(buffer, offset, read);
+                    counted[0] += read;
+                }
+                return read;
+            }
+
+            @Override
+            public int read()
+                    throws IOException
+            {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public void close()
+            {
+                // The caller owns the content stream.
+            }
+        };
+        try {
+            client.putObject(request -> request.bucket(bucket).key(objectKey).contentLength(length),
+                    RequestBody.fromContentProvider(() -> {
+                        if (opened[0]) {
+                            throw new IllegalStateException("a streamed upload cannot be sent again");
+                        }
+                        opened[0] = true;
+                        return hashing;
+                    }, length, "application/octet-stream"));
+        }
+        catch (IllegalStateException e) {
+            throw new IOException("the upload of " + key + " failed and a stream cannot be sent twice: " + e.getMessage(), e);
+        }
+        if (counted[0] != length || content.read() >= 0) {
+            client.deleteObject(request -> request.bucket(bucket).key(objectKey));
+            throw new IOException("the content of " + key + " did not have the " + length + " bytes it announced; nothing was stored");
+        }
+        return new StoredBlob(key, length, digest.hex());
     }
 
     private long sendAll(String uploadId, byte[] first, InputStream content, Sha256 digest, ExecutorService senders)

@@ -27,7 +27,8 @@ import static java.util.Objects.requireNonNull;
  * settings' key prefix. A put streams: a blob smaller than one part goes in a single
  * request, a larger one as a multipart upload whose parts (of the settings' bounded size)
  * are read, hashed and sent one after another, a failed upload aborted. Nothing is copied
- * to disk, and memory holds at most {@link MultipartUpload#PARTS_IN_MEMORY} parts.
+ * to disk, and memory holds at most {@link MultipartUpload#PARTS_IN_MEMORY} parts. A stream that
+ * knows its length ({@link KnownLength}, up to 5 GiB) goes in one PUT read as it is sent.
  */
 public final class S3BlobStore
         implements BlobStore

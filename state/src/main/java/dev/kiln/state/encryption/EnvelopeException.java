@@ -13,17 +13,9 @@ class EnvelopeException
     static final class UnsupportedVersion
             extends EnvelopeException
     {
-        private final int version;
-
         UnsupportedVersion(int version)
         {
             super("it is in envelope format " + version + ", and this Kiln reads format " + Envelope.VERSION);
-            this.version = version;
-        }
-
-        int version()
-        {
-            return version;
         }
     }
 }

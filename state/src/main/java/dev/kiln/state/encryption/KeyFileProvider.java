@@ -57,8 +57,8 @@ public final class KeyFileProvider
         }
     }
 
-    /** A provider for a key given as bytes: for tests. */
-    public static KeyFileProvider ofKey(byte[] key)
+    /** A provider for a key held in memory (32 bytes). */
+    public static KeyFileProvider of(byte[] key)
     {
         return new KeyFileProvider(SealingKey.of(key.clone(), Optional.empty()));
     }

@@ -114,6 +114,43 @@ class S3BlobStoreTest
     }
 
     @Test
+    @DisplayName("A stream that knows its length goes in one streamed PUT; one that delivers another count stores nothing")
+    void knownLength()
+            throws Exception
+    {
+        StoredBlob stored = store.put(prefix + "known", new SizedStream(LARGE, LARGE));
+        assertEquals(LARGE, stored.size());
+        assertEquals(sha256(new PatternStream(LARGE).readAllBytes()), stored.sha256());
+        try (S3Client client = client()) {
+            assertEquals(0, client.listMultipartUploads(request -> request.bucket("backups")).uploads().size());
+        }
+        assertThrows(IOException.class, () -> store.put(prefix + "longer", new SizedStream(1_000_000, 999_000)));
+        assertFalse(store.exists(prefix + "longer"));
+        assertThrows(IOException.class, () -> store.put(prefix + "shorter", new SizedStream(999_000, 1_000_000)));
+        assertFalse(store.exists(prefix + "shorter"));
+    }
+
+    /** {@code actual} bytes of the pattern, announcing {@code announced}. */
+    private static final class SizedStream
+            extends java.io.FilterInputStream
+            implements KnownLength
+    {
+        private final long announced;
+
+        SizedStream(long actual, long announced)
+        {
+            super(new PatternStream(actual));
+            this.announced = announced;
+        }
+
+        @Override
+        public long length()
+        {
+            return announced;
+        }
+    }
+
+    @Test
     @DisplayName("Wrong credentials are an error naming the store, never the secret")
     void wrongCredentials()
     {

@@ -151,7 +151,7 @@ final class StateEncryptionTest
     {
         byte[] key = new byte[32];
         key[0] = 7;
-        StateEncryption withKeyFile = StateEncryption.of(KeyFileProvider.ofKey(key), Optional.empty());
+        StateEncryption withKeyFile = StateEncryption.of(KeyFileProvider.of(key), Optional.empty());
         byte[] sealedByPassphrase = TestKeys.encryption(TestKeys.NEW_PASSPHRASE).seal(SECRET, Content.STATE);
         byte[] sealedByKeyFile = withKeyFile.seal(SECRET, Content.STATE);
 

@@ -15,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One test host: a real OpenSSH server on its own loopback address, in its own mount and UTS
- * namespaces (its own hostname, and its own directories over the private paths), a child of the
- * test JVM. {@link #kill()} ends its sshd and every process under it (like a crashed machine),
- * {@link #restart()} brings it back with the same files, address, port and host key.
+ * One test host: a real OpenSSH server on its own loopback address, in its own mount, UTS and
+ * PID namespaces (its own hostname, its own directories over the private paths, and sshd as
+ * the namespace's PID 1), under an {@code unshare} that is a child of the test JVM.
+ * {@link #kill()} ends it like a crashed machine: when sshd, the namespace's init, dies, the
+ * kernel kills every process of the namespace, including daemons a test's scripts left
+ * running and commands orphaned by a dropped connection. {@link #restart()} brings it back with
+ * the same files, address, port and host key.
  */
 public final class TestHost
 {
@@ -120,17 +123,26 @@ public final class TestHost
         return sshd != null && sshd.isAlive();
     }
 
-    /** Kills the host's sshd and everything under it (open connections, running commands) at once. */
+    /** Kills the host's sshd and every process of the host (open connections, running commands, daemons) at once. */
     public synchronized void kill()
     {
         if (sshd == null) {
             return;
         }
+        // sshd first: it is PID 1 of the host's PID namespace, so the kernel kills every other
+        // process of the host with it; unshare (our child) then reaps it and exits, so once
+        // unshare is gone the listener is gone too and the port is free for a restart.
         List<ProcessHandle> descendants = sshd.descendants().toList();
-        sshd.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
-        waitFor(sshd.toHandle());
-        descendants.forEach(TestHost::waitFor);
+        try {
+            if (descendants.isEmpty() || !sshd.waitFor(5, TimeUnit.SECONDS)) {
+                sshd.destroyForcibly();
+                sshd.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sshd = null;
     }
 
@@ -138,11 +150,10 @@ public final class TestHost
     public synchronized void killConnections()
     {
         if (sshd != null) {
-            sshd.children().forEach(child -> {
+            sshd.children().flatMap(ProcessHandle::children).forEach(child -> {
                 List<ProcessHandle> below = child.descendants().toList();
                 child.destroyForcibly();
                 below.forEach(ProcessHandle::destroyForcibly);
-                waitFor(child);
             });
         }
     }
@@ -207,7 +218,7 @@ public final class TestHost
     private void launch()
     {
         try {
-            sshd = new ProcessBuilder("unshare", "--mount", "--uts", "--propagation", "private",
+            sshd = new ProcessBuilder("unshare", "--mount", "--uts", "--pid", "--fork", "--kill-child", "--mount-proc", "--propagation", "private",
                     "sh", "-c", layout.startScript(privatePaths, clusterDirectory, TestHosts.CLUSTER_PATH))
                     .redirectErrorStream(true)
                     .redirectOutput(layout.directory().resolve("start.log").toFile())
@@ -216,16 +227,6 @@ public final class TestHost
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name(), e);
-        }
-    }
-
-    private static void waitFor(ProcessHandle handle)
-    {
-        try {
-            handle.onExit().get(5, TimeUnit.SECONDS);
-        }
-        catch (Exception ignored) {
-            // a killed process that is slow to go is reaped by the next wait or at JVM exit
         }
     }
 

@@ -33,6 +33,18 @@ import static java.util.Objects.requireNonNull;
  * same without sudo. {@link #knownHosts()} lists every host's key. Stops on {@link #close()} and
  * at JVM exit.
  *
+ * <p>Why mount namespaces and not chroots: each host runs the machine's own sshd, shells, sudo
+ * (with PAM), coreutils and python (Ansible needs it in the benchmarks) without a root
+ * filesystem copied per host, so 50 hosts start in a few seconds; only the paths Kiln writes are
+ * private. Each host's sshd runs as {@code unshare --mount --uts --pid --fork --kill-child
+ * --mount-proc sh -c 'hostname …; mount --bind …; exec sshd -D'}: the bind mounts live and die
+ * with that namespace and never show in the machine's mount table, and killing the host kills
+ * every process it ran (sshd is the PID namespace's init; inside, {@code ps} sees only the
+ * host's own processes). Two visible effects on the machine: the mount
+ * points of the private paths and {@link #CLUSTER_PATH} are created (empty) when missing, and
+ * {@code /run/sshd} exists. Users are added only to each host's own copies of /etc/passwd,
+ * shadow and group. Needs root.
+ *
  * <pre>{@code
  * try (TestHosts hosts = TestHosts.start(3)) {
  *     hosts.host(0).installExecutable("kubeadm", "#!/bin/sh\necho ok\n");

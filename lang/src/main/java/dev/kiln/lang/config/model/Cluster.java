@@ -136,10 +136,12 @@ public record Cluster(
             Setting<Map<String, String>> labels,
             Setting<List<String>> taints,
             Optional<Machine> machine,
+            List<User> users,
             SourceRange typeRange)
     {
         public ControlPlane
         {
+            users = List.copyOf(users);
             requireNonNull(members, "members is null");
             requireNonNull(endpoint, "endpoint is null");
             requireNonNull(endpointType, "endpointType is null");
@@ -160,10 +162,12 @@ public record Cluster(
             Setting<Map<String, String>> labels,
             Setting<List<String>> taints,
             Optional<Machine> machine,
+            List<User> users,
             SourceRange range)
     {
         public WorkerPool
         {
+            users = List.copyOf(users);
             requireNonNull(name, "name is null");
             requireNonNull(nameRange, "nameRange is null");
             requireNonNull(members, "members is null");
@@ -176,8 +180,14 @@ public record Cluster(
         }
     }
 
-    /** {@code machine {...}}: the machines Cluster API creates; {@code spec} carries extra template fields as written. */
+    /**
+     * {@code machine {...}}: the machines Cluster API creates; {@code spec} carries extra
+     * template fields as written. {@code apiVersion} and {@code kind} name the machine
+     * template of a generic infrastructure; the builder keeps either alone, for the rules to report.
+     */
     public record Machine(
+            Optional<Setting<String>> apiVersion,
+            Optional<Setting<String>> kind,
             Optional<Setting<String>> template,
             Optional<Setting<String>> instanceType,
             Optional<Setting<Integer>> cpus,
@@ -189,6 +199,8 @@ public record Cluster(
     {
         public Machine
         {
+            requireNonNull(apiVersion, "apiVersion is null");
+            requireNonNull(kind, "kind is null");
             requireNonNull(template, "template is null");
             requireNonNull(instanceType, "instanceType is null");
             requireNonNull(cpus, "cpus is null");
@@ -196,6 +208,39 @@ public record Cluster(
             requireNonNull(diskGibibytes, "diskGibibytes is null");
             requireNonNull(sshKeyName, "sshKeyName is null");
             requireNonNull(spec, "spec is null");
+            requireNonNull(range, "range is null");
+        }
+    }
+
+    /**
+     * {@code user "name" {...}}: an operating-system user Cluster API's bootstrap creates on
+     * the group's machines. {@code password} is a crypt(3) hash and sensitive.
+     */
+    public record User(
+            String name,
+            SourceRange nameRange,
+            Optional<Setting<String>> gecos,
+            Setting<List<String>> groups,
+            Optional<Setting<String>> homeDirectory,
+            Optional<Setting<String>> shell,
+            Optional<Setting<String>> sudo,
+            Optional<Setting<String>> password,
+            Optional<Setting<Boolean>> lockPassword,
+            Setting<List<String>> sshAuthorizedKeys,
+            SourceRange range)
+    {
+        public User
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(nameRange, "nameRange is null");
+            requireNonNull(gecos, "gecos is null");
+            requireNonNull(groups, "groups is null");
+            requireNonNull(homeDirectory, "homeDirectory is null");
+            requireNonNull(shell, "shell is null");
+            requireNonNull(sudo, "sudo is null");
+            requireNonNull(password, "password is null");
+            requireNonNull(lockPassword, "lockPassword is null");
+            requireNonNull(sshAuthorizedKeys, "sshAuthorizedKeys is null");
             requireNonNull(range, "range is null");
         }
     }

@@ -91,6 +91,7 @@ final class ClusterBuilder
                 reader.stringMap("labels"),
                 reader.optionalStrings("taints").orElseGet(() -> Setting.known(List.of(CONTROL_PLANE_TAINT), block.typeRange())),
                 block.block("machine").map(this::machine),
+                users(block),
                 block.typeRange());
     }
 
@@ -103,6 +104,7 @@ final class ClusterBuilder
                 Setting.known(java.util.Map.of(), range),
                 Setting.known(List.of(CONTROL_PLANE_TAINT), range),
                 Optional.empty(),
+                List.of(),
                 range);
     }
 
@@ -118,6 +120,7 @@ final class ClusterBuilder
                 reader.stringMap("labels"),
                 reader.strings("taints"),
                 block.block("machine").map(this::machine),
+                users(block),
                 block.range());
     }
 
@@ -125,6 +128,8 @@ final class ClusterBuilder
     {
         BlockReader reader = new BlockReader(block, diagnostics);
         return new Cluster.Machine(
+                reader.string("api_version"),
+                reader.string("kind"),
                 reader.string("template"),
                 reader.string("instance_type"),
                 reader.integer("cpus"),
@@ -132,6 +137,32 @@ final class ClusterBuilder
                 reader.integer("disk_gib"),
                 reader.string("ssh_key_name"),
                 reader.value("spec"),
+                block.range());
+    }
+
+    /** The group's {@code user} blocks in the order written; duplicate names are reported by the decoder. */
+    private List<Cluster.User> users(DecodedBlock group)
+    {
+        return group.blocks("user").stream()
+                .filter(user -> !user.labels().isEmpty())
+                .map(this::user)
+                .toList();
+    }
+
+    private Cluster.User user(DecodedBlock block)
+    {
+        BlockReader reader = new BlockReader(block, diagnostics);
+        return new Cluster.User(
+                block.labels().getFirst().value(),
+                block.labels().getFirst().range(),
+                reader.string("gecos"),
+                reader.strings("groups"),
+                reader.string("home_dir"),
+                reader.string("shell"),
+                reader.string("sudo"),
+                reader.string("passwd"),
+                reader.bool("lock_password"),
+                reader.strings("ssh_authorized_keys"),
                 block.range());
     }
 }

@@ -25,8 +25,27 @@ final class ClusterSchema
             .attribute(optional("memory_mib", Type.NUMBER, "Memory per machine, in MiB."))
             .attribute(optional("disk_gib", Type.NUMBER, "Root disk size per machine, in GiB."))
             .attribute(optional("ssh_key_name", Type.STRING, "The name of the cloud's SSH key pair to install on the machines."))
+            .attribute(optional("api_version", Type.STRING,
+                    "infrastructure \"generic\": the machine template's apiVersion, such as \"infrastructure.cluster.x-k8s.io/v1beta1\". Give it with kind. "
+                            + "Defaults to the infrastructure's api_version."))
+            .attribute(optional("kind", Type.STRING,
+                    "infrastructure \"generic\": the machine template's kind, such as \"Metal3MachineTemplate\". Give it with api_version. "
+                            + "Defaults to the infrastructure's kind with Cluster replaced by MachineTemplate."))
             .attribute(optional("spec", Type.DYNAMIC,
                     "Extra fields merged into the infrastructure machine template's spec, for anything the arguments above do not cover."))
+            .build();
+
+    static final BlockSchema USER = BlockSchema.builder("name")
+            .attribute(optional("gecos", Type.STRING, "The user's full name or comment (the GECOS field)."))
+            .attribute(optional("groups", AttributeTypes.STRING_LIST, "Supplementary groups the user belongs to, such as [\"wheel\", \"docker\"]."))
+            .attribute(optional("home_dir", Type.STRING, "The user's home directory, an absolute path. Defaults to /home/NAME."))
+            .attribute(optional("shell", Type.STRING, "The user's login shell, an absolute path such as \"/bin/bash\"."))
+            .attribute(optional("sudo", Type.STRING, "A sudoers rule for the user, such as \"ALL=(ALL) NOPASSWD:ALL\"."))
+            .attribute(optional("passwd", Type.STRING,
+                    "The user's password, hashed as crypt(3) writes it (\"$6$salt$hash\", from mkpasswd -m sha-512). Never shown.").asSensitive())
+            .attribute(optional("lock_password", Type.BOOL,
+                    "Whether password login is disabled. cloud-init locks passwords unless this is false, so set false to log in with passwd."))
+            .attribute(optional("ssh_authorized_keys", AttributeTypes.STRING_LIST, "Public SSH keys that may log in as the user."))
             .build();
 
     static final BlockSchema CONTROL_PLANE = BlockSchema.builder()
@@ -41,6 +60,7 @@ final class ClusterSchema
             .attribute(optional("taints", AttributeTypes.STRING_LIST,
                     "Taints on the control-plane nodes. Defaults to [\"node-role.kubernetes.io/control-plane:NoSchedule\"]; [] leaves them schedulable."))
             .block("machine", NestedBlockSchema.single(MACHINE, "The machines Cluster API creates for the control plane."))
+            .block("user", NestedBlockSchema.labeled(USER, "An operating-system user Cluster API creates on every control-plane machine (kubeadmConfigSpec users)."))
             .build();
 
     static final BlockSchema WORKER_POOL = BlockSchema.builder("name")
@@ -53,6 +73,7 @@ final class ClusterSchema
             .attribute(optional("labels", AttributeTypes.STRING_MAP, "Kubernetes labels set on the pool's nodes."))
             .attribute(optional("taints", AttributeTypes.STRING_LIST, "Taints set on the pool's nodes, as \"key=value:Effect\"."))
             .block("machine", NestedBlockSchema.single(MACHINE, "The machines Cluster API creates for the pool."))
+            .block("user", NestedBlockSchema.labeled(USER, "An operating-system user Cluster API creates on every machine of the pool (KubeadmConfigTemplate users)."))
             .build();
 
     static final BlockSchema CLUSTER = BlockSchema.builder("name")

@@ -78,7 +78,19 @@ public final class CapiRenderer
                             + "\"aws\" | \"byoh\" | \"generic\" {...}.",
                     cluster.nameRange()));
         }
-        return NamingPolicy.check(cluster, render(cluster, provider, CapiApiVersion.DEFAULT, RenderInputs.NONE));
+        return check(cluster, render(cluster, provider, CapiApiVersion.DEFAULT, RenderInputs.NONE));
+    }
+
+    /**
+     * Problems with the names of {@code rendered}, the objects of {@code cluster}: names that
+     * break the cluster's naming policy or Kubernetes' name limits, each at the place in the
+     * configuration that gives the name.
+     */
+    public static List<Diagnostic> check(Cluster cluster, RenderedCluster rendered)
+    {
+        requireNonNull(cluster, "cluster is null");
+        requireNonNull(rendered, "rendered is null");
+        return NamingPolicy.check(cluster, rendered);
     }
 
     /**

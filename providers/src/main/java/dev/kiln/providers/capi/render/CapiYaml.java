@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 import java.util.List;
 
@@ -25,9 +26,29 @@ public final class CapiYaml
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .stringQuotingChecker(new CautiousQuoting())
             .build());
 
     private CapiYaml() {}
+
+    /**
+     * Quotes what Jackson quotes (keywords, numbers, special characters) and every string
+     * starting with a digit, sign or dot, so no YAML 1.1 reader (kubectl's included) takes
+     * {@code 12:30} for a sexagesimal number or {@code 0o17} for an octal one.
+     */
+    private static final class CautiousQuoting
+            extends StringQuotingChecker.Default
+    {
+        @Override
+        public boolean needToQuoteValue(String value)
+        {
+            if (value.isEmpty() || super.needToQuoteValue(value)) {
+                return true;
+            }
+            char first = value.charAt(0);
+            return Character.isDigit(first) || first == '+' || first == '-' || first == '.';
+        }
+    }
 
     /** One cluster's objects, after a comment naming it. */
     public static String cluster(String title, RenderedCluster cluster)

@@ -23,6 +23,18 @@ sealed interface Flavour
 
     String machineTemplateKind();
 
+    /** The apiVersion of a machine template for {@code machine}; the infrastructure's unless the flavour lets a machine name its own. */
+    default String machineTemplateApiVersion(RenderContext context, Optional<Cluster.Machine> machine)
+    {
+        return apiVersion(context);
+    }
+
+    /** The kind of a machine template for {@code machine}; {@link #machineTemplateKind()} unless the flavour lets a machine name its own. */
+    default String machineTemplateKind(Optional<Cluster.Machine> machine)
+    {
+        return machineTemplateKind();
+    }
+
     /** The infrastructure cluster's spec before the block's {@code spec} is merged over it. */
     ObjectNode clusterSpec(RenderContext context);
 

@@ -12,9 +12,10 @@ import static dev.kiln.providers.capi.render.MarkedValues.NODES;
 /**
  * Any other infrastructure provider (Huawei DCS, Huawei Cloud Stack, Metal3 …):
  * {@code api_version} and {@code kind} name the infrastructure cluster and {@code spec} is
- * its whole spec. Machine templates are of the same API version, of the kind named after the
- * cluster's kind ({@code Metal3Cluster} → {@code Metal3MachineTemplate}), with each
- * machine's {@code spec} as their whole template spec.
+ * its whole spec. A machine block's {@code api_version} and {@code kind} name its machine
+ * template; without them the template is of the infrastructure's API version and of the kind
+ * named after the cluster's kind ({@code Metal3Cluster} → {@code Metal3MachineTemplate}).
+ * Each machine's {@code spec} is its template's whole spec.
  */
 record GenericFlavour(Infrastructure infrastructure)
         implements Flavour
@@ -42,6 +43,18 @@ record GenericFlavour(Infrastructure infrastructure)
     }
 
     @Override
+    public String machineTemplateApiVersion(RenderContext context, Optional<Cluster.Machine> machine)
+    {
+        return named(machine).map(named -> text(named.apiVersion())).orElseGet(() -> apiVersion(context));
+    }
+
+    @Override
+    public String machineTemplateKind(Optional<Cluster.Machine> machine)
+    {
+        return named(machine).map(named -> text(named.kind())).orElseGet(this::machineTemplateKind);
+    }
+
+    @Override
     public ObjectNode clusterSpec(RenderContext context)
     {
         return NODES.objectNode();
@@ -51,5 +64,16 @@ record GenericFlavour(Infrastructure infrastructure)
     public ObjectNode machineSpec(RenderContext context, Optional<Cluster.Machine> machine, boolean controlPlane)
     {
         return NODES.objectNode();
+    }
+
+    /** The machine when it names its template with both api_version and kind (the rules reject either alone). */
+    private static Optional<Cluster.Machine> named(Optional<Cluster.Machine> machine)
+    {
+        return machine.filter(block -> block.apiVersion().isPresent() && block.kind().isPresent());
+    }
+
+    private static String text(Optional<Setting<String>> setting)
+    {
+        return setting.flatMap(Setting::known).orElse(RenderedObject.UNKNOWN_TEXT);
     }
 }

@@ -20,8 +20,8 @@ import static dev.kiln.providers.capi.render.MarkedValues.NODES;
  * The {@code kubeadmConfigSpec} of the control plane and the {@code KubeadmConfigTemplate}
  * spec of worker pools: the bootstrap format (cloud-config or ignition), the cluster
  * configuration (image repository, API server names, etcd), node registration (labels,
- * taints), and the files and commands that carry the encryption config, registry hosts and
- * the kube-vip static pod.
+ * taints), the files and commands that carry the encryption config, registry hosts and
+ * the kube-vip static pod, and the group's users ({@link KubeadmUsers}).
  */
 final class KubeadmConfigs
 {
@@ -44,6 +44,7 @@ final class KubeadmConfigs
         spec.putObject("initConfiguration").set("nodeRegistration", registration);
         spec.putObject("joinConfiguration").set("nodeRegistration", registration.deepCopy());
         addFiles(context, spec, true);
+        KubeadmUsers.add(spec, controlPlane.users());
         return spec;
     }
 
@@ -57,6 +58,7 @@ final class KubeadmConfigs
             spec.putObject("joinConfiguration").set("nodeRegistration", registration);
         }
         addFiles(context, spec, false);
+        KubeadmUsers.add(spec, pool.users());
         return spec;
     }
 
@@ -72,10 +74,7 @@ final class KubeadmConfigs
         ObjectNode configuration = NODES.objectNode();
         cluster.install().imageRepository().ifPresent(repository -> configuration.set("imageRepository", MarkedValues.text(repository)));
         ObjectNode apiServer = NODES.objectNode();
-        List<String> certSans = cluster.certSans().known().orElse(List.of());
-        if (!certSans.isEmpty() || cluster.certSans() instanceof Setting.Unknown) {
-            apiServer.set("certSANs", MarkedValues.texts(cluster.certSans()));
-        }
+        certificateNames(cluster).ifPresent(names -> apiServer.set("certSANs", names));
         if (cluster.encryptionProviderConfig().isPresent()) {
             apiServer.set("extraArgs", context.extraArguments(Map.of("encryption-provider-config", ENCRYPTION_CONFIG_PATH)));
             apiServer.putArray("extraVolumes").addObject()
@@ -90,6 +89,18 @@ final class KubeadmConfigs
         }
         configuration.set("etcd", etcd(cluster.etcd()));
         return configuration;
+    }
+
+    /** {@code cert_sans}, then {@code external_address} when it is not among them; the unknown mark while either is unknown. */
+    private static Optional<JsonNode> certificateNames(Cluster cluster)
+    {
+        Optional<Setting<String>> external = cluster.externalAddress();
+        if (cluster.certSans() instanceof Setting.Unknown || external.filter(Setting.Unknown.class::isInstance).isPresent()) {
+            return Optional.of(MarkedValues.unknown());
+        }
+        List<String> names = new ArrayList<>(cluster.certSans().known().orElse(List.of()));
+        external.flatMap(Setting::known).filter(address -> !names.contains(address)).ifPresent(names::add);
+        return names.isEmpty() ? Optional.empty() : Optional.of(MarkedValues.texts(Setting.known(names, cluster.certSans().range())));
     }
 
     private static ObjectNode etcd(Etcd etcd)

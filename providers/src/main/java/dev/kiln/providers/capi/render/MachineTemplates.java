@@ -23,7 +23,7 @@ final class MachineTemplates
         ObjectNode spec = MarkedValues.NODES.objectNode();
         spec.putObject("template").set("spec", templateSpec);
         return template(context, controlPlane ? ObjectRole.CONTROL_PLANE_MACHINE_TEMPLATE : ObjectRole.MACHINE_TEMPLATE,
-                flavour.apiVersion(context), flavour.machineTemplateKind(), role, spec);
+                flavour.machineTemplateApiVersion(context, machine), flavour.machineTemplateKind(machine), role, spec);
     }
 
     /** A template object named {@code <cluster>-<role>-<hash>}, the hash over its kind and spec. */

@@ -134,6 +134,15 @@ final class MarkedValues
         };
     }
 
+    /** A bool setting, or the unknown mark. */
+    static JsonNode bool(Setting<Boolean> setting)
+    {
+        return switch (setting) {
+            case Setting.Known<Boolean> known -> known.sensitive() ? new SensitiveBoolean(known.value()) : NODES.booleanNode(known.value());
+            case Setting.Unknown<Boolean> ignored -> unknown();
+        };
+    }
+
     /** A list of strings, each element as {@link #text} would give it. */
     static JsonNode texts(Setting<List<String>> setting)
     {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -45,7 +46,9 @@ public record RenderedObject(
 
     /**
      * An object from a manifest built with {@link MarkedValues}: its identity is read from
-     * the manifest, and marked values become plain values whose paths are recorded.
+     * the manifest (an identity part not known yet, such as a generic infrastructure's
+     * {@code api_version}, counts as unknown), and marked values become plain values whose
+     * paths are recorded.
      */
     static RenderedObject of(ObjectRole role, ObjectNode manifest)
     {
@@ -53,6 +56,11 @@ public record RenderedObject(
         TreeSet<String> sensitive = new TreeSet<>();
         TreeSet<String> unknown = new TreeSet<>();
         MarkedValues.unmark(body, "", sensitive, unknown);
+        for (String identity : List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace")) {
+            if (body.at(identity).asText().equals(UNKNOWN_TEXT)) {
+                unknown.add(identity);
+            }
+        }
         JsonNode metadata = body.path("metadata");
         return new RenderedObject(
                 role,

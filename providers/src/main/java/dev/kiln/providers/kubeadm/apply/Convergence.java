@@ -13,6 +13,7 @@ import dev.kiln.providers.kubeadm.cluster.Upgrades;
 import dev.kiln.providers.kubeadm.remote.StepFailedException;
 import dev.kiln.providers.kubeadm.spec.ClusterSpec;
 import dev.kiln.providers.kubeadm.spec.NodeSpec;
+import dev.kiln.providers.kubeadm.spec.RegistrySpec;
 import dev.kiln.providers.kubeadm.spec.Values;
 import dev.kiln.providers.kubeadm.steps.Facts;
 import dev.kiln.providers.kubeadm.version.Releases;
@@ -113,8 +114,8 @@ final class Convergence
             value = Values.with(value, "worker_pool", new Value.MapValue(map.elementType(), entries, map.sensitive()));
         }
         Optional<Value> registry = Values.attribute(value, "registry");
-        if (registry.isPresent() && cluster.registry().isPresent() && Values.attribute(registry.get(), "address").map(part -> !part.isKnown()).orElse(true)) {
-            value = Values.with(value, "registry", Values.with(registry.get(), "address", Value.string(cluster.registry().get().address())));
+        if (registry.isPresent() && cluster.registry().isPresent()) {
+            value = Values.with(value, "registry", registry(registry.get(), cluster.registry().get(), facts));
         }
         String step = "read the cluster's kubeconfig";
         value = Values.with(value, Map.of(
@@ -124,6 +125,20 @@ final class Convergence
                 "status", Value.string(status(access)),
                 "current_version", Value.string(version)));
         return Filling.unknownsToNull(value);
+    }
+
+    /** The cluster's copy of its registry, with the address and the managed node's facts filled in. */
+    private Value registry(Value registry, RegistrySpec spec, Map<String, Facts> facts)
+    {
+        Value result = Values.with(registry, "address", Value.string(spec.address()));
+        Optional<Value> managed = Values.attribute(result, "managed");
+        Optional<Value> node = managed.flatMap(block -> Values.attribute(block, "node"));
+        if (spec.managed().isEmpty() || node.isEmpty()) {
+            return result;
+        }
+        NodeSpec host = spec.managed().get().node();
+        Facts found = facts.containsKey(host.address()) ? facts.get(host.address()) : Facts.gather(work.remote(host));
+        return Values.with(result, "managed", Values.with(managed.get(), "node", Filling.secretsMarked(Filling.node(node.get(), found, Optional.empty()))));
     }
 
     private String status(ControlPlaneAccess access)

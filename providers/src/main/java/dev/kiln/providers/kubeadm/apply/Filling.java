@@ -15,6 +15,8 @@ import java.util.function.Function;
 /** Completing planned values after apply: a node's gathered facts, and the parts of referenced resources a driver cannot know. */
 final class Filling
 {
+    private static final List<String> SSH_SECRETS = List.of("private_key", "passphrase", "password", "sudo_password");
+
     private Filling() {}
 
     /** The node value with its computed attributes (host name, OS, architecture, facts) taken from {@code facts} where unknown. */
@@ -38,15 +40,18 @@ final class Filling
         return result;
     }
 
-    /** Each node element of a control-plane or pool block, completed by {@code complete}. */
+    /**
+     * Each node element of a control-plane or pool block, completed by {@code complete} and
+     * with its SSH secrets marked sensitive, whatever marks the planned value carried.
+     */
     static Value groupNodes(Value group, Function<Value, Value> complete)
     {
         Optional<Value> nodes = Values.attribute(group, "nodes");
-        if (nodes.isEmpty() || nodes.get().isWhollyKnown()) {
+        if (nodes.isEmpty()) {
             return group;
         }
         List<Value> elements = nodes.get().asSequence().orElse(List.of()).stream()
-                .map(element -> element.isWhollyKnown() ? element : complete.apply(element))
+                .map(element -> secretsMarked(element.isWhollyKnown() ? element : complete.apply(element)))
                 .toList();
         Value replaced = switch (nodes.get()) {
             case Value.ListValue list -> new Value.ListValue(list.elementType(), elements, list.sensitive());
@@ -54,6 +59,33 @@ final class Filling
             default -> new Value.TupleValue(elements, nodes.get().sensitive());
         };
         return Values.with(group, "nodes", replaced);
+    }
+
+    /** A node value with its SSH block's secrets (and its bastion's) marked sensitive. */
+    static Value secretsMarked(Value node)
+    {
+        Optional<Value> ssh = Values.attribute(node, "ssh");
+        if (ssh.isEmpty()) {
+            return node;
+        }
+        Value marked = marked(ssh.get(), SSH_SECRETS);
+        Optional<Value> bastion = Values.attribute(marked, "bastion");
+        if (bastion.isPresent()) {
+            marked = Values.with(marked, "bastion", marked(bastion.get(), SSH_SECRETS));
+        }
+        return Values.with(node, "ssh", marked);
+    }
+
+    private static Value marked(Value block, List<String> names)
+    {
+        Value result = block;
+        for (String name : names) {
+            Optional<Value> part = Values.attribute(result, name);
+            if (part.isPresent()) {
+                result = Values.with(result, name, part.get().withSensitive(true));
+            }
+        }
+        return result;
     }
 
     /** Every part still unknown becomes null of its type: attributes of other resources no kubeadm driver computes. */

@@ -55,7 +55,7 @@ final class NodeDriver
                 Facts facts = Facts.gather(host);
                 Preflight.check(host, node.address(), facts, environment.roles().isControlPlane(change.address()));
                 Optional<String> hostKey = node.ssh().trustOnFirstUse() && node.ssh().hostKey().isEmpty() ? host.hostKey() : Optional.empty();
-                yield ApplyResponse.of(Filling.unknownsToNull(Filling.node(planned, facts, hostKey)));
+                yield ApplyResponse.of(Filling.unknownsToNull(Filling.secretsMarked(Filling.node(planned, facts, hostKey))));
             }
             case DELETE -> {
                 reset(spec(change, change.before().orElseThrow()), context);

@@ -10,9 +10,11 @@ import dev.kiln.planner.plan.Action;
 import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.providers.kubeadm.remote.Remote;
 import dev.kiln.providers.kubeadm.remote.Shell;
+import dev.kiln.providers.kubeadm.remote.StepFailedException;
 import dev.kiln.providers.kubeadm.render.RegistryConfig;
 import dev.kiln.providers.kubeadm.spec.RegistrySpec;
 import dev.kiln.providers.kubeadm.spec.Values;
+import dev.kiln.providers.kubeadm.steps.Facts;
 import dev.kiln.providers.kubeadm.steps.RemoteFiles;
 import dev.kiln.providers.kubeadm.steps.Step;
 import dev.kiln.providers.kubeadm.steps.StepRunner;
@@ -27,7 +29,8 @@ import java.util.Set;
  * bundle's binary — with its configuration and storage directory, done when the configuration
  * has the rendered content and systemd reports it active. Nodes trust it through the runtime
  * configuration their cluster writes. Deleting a managed registry stops it and removes its
- * configuration and storage.
+ * configuration and its storage directory's contents (the directory too, unless it is a mount
+ * point), checked afterwards.
  */
 final class RegistryDriver
         implements Driver
@@ -53,8 +56,15 @@ final class RegistryDriver
                 if (change.action() == Action.REPLACE) {
                     change.before().flatMap(before -> RegistrySpec.of(before, environment.names())).ifPresent(previous -> remove(previous, context));
                 }
-                registry.managed().ifPresent(managed -> StepRunner.run(environment.connector().open(managed.node(), context), new Install(managed), context));
                 Value value = Values.with(planned, "address", Value.string(registry.address()));
+                if (registry.managed().isPresent()) {
+                    Remote host = environment.connector().open(registry.managed().get().node(), context);
+                    StepRunner.run(host, new Install(registry.managed().get()), context);
+                    Facts facts = Facts.gather(host);
+                    Value managedBlock = Values.attribute(value, "managed").orElseThrow();
+                    Value node = Values.attribute(managedBlock, "node").orElseThrow();
+                    value = Values.with(value, "managed", Values.with(managedBlock, "node", Filling.secretsMarked(Filling.node(node, facts, Optional.empty()))));
+                }
                 yield ApplyResponse.of(Filling.unknownsToNull(value));
             }
             case DELETE -> {
@@ -84,8 +94,12 @@ final class RegistryDriver
         Remote host = environment.connector().open(managed.get().node(), context);
         String step = "remove the managed registry";
         context.progress(host.host() + ": " + step);
-        host.output(step, "systemctl disable --now " + SERVICE + " >/dev/null 2>&1 || true; rm -rf " + RegistryConfig.PATH + " "
-                + Shell.quote(managed.get().storageDirectory()));
+        String storage = Shell.quote(managed.get().storageDirectory());
+        host.output(step, "systemctl disable --now " + SERVICE + " >/dev/null 2>&1 || true; rm -f " + RegistryConfig.PATH + "; "
+                + "if [ -d " + storage + " ]; then find " + storage + " -mindepth 1 -maxdepth 1 -exec rm -rf {} +; rmdir " + storage + " 2>/dev/null; fi; exit 0");
+        if (host.run(step, "systemctl is-active " + SERVICE).output().trim().equals("active") || host.run(step, "test -e " + RegistryConfig.PATH).succeeded()) {
+            throw new StepFailedException(host.host(), step, SERVICE + " still runs or its configuration is still there");
+        }
     }
 
     /** The registry service with the rendered configuration, active. */

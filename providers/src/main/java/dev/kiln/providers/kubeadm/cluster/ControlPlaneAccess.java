@@ -25,7 +25,7 @@ public final class ControlPlaneAccess
     static final String ETCDCTL = "ETCDCTL_API=3 etcdctl --endpoints https://127.0.0.1:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt "
             + "--cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key ";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JOIN = Pattern.compile("kubeadm join (\\S+) --token (\\S+)\\s+--discovery-token-ca-cert-hash (\\S+)");
+    private static final Pattern JOIN = Pattern.compile("kubeadm join (\\S+) --token .+?[\\s\\\\]+--discovery-token-ca-cert-hash (\\S+)");
 
     private final Remote host;
 
@@ -66,11 +66,11 @@ public final class ControlPlaneAccess
         return EtcdMember.parse(json(step, ETCDCTL + "member list -w json"));
     }
 
-    /** How many members answer {@code endpoint health --cluster}. */
-    public int healthyEtcdMembers(String step)
+    /** The client URLs of the members that answer {@code endpoint health --cluster}. */
+    public List<String> healthyEtcdEndpoints(String step)
     {
         String output = host.run(step, ETCDCTL + "endpoint health --cluster 2>&1").output();
-        return (int) output.lines().filter(line -> line.contains("is healthy")).count();
+        return output.lines().filter(line -> line.contains(" is healthy")).map(line -> line.substring(0, line.indexOf(' '))).toList();
     }
 
     public void removeEtcdMember(String step, EtcdMember member)
@@ -80,7 +80,8 @@ public final class ControlPlaneAccess
 
     /**
      * Creates bootstrap token {@code token} (made by Kiln and masked in logs before it is used)
-     * and returns its discovery, from {@code kubeadm token create TOKEN --print-join-command}.
+     * and returns its discovery, from {@code kubeadm token create TOKEN --print-join-command}
+     * (whose output shows the token masked).
      */
     public KubeadmConfig.Discovery discovery(String step, String token)
     {
@@ -90,7 +91,7 @@ public final class ControlPlaneAccess
         if (!matcher.find()) {
             throw new StepFailedException(host.host(), step, "kubeadm token create printed no join command");
         }
-        return new KubeadmConfig.Discovery(matcher.group(1), matcher.group(2), matcher.group(3));
+        return new KubeadmConfig.Discovery(matcher.group(1), token, matcher.group(2));
     }
 
     /** Uploads the control-plane certificates again, encrypted with {@code key} (made by Kiln, masked in logs; kubeadm keeps them two hours). */

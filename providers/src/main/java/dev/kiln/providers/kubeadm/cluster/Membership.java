@@ -69,10 +69,12 @@ public final class Membership
             List<EtcdMember> members = access.etcdMembers(step);
             Optional<EtcdMember> member = members.stream().filter(candidate -> candidate.isOn(node.address()) || candidate.name().equals(node.nodeName())).findFirst();
             if (member.isPresent()) {
-                int healthy = access.healthyEtcdMembers(step);
+                List<String> healthyEndpoints = access.healthyEtcdEndpoints(step);
+                int healthy = healthyEndpoints.size();
+                boolean removedIsHealthy = healthyEndpoints.stream().anyMatch(url -> url.contains("//" + node.address() + ":") || url.contains("//[" + node.address() + "]:"));
                 int remaining = members.size() - 1;
                 int quorum = remaining / 2 + 1;
-                int healthyAfter = healthy - 1;
+                int healthyAfter = healthy - (removedIsHealthy ? 1 : 0);
                 if (healthyAfter < quorum) {
                     throw new StepFailedException(access.host().host(), step, "etcd has " + healthy + " healthy of " + members.size()
                             + " members; without " + node.nodeName() + " it would keep " + healthyAfter + " healthy of " + remaining

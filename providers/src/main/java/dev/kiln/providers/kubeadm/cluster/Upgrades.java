@@ -52,7 +52,11 @@ public final class Upgrades
     public static void upgradePool(ClusterWork work, ControlPlaneAccess access, ClusterSpec.Pool pool, String release)
     {
         int batch = pool.batch();
-        List<NodeSpec> nodes = pool.nodes();
+        List<KubeNode> registered = access.nodes("upgrade worker pool \"" + pool.name() + "\" to " + release);
+        List<NodeSpec> nodes = pool.nodes().stream()
+                .filter(node -> registered.stream().noneMatch(found -> (found.name().equals(node.nodeName()) || found.internalAddress().equals(node.address()))
+                        && found.kubeletVersion().equals(release) && !found.unschedulable()))
+                .toList();
         for (int start = 0; start < nodes.size(); start += batch) {
             List<NodeSpec> group = nodes.subList(start, Math.min(nodes.size(), start + batch));
             Parallel.forEach(group, node -> upgradeKubelet(work, access, node, release, true, true));

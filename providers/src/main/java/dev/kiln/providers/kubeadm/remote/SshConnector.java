@@ -22,13 +22,16 @@ import java.util.Optional;
 
 /**
  * Reaches nodes over SSH: one {@link SshHosts} per provider (so one connection per host for
- * the whole run), opened on first use, with host logs under
+ * the whole run), opened on first use, connects retried three times on network errors, with
+ * host logs under
  * {@code .kiln/logs/<UTC time>-hosts/<address>.log}, closed when the JVM exits.
  */
 public final class SshConnector
         implements HostConnector
 {
     private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Network errors while connecting are retried: after 0.5 s, 1 s and 2 s. */
+    static final int CONNECT_ATTEMPTS = 4;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     private final Path kilnDirectory;
@@ -53,6 +56,7 @@ public final class SshConnector
         if (hosts == null) {
             SshOptions options = SshOptions.defaults()
                     .withConnectTimeout(connectTimeout)
+                    .withConnectRetries(CONNECT_ATTEMPTS, Duration.ofMillis(500), Duration.ofSeconds(2))
                     .withLogDirectory(kilnDirectory.resolve("logs").resolve(RUN.format(Instant.now()) + "-hosts"));
             SshHosts opened = SshHosts.open(options);
             Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "kiln-ssh-close"));

@@ -98,7 +98,8 @@ public final class RuntimeConfig
 
     private static String hosts(String upstream, List<String> urls, TreeMap<String, Boolean> insecure)
     {
-        String server = upstream.equals("docker.io") ? "https://registry-1.docker.io" : "https://" + upstream;
+        String server = upstream.equals("docker.io") ? "https://registry-1.docker.io"
+                : urls.contains("http://" + upstream) ? "http://" + upstream : "https://" + upstream;
         return "server = " + Yaml.quote(server) + "\n" + urls.stream().distinct()
                 .map(url -> "\n[host." + Yaml.quote(url) + "]\n  capabilities = [\"pull\", \"resolve\"]\n"
                         + (insecure.getOrDefault(url, false) ? "  skip_verify = true\n" : ""))

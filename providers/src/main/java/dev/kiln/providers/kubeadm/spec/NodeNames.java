@@ -48,22 +48,24 @@ public final class NodeNames
                 .orElseGet(() -> derived(resource));
     }
 
-    /** The name of a node value inside a cluster; empty when neither written nor configured. */
+    /** The name of a node value inside a cluster; empty when neither written nor configured (a node no longer in the configuration). */
     public Optional<String> name(Value node)
     {
         return Values.string(node, "node_name")
-                .or(() -> Values.string(node, "address").map(byHost::get))
-                .or(() -> Values.string(node, "hostname").map(NodeNames::label));
+                .or(() -> Values.string(node, "address").map(byHost::get));
     }
 
-    /** The spec of a node value inside a cluster: its name as above, else the address made a DNS label. */
+    /**
+     * The spec of a node value inside a cluster: its name as above, else its address (the
+     * cluster then finds its Node object by InternalIP).
+     */
     public Optional<NodeSpec> spec(Value node)
     {
         Optional<String> address = Values.string(node, "address");
         if (address.isEmpty()) {
             return Optional.empty();
         }
-        String name = name(node).orElseGet(() -> label(address.get()));
+        String name = name(node).orElse(address.get());
         return Optional.of(new NodeSpec(address.get(), name, SshSpec.of(node), Values.stringMap(node, "labels"),
                 Values.strings(node, "taints"), Values.string(node, "region")));
     }

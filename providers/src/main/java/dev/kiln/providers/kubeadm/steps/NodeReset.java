@@ -14,8 +14,8 @@ import java.util.List;
 public final class NodeReset
 {
     static final String KUBERNETES_STATE = "/etc/kubernetes/kubelet.conf /etc/kubernetes/admin.conf /etc/kubernetes/manifests/kube-apiserver.yaml /var/lib/kubelet/config.yaml";
-    static final List<String> DIRECTORIES = List.of("/etc/kubernetes", "/var/lib/kubelet", "/var/lib/kiln", "/etc/cni/net.d", "/var/lib/cni",
-            "/var/lib/calico", "/run/calico", "/root/.kube");
+    static final List<String> DIRECTORIES = List.of("/etc/kubernetes", "/var/lib/kubelet", "/var/lib/kiln", "/root/.kube");
+    static final String CNI_STATE = "/etc/cni/net.d /var/lib/cni /var/lib/calico /run/calico";
     static final String MOUNTS = "awk '$2 ~ \"^(/var/lib/kubelet/|/run/containerd/io.containerd|/var/lib/containerd/io.containerd|/run/netns/cni-)\" {print $2}' /proc/mounts | sort -r";
     static final String FIREWALL_PATTERN = "KUBE-|cali-|CALI";
     static final String INTERFACES = "for name in tunl0 vxlan.calico vxlan-v6.calico cni0 flannel.1 kube-ipvs0; do ip link show \"$name\" >/dev/null 2>&1 && echo \"$name\"; done; "
@@ -128,14 +128,14 @@ public final class NodeReset
         @Override
         public boolean done(Remote host)
         {
-            return host.run(title(), "[ -z \"$(ls -A /etc/cni/net.d 2>/dev/null)\" ] && [ ! -e /var/lib/cni ] && [ ! -e /var/lib/calico ]").succeeded()
+            return host.run(title(), "for path in " + CNI_STATE + "; do [ -n \"$(ls -A \"$path\" 2>/dev/null)\" ] && exit 1; done; exit 0").succeeded()
                     && host.output(title(), INTERFACES).isBlank();
         }
 
         @Override
         public void act(Remote host)
         {
-            host.output(title(), "rm -rf /etc/cni/net.d /var/lib/cni /var/lib/calico /run/calico; "
+            host.output(title(), "for path in " + CNI_STATE + "; do [ -d \"$path\" ] && find \"$path\" -mindepth 1 -maxdepth 1 -exec rm -rf {} +; done; "
                     + "(" + INTERFACES + ") | while read -r name; do ip link delete \"$name\"; done");
         }
 

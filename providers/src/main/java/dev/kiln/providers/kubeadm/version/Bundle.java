@@ -1,5 +1,7 @@
 package dev.kiln.providers.kubeadm.version;
 
+import dev.kiln.lang.config.model.KubernetesVersions;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +63,7 @@ public final class Bundle
         return root;
     }
 
-    /** The Kubernetes releases the bundle holds, from its {@code kubernetes/} directories. */
+    /** The Kubernetes releases the bundle holds, from its {@code kubernetes/} directories, oldest first. */
     public List<String> releases()
     {
         Path kubernetes = root.resolve("kubernetes");
@@ -68,7 +71,10 @@ public final class Bundle
             return List.of();
         }
         try (Stream<Path> entries = Files.list(kubernetes)) {
-            return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString()).filter(name -> name.startsWith("v1.")).sorted().toList();
+            return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString())
+                    .filter(name -> KubernetesVersions.parse(name).isPresent())
+                    .sorted(Comparator.comparing(name -> KubernetesVersions.parse(name).orElseThrow()))
+                    .toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list the bundle's releases in " + kubernetes, e);

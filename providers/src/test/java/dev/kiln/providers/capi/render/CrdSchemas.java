@@ -16,13 +16,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OpenAPI v3 schemas of Cluster API's CRDs in {@code shared/conformance/cluster-api/crds}
@@ -49,23 +49,27 @@ final class CrdSchemas
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
     private static final Set<String> DRAFT4_FORMATS = Set.of("date-time", "email", "hostname", "ipv4", "ipv6", "uri");
 
-    private final Map<String, JsonSchema> schemas = new HashMap<>();
+    private final Path directory;
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+    private final Set<Path> read = ConcurrentHashMap.newKeySet();
 
-    private CrdSchemas() {}
+    private CrdSchemas(Path directory)
+    {
+        this.directory = directory;
+    }
 
-    /** Every CRD of the conformance folder, by {@code group/version kind}. */
+    /**
+     * The CRDs of the conformance folder, each read the first time an object of its kind is
+     * checked (the folder names them {@code GROUP_PLURAL.yaml}, the plural being the lower-case
+     * kind with an {@code s}).
+     */
     static CrdSchemas load()
     {
-        CrdSchemas result = new CrdSchemas();
-        try (Stream<Path> files = Files.list(directory())) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
-                result.add(YAML.readTree(file.toFile()));
-            }
+        Path directory = directory();
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("no Cluster API CRDs at " + directory + "; set -Dcapi.crds=DIR");
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return result;
+        return new CrdSchemas(directory);
     }
 
     /** {@code -Dcapi.crds}, else {@code shared/conformance/cluster-api/crds} beside the repository or any enclosing directory. */
@@ -87,6 +91,18 @@ final class CrdSchemas
     /** The schema of {@code apiVersion}/{@code kind} when its CRD is in the folder and serves that version. */
     Optional<JsonSchema> schema(String apiVersion, String kind)
     {
+        int slash = apiVersion.indexOf('/');
+        if (slash > 0) {
+            Path file = directory.resolve(apiVersion.substring(0, slash) + "_" + kind.toLowerCase(Locale.ROOT) + "s.yaml");
+            if (Files.isRegularFile(file) && read.add(file)) {
+                try {
+                    add(YAML.readTree(file.toFile()));
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
         return Optional.ofNullable(schemas.get(apiVersion + " " + kind));
     }
 
@@ -100,7 +116,7 @@ final class CrdSchemas
         return problems.stream().sorted().toList();
     }
 
-    private void add(JsonNode crd)
+    private synchronized void add(JsonNode crd)
     {
         String group = crd.path("spec").path("group").asText();
         String kind = crd.path("spec").path("names").path("kind").asText();

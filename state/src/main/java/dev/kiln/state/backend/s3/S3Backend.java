@@ -2,7 +2,6 @@ package dev.kiln.state.backend.s3;
 
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.state.State;
-import dev.kiln.state.StateCodec;
 import dev.kiln.state.StateException;
 import dev.kiln.state.backend.Backend;
 import dev.kiln.state.backend.HistoryEntry;
@@ -10,16 +9,15 @@ import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.backend.WriteResult;
 import dev.kiln.state.backend.WriteRules;
 import dev.kiln.state.backend.s3.S3Objects.StoredObject;
+import dev.kiln.state.encryption.DecodedState;
+import dev.kiln.state.encryption.KeyUse;
+import dev.kiln.state.encryption.SealedStateCodec;
 import dev.kiln.state.lock.LockAttempt;
 import dev.kiln.state.lock.LockHandle;
 import dev.kiln.state.lock.LockRequest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,7 +28,8 @@ import static java.util.Objects.requireNonNull;
  * lease object beside it ({@link S3Lease}); every state write is conditional on the ETag this
  * client last read or wrote, so a write over a state that changed under it (a lock broken by
  * force-unlock or a lease takeover) is refused instead of losing the other run's work; every
- * changing write is kept under {@code <key>.history/}. {@link #checkConditionalWrites()} is
+ * changing write is kept under {@code <key>.history/}. States are sealed with the configured
+ * encryption ({@link SealedStateCodec}) before they are uploaded. {@link #checkConditionalWrites()} is
  * the probe {@code kiln init} runs. Nothing here talks to S3 until a method needs it.
  */
 public final class S3Backend
@@ -40,9 +39,12 @@ public final class S3Backend
     private final S3Objects objects;
     private final S3Lease lease;
     private final S3History history;
+    private final SealedStateCodec codec;
     private final Object seenGuard = new Object();
-    private boolean seen;
-    private String seenEtag;
+    /** The state as this client last read or wrote it (null: never), and its ETag; empty when there was none. */
+    private Seen seen;
+
+    private record Seen(Optional<String> etag, Optional<DecodedState> state) {}
 
     public S3Backend(S3BackendOptions options)
     {
@@ -57,6 +59,7 @@ public final class S3Backend
         this.objects = new S3Objects(options);
         this.lease = new S3Lease(objects, options.key() + ".lock", options.location(), options.lease(), options.clock(), notices);
         this.history = new S3History(objects, options.key(), options.historyLimit());
+        this.codec = new SealedStateCodec(options.encryption());
     }
 
     public S3BackendOptions options()
@@ -74,39 +77,57 @@ public final class S3Backend
     public Optional<StateSnapshot> read()
     {
         Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
-        remember(stored.map(StoredObject::etag));
-        return stored.map(object -> snapshot(object.bytes(), location()));
+        Optional<DecodedState> decoded = stored.map(object -> decode(object.bytes(), location()));
+        remember(new Seen(stored.map(StoredObject::etag), decoded));
+        return stored.map(object -> StateSnapshot.of(decoded.orElseThrow().state(), object.bytes()));
     }
 
     @Override
     public WriteResult write(State state, LockHandle handle)
     {
         requireNonNull(state, "state is null");
-        requireNonNull(handle, "handle is null");
-        if (!lease.isHeldBy(handle)) {
-            throw StateException.error("State not locked",
-                    "Writing %s requires holding its lock, and lock ID \"%s\" is not the lock held now (it was released, force-unlocked, or taken over after its lease ran out)."
-                            .formatted(location(), handle.id()));
+        requireHeld(requireNonNull(handle, "handle is null"));
+        Seen current = current();
+        Optional<DecodedState> decoded = current.state();
+        Optional<State> prepared = WriteRules.prepare(decoded.map(DecodedState::state), state, location());
+        boolean reseal = decoded.isPresent() && needsResealing(decoded.get());
+        if (prepared.isEmpty() && !reseal) {
+            remember(current);
+            return new WriteResult(decoded.orElseThrow().state(), false);
         }
-        Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
-        Optional<String> storedEtag = stored.map(StoredObject::etag);
-        requireUnchangedSinceSeen(storedEtag);
-        Optional<State> storedState = stored.map(object -> snapshot(object.bytes(), location()).state());
-        Optional<State> prepared = WriteRules.prepare(storedState, state, location());
-        if (prepared.isEmpty()) {
-            remember(storedEtag);
-            return new WriteResult(storedState.orElseThrow(), false);
+        State written = prepared.orElseGet(() -> decoded.orElseThrow().state());
+        store(written, current.etag(), reseal);
+        return new WriteResult(written, true);
+    }
+
+    @Override
+    public Optional<KeyUse> resealStored(LockHandle handle)
+    {
+        requireHeld(requireNonNull(handle, "handle is null"));
+        Seen current = current();
+        Optional<DecodedState> decoded = current.state();
+        if (decoded.isEmpty() || !needsResealing(decoded.get())) {
+            return Optional.empty();
         }
-        byte[] content = encode(prepared.get());
+        store(decoded.get().state(), current.etag(), true);
+        return Optional.of(decoded.get().keyUse());
+    }
+
+    /** Uploads {@code state} over the version with ETag {@code storedEtag} (none: a first write) and keeps it in the history. */
+    private void store(State state, Optional<String> storedEtag, boolean resealHistory)
+    {
+        byte[] content = codec.encode(state);
         Optional<String> written = storedEtag.isPresent()
                 ? objects.replaceState(options.key(), content, storedEtag.get(), "writing the state").etag()
                 : objects.createState(options.key(), content, "writing the state").etag();
         if (written.isEmpty()) {
             written = retriedWrite(content);
         }
-        remember(written);
-        history.record(options.key(), written.get(), prepared.get().serial(), options.clock().instant());
-        return new WriteResult(prepared.get(), true);
+        remember(new Seen(written, Optional.of(new DecodedState(state, codec.encryption().enabled() ? KeyUse.PRIMARY : KeyUse.PLAINTEXT))));
+        history.record(options.key(), written.get(), state.serial(), options.clock().instant());
+        if (resealHistory) {
+            history.reseal(codec);
+        }
     }
 
     @Override
@@ -137,7 +158,8 @@ public final class S3Backend
     public Optional<StateSnapshot> readHistory(String id)
     {
         return history.key(requireNonNull(id, "id is null"))
-                .flatMap(key -> objects.get(key, "reading a history version").map(object -> snapshot(object.bytes(), "s3://" + options.bucket() + "/" + key)));
+                .flatMap(key -> objects.get(key, "reading a history version")
+                        .map(object -> StateSnapshot.of(decode(object.bytes(), "s3://" + options.bucket() + "/" + key).state(), object.bytes())));
     }
 
     /**
@@ -171,20 +193,45 @@ public final class S3Backend
         throw changedUnderYou();
     }
 
-    private void requireUnchangedSinceSeen(Optional<String> storedEtag)
+    private void requireHeld(LockHandle handle)
     {
-        synchronized (seenGuard) {
-            if (seen && !Objects.equals(seenEtag, storedEtag.orElse(null))) {
-                throw changedUnderYou();
-            }
+        if (!lease.isHeldBy(handle)) {
+            throw StateException.error("State not locked",
+                    "Writing %s requires holding its lock, and lock ID \"%s\" is not the lock held now (it was released, force-unlocked, or taken over after its lease ran out)."
+                            .formatted(location(), handle.id()));
         }
     }
 
-    private void remember(Optional<String> etag)
+    private boolean needsResealing(DecodedState stored)
+    {
+        return stored.keyUse().needsResealing(codec.encryption().enabled());
+    }
+
+    /**
+     * The stored state and its ETag. When this client read or wrote it before, a HEAD request
+     * confirms that it is unchanged (and it is not downloaded again); a different ETag means
+     * another run wrote it since: "state changed under you".
+     */
+    private Seen current()
+    {
+        Seen last;
+        synchronized (seenGuard) {
+            last = seen;
+        }
+        if (last != null) {
+            if (!objects.etag(options.key(), "checking the state").equals(last.etag())) {
+                throw changedUnderYou();
+            }
+            return last;
+        }
+        Optional<StoredObject> stored = objects.get(options.key(), "reading the state");
+        return new Seen(stored.map(StoredObject::etag), stored.map(object -> decode(object.bytes(), location())));
+    }
+
+    private void remember(Seen current)
     {
         synchronized (seenGuard) {
-            seen = true;
-            seenEtag = etag.orElse(null);
+            seen = current;
         }
     }
 
@@ -198,20 +245,8 @@ public final class S3Backend
                         .formatted(location()));
     }
 
-    private static byte[] encode(State state)
+    private DecodedState decode(byte[] bytes, String source)
     {
-        return StateCodec.standard().encode(state).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static StateSnapshot snapshot(byte[] bytes, String source)
-    {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        }
-        catch (CharacterCodingException e) {
-            throw StateException.error("Corrupted state", source + " is not UTF-8 text. Restore a previous version from the history (" + source + ".history/).");
-        }
-        return StateSnapshot.of(StateCodec.standard().decode(text, source), bytes);
+        return codec.decode(bytes, source);
     }
 }

@@ -4,6 +4,7 @@ import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.config.model.StateSettings;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.state.StateException;
+import dev.kiln.state.encryption.StateEncryption;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,7 +19,8 @@ import static java.util.Objects.requireNonNull;
  * {@code secretKey} go together; without them the AWS SDK's default credential chain is used
  * (environment, profile, instance role). The lock is a lease of {@code lease} (renewed by the
  * holder every third of it); {@code historyLimit} past versions are kept. {@link #toString()}
- * never shows the keys.
+ * never shows the keys. States are sealed with {@code encryption} (none by default) before
+ * they are uploaded.
  */
 public record S3BackendOptions(
         String bucket,
@@ -32,7 +34,8 @@ public record S3BackendOptions(
         Optional<String> kmsKeyId,
         int historyLimit,
         Duration lease,
-        Clock clock)
+        Clock clock,
+        StateEncryption encryption)
 {
     public static final int DEFAULT_HISTORY_LIMIT = 20;
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
@@ -50,6 +53,7 @@ public record S3BackendOptions(
         requireNonNull(kmsKeyId, "kmsKeyId is null");
         requireNonNull(lease, "lease is null");
         requireNonNull(clock, "clock is null");
+        requireNonNull(encryption, "encryption is null");
         if (bucket.isBlank() || key.isBlank()) {
             throw new IllegalArgumentException("bucket and key must not be blank");
         }
@@ -68,7 +72,7 @@ public record S3BackendOptions(
     public static S3BackendOptions of(String bucket, String key, String region)
     {
         return new S3BackendOptions(bucket, key, region, Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                DEFAULT_HISTORY_LIMIT, DEFAULT_LEASE, Clock.systemUTC());
+                DEFAULT_HISTORY_LIMIT, DEFAULT_LEASE, Clock.systemUTC(), StateEncryption.none());
     }
 
     /**
@@ -91,43 +95,51 @@ public record S3BackendOptions(
                 optional(settings.kmsKeyId(), "kms_key_id"),
                 DEFAULT_HISTORY_LIMIT,
                 DEFAULT_LEASE,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                StateEncryption.none());
     }
 
     public S3BackendOptions withEndpoint(URI newEndpoint, boolean newPathStyle)
     {
         return new S3BackendOptions(bucket, key, region, Optional.of(newEndpoint), newPathStyle, accessKey, secretKey, serverSideEncryption, kmsKeyId,
-                historyLimit, lease, clock);
+                historyLimit, lease, clock, encryption);
     }
 
     public S3BackendOptions withCredentials(String newAccessKey, String newSecretKey)
     {
         return new S3BackendOptions(bucket, key, region, endpoint, pathStyle, Optional.of(newAccessKey), Optional.of(newSecretKey), serverSideEncryption,
-                kmsKeyId, historyLimit, lease, clock);
+                kmsKeyId, historyLimit, lease, clock, encryption);
     }
 
     public S3BackendOptions withKey(String newKey)
     {
         return new S3BackendOptions(bucket, newKey, region, endpoint, pathStyle, accessKey, secretKey, serverSideEncryption, kmsKeyId, historyLimit, lease,
-                clock);
+                clock, encryption);
     }
 
     public S3BackendOptions withServerSideEncryption(String algorithm, Optional<String> newKmsKeyId)
     {
         return new S3BackendOptions(bucket, key, region, endpoint, pathStyle, accessKey, secretKey, Optional.of(algorithm), newKmsKeyId, historyLimit,
-                lease, clock);
+                lease, clock, encryption);
     }
 
     public S3BackendOptions withHistoryLimit(int newHistoryLimit)
     {
         return new S3BackendOptions(bucket, key, region, endpoint, pathStyle, accessKey, secretKey, serverSideEncryption, kmsKeyId, newHistoryLimit,
-                lease, clock);
+                lease, clock, encryption);
     }
 
     public S3BackendOptions withLease(Duration newLease)
     {
         return new S3BackendOptions(bucket, key, region, endpoint, pathStyle, accessKey, secretKey, serverSideEncryption, kmsKeyId, historyLimit,
-                newLease, clock);
+                newLease, clock, encryption);
+    }
+
+    /** States sealed with {@code newEncryption} (see {@link dev.kiln.state.encryption.SealedStateCodec}) before they leave this machine. */
+    public S3BackendOptions withEncryption(StateEncryption newEncryption)
+    {
+        return new S3BackendOptions(bucket, key, region, endpoint, pathStyle, accessKey, secretKey, serverSideEncryption, kmsKeyId, historyLimit,
+                lease, clock, newEncryption);
     }
 
     /** {@code s3://bucket/key}, and the endpoint when it is not AWS's. */
@@ -141,7 +153,7 @@ public record S3BackendOptions(
     {
         return "S3BackendOptions[" + location() + ", region=" + region + ", pathStyle=" + pathStyle
                 + ", credentials=" + (accessKey.isPresent() ? "static (" + Setting.SENSITIVE_TEXT + ")" : "default chain")
-                + ", sse=" + serverSideEncryption.orElse("none") + ", historyLimit=" + historyLimit + ", lease=" + lease + "]";
+                + ", sse=" + serverSideEncryption.orElse("none") + ", historyLimit=" + historyLimit + ", lease=" + lease + ", encryption=" + encryption + "]";
     }
 
     private static <T> T required(Setting<T> setting, String name)

@@ -1,6 +1,7 @@
 package dev.kiln.state.backend.s3;
 
 import dev.kiln.state.backend.HistoryEntry;
+import dev.kiln.state.encryption.SealedStateCodec;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,6 +37,16 @@ final class S3History
         List<HistoryEntry> entries = list();
         for (HistoryEntry old : entries.subList(Math.min(limit, entries.size()), entries.size())) {
             objects.delete(prefix + old.id(), "deleting an old history version");
+        }
+    }
+
+    /** Seals again, with the primary key, every kept version that is plaintext or under the fallback key. */
+    void reseal(SealedStateCodec codec)
+    {
+        for (HistoryEntry entry : list()) {
+            String key = prefix + entry.id();
+            objects.get(key, "reading a history version").ifPresent(object -> codec.resealed(object.bytes(), key)
+                    .ifPresent(sealed -> objects.replaceState(key, sealed, object.etag(), "sealing a history version again")));
         }
     }
 

@@ -82,6 +82,26 @@ final class S3Objects
         }
     }
 
+    /** The object's ETag (a HEAD request), or empty when there is no such object. */
+    Optional<String> etag(String key, String step)
+    {
+        try {
+            return Optional.of(client().headObject(request -> request.bucket(options.bucket()).key(key)).eTag());
+        }
+        catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+        catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND && !bucketMissing()) {
+                return Optional.empty();
+            }
+            throw failure(step, key, e);
+        }
+        catch (SdkException e) {
+            throw failure(step, key, e);
+        }
+    }
+
     /** Creates {@code key} only if no object has that key ({@code If-None-Match: *}). */
     Written create(String key, byte[] content, String step)
     {
@@ -170,9 +190,39 @@ final class S3Objects
             }
             throw failure(step, key, e);
         }
+        catch (SdkClientException e) {
+            // Some servers answer a PUT into a missing bucket before reading its body and close the connection.
+            throw bucketMissing() ? missingBucket(step, key, e) : failure(step, key, e);
+        }
         catch (SdkException e) {
             throw failure(step, key, e);
         }
+    }
+
+    private boolean bucketMissing()
+    {
+        try {
+            client().headBucket(request -> request.bucket(options.bucket()));
+            return false;
+        }
+        catch (S3Exception e) {
+            return e.statusCode() == NOT_FOUND;
+        }
+        catch (SdkException e) {
+            return false;
+        }
+    }
+
+    private StateException missingBucket(String step, String key, SdkException cause)
+    {
+        return new StateException(Diagnostic.errorWithoutSource("S3 state backend error",
+                "%s failed for %s: the bucket does not exist. Create it (Kiln does not create state buckets), or fix bucket in the kiln { state \"s3\" } block."
+                        .formatted(capitalized(step), where(key))), cause);
+    }
+
+    private String where(String key)
+    {
+        return "s3://" + options.bucket() + "/" + key + options.endpoint().map(uri -> " at " + uri).orElse("");
     }
 
     private PutObjectRequest.Builder encrypted(PutObjectRequest.Builder request)
@@ -205,7 +255,7 @@ final class S3Objects
 
     private StateException failure(String step, String key, SdkException cause)
     {
-        String where = "s3://" + options.bucket() + "/" + key + options.endpoint().map(uri -> " at " + uri).orElse("");
+        String where = where(key);
         if (cause instanceof S3Exception s3) {
             String code = errorCode(s3);
             String hint = switch (code) {

@@ -120,7 +120,7 @@ final class S3BackendTest
     }
 
     @Test
-    @DisplayName("a missing bucket is an error naming it and saying Kiln does not create it; no key appears in any message")
+    @DisplayName("a missing bucket, on reading or locking, is an error naming it and saying Kiln does not create it; no key appears in any message")
     void missingBucket()
     {
         S3BackendOptions options = S3Backends.options(server, "no-such-bucket", "kiln.state.json");
@@ -130,6 +130,9 @@ final class S3BackendTest
             assertTrue(detail.contains("s3://no-such-bucket/kiln.state.json"), detail);
             assertTrue(detail.contains("create it"), detail);
             assertFalse(error.getMessage().contains(S3ProxyServer.SECRET_KEY));
+            StateException locking = assertThrows(StateException.class, () -> backend.tryLock(APPLY));
+            assertTrue(locking.diagnostic().detail().contains("bucket does not exist") || locking.diagnostic().detail().contains("NoSuchBucket"),
+                    locking.diagnostic().detail());
             assertFalse(options.toString().contains(S3ProxyServer.SECRET_KEY), options.toString());
             assertFalse(options.toString().contains(S3ProxyServer.ACCESS_KEY), options.toString());
         }

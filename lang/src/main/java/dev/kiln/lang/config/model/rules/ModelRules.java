@@ -31,6 +31,8 @@ public final class ModelRules
             new StorageClassRule(),
             new BackupRule(),
             new ClusterChoicesRule(),
+            new MachineTemplateKindRule(),
+            new UserRule(),
             new NamingPolicyRule());
 
     private ModelRules() {}

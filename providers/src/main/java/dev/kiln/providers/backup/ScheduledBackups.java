@@ -1,0 +1,52 @@
+package dev.kiln.providers.backup;
+
+import dev.kiln.executors.apply.Driver;
+import dev.kiln.lang.config.Config;
+import dev.kiln.planner.spi.DiffRule;
+import dev.kiln.planner.spi.RefreshResponse;
+import dev.kiln.planner.spi.Refresher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The {@code cluster_backup} resource type ({@code cluster.prod.backup}) for every provider:
+ * its diff rule, its refresher (the recorded schedule stands; nodes are not read back), and
+ * the driver of each provider type — the simulator's schedule, systemd timers on kubeadm
+ * control planes. Cluster API clusters have none yet ({@link ScheduledBackupRule}).
+ */
+public final class ScheduledBackups
+{
+    private ScheduledBackups() {}
+
+    public static DiffRule diffRule(String provider)
+    {
+        return ScheduledBackupRule.forProvider(type(requireNonNull(provider, "provider is null")));
+    }
+
+    public static Refresher refresher()
+    {
+        return request -> new RefreshResponse(Optional.of(request.prior()), List.of());
+    }
+
+    /** The simulator's driver; {@code datacenter} is the simulated datacenter's directory, found when first needed. */
+    public static Driver simulator(Supplier<Path> datacenter)
+    {
+        return new SimScheduleDriver(requireNonNull(datacenter, "datacenter is null"));
+    }
+
+    public static Driver kubeadm(Config config)
+    {
+        return new KubeadmScheduleDriver(requireNonNull(config, "config is null"));
+    }
+
+    /** {@code kubeadm} of {@code kubeadm.east}. */
+    public static String type(String provider)
+    {
+        return provider.contains(".") ? provider.substring(0, provider.indexOf('.')) : provider;
+    }
+}

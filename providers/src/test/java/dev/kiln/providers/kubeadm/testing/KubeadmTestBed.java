@@ -1,0 +1,233 @@
+package dev.kiln.providers.kubeadm.testing;
+
+import dev.kiln.executors.ssh.testing.TestHost;
+import dev.kiln.executors.ssh.testing.TestHosts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Test hosts ready for the kubeadm provider: real sshd per loopback address (the executors'
+ * harness), with Kiln's stand-ins for the tools that cannot run here installed in each host's
+ * /usr/local/bin, each host's address recorded for the {@code ip} stand-in, and offline bundles
+ * whose kubeadm, kubelet and kubectl are the stand-ins at a given release.
+ */
+public final class KubeadmTestBed
+        implements AutoCloseable
+{
+    /** Installed on every host; the bundle brings kubeadm, kubelet, kubectl, crictl and containerd. */
+    public static final List<String> HOST_TOOLS = List.of("standin-lib", "systemctl", "etcdctl", "modprobe", "lsmod", "sysctl", "swapon", "swapoff",
+            "ip", "iptables-save", "iptables-restore", "ipvsadm");
+    public static final String STATE = "/etc/kiln/standin";
+
+    private final TestHosts hosts;
+
+    private KubeadmTestBed(TestHosts hosts)
+    {
+        this.hosts = hosts;
+    }
+
+    public static KubeadmTestBed start(int count)
+    {
+        TestHosts hosts = TestHosts.builder().hosts(count)
+                .privatePath("/var/lib/cni")
+                .privatePath("/var/lib/calico")
+                .privatePath("/run/calico")
+                .start();
+        KubeadmTestBed bed = new KubeadmTestBed(hosts);
+        hosts.hosts().forEach(bed::prepare);
+        return bed;
+    }
+
+    public TestHosts hosts()
+    {
+        return hosts;
+    }
+
+    public TestHost host(int index)
+    {
+        return hosts.host(index);
+    }
+
+    /** The directory every host sees as the shared cluster state. */
+    public Path cluster()
+    {
+        return hosts.clusterDirectory();
+    }
+
+    /** Installs the stand-ins on a host again and records its address: a fresh machine after a test broke it on purpose. */
+    public void prepare(TestHost host)
+    {
+        for (String tool : HOST_TOOLS) {
+            host.installExecutable(tool, standin(tool));
+        }
+        host.installExecutable("ip6tables-save", standin("iptables-save"));
+        host.installExecutable("ip6tables-restore", standin("iptables-restore"));
+        write(host.path(STATE + "/address"), host.address() + "\n");
+    }
+
+    /** A file the stand-ins keep on {@code host}, such as {@code calls} or {@code units/kubelet/state}; empty text when absent. */
+    public String state(TestHost host, String relative)
+    {
+        Path file = host.path(STATE + "/" + relative);
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines of the calls the stand-ins recorded on {@code host} that start with {@code prefix} ("kubeadm init"). */
+    public long calls(TestHost host, String prefix)
+    {
+        return state(host, "calls").lines().filter(line -> line.startsWith(prefix)).count();
+    }
+
+    public void setState(TestHost host, String relative, String content)
+    {
+        write(host.path(STATE + "/" + relative), content);
+    }
+
+    /** The names of the nodes registered with the shared cluster. */
+    public List<String> registeredNodes()
+    {
+        Path nodes = cluster().resolve("nodes");
+        if (!Files.isDirectory(nodes)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(nodes)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String clusterFile(String relative)
+    {
+        Path file = cluster().resolve(relative);
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : "";
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An offline bundle under {@code directory} holding the stand-in kubeadm, kubelet and
+     * kubectl of each release, containerd, crictl and the Calico operator manifest.
+     */
+    public static Path bundle(Path directory, List<String> releases)
+    {
+        try {
+            for (String release : releases) {
+                Path binaries = Files.createDirectories(directory.resolve("kubernetes").resolve(release));
+                for (String tool : List.of("kubeadm", "kubelet", "kubectl")) {
+                    executable(binaries.resolve(tool), standin(tool).replace("@VERSION@", release));
+                }
+            }
+            executable(Files.createDirectories(directory.resolve("containerd")).resolve("containerd"), standin("containerd"));
+            executable(Files.createDirectories(directory.resolve("crictl")).resolve("crictl"), standin("crictl"));
+            write(Files.createDirectories(directory.resolve("calico")).resolve("tigera-operator.yaml"), """
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata:
+                      name: tigera-operator
+                    ---
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: tigera-operator
+                      namespace: tigera-operator
+                    spec:
+                      replicas: 1
+                    """);
+            return directory;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** HCL for a node block reaching {@code host} as root with {@code keyFile} (a path the configuration's file() reads), its host key pinned. */
+    public String node(String name, TestHost host, String keyExpression)
+    {
+        return """
+                node "%s" {
+                  address = "%s"
+                  ssh {
+                    port        = %d
+                    private_key = %s
+                    host_key    = "%s"
+                  }
+                }
+                """.formatted(name, host.address(), hosts.port(), keyExpression, host.hostKey());
+    }
+
+    /** The client key's text, to put where a configuration reads it. */
+    public String clientKey()
+    {
+        return hosts.clientKeyText();
+    }
+
+    /** Every file under {@code directory}, for checks over logs. */
+    public static List<Path> files(Path directory)
+    {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return new ArrayList<>(paths.filter(Files::isRegularFile).toList());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        hosts.close();
+    }
+
+    public static String standin(String name)
+    {
+        try (InputStream input = KubeadmTestBed.class.getResourceAsStream("/kubeadm/standins/" + name)) {
+            if (input == null) {
+                throw new IllegalArgumentException("no stand-in named " + name);
+            }
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void executable(Path file, String content)
+            throws IOException
+    {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static void write(Path file, String content)
+    {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
