@@ -12,9 +12,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,6 +155,31 @@ class KubeadmLifecycleTest
 
     @Test
     @Order(5)
+    @DisplayName("Drift read over SSH: a NotReady node and a worker deleted by hand are reported; the apply resets that worker and joins it again")
+    void drift()
+            throws IOException
+    {
+        Files.writeString(bed.cluster().resolve("nodes/w-0/ready"), "false\n");
+        try (Stream<Path> files = Files.walk(bed.cluster().resolve("nodes/w-1"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        CliRunner.Result plan = workspace.succeed("Plan: 0 to add, 1 to change, 0 to destroy.", "plan");
+        String printed = (plan.out() + plan.err()).replaceAll("\\s+", " ");
+        assertTrue(printed.contains("node w-0 is NotReady"), printed);
+        assertTrue(printed.contains("w-1 (" + bed.host(2).address() + ") is not registered with the API server; the plan joins it again"), printed);
+        assertTrue(plan.out().contains("prepare and join 1 worker(s) in parallel: w-1"), plan.out());
+        Files.writeString(bed.cluster().resolve("nodes/w-0/ready"), "true\n");
+        workspace.succeed("Apply complete! Resources: 0 added, 1 changed, 0 destroyed.", "apply", "-auto-approve");
+        assertEquals(List.of("cp-0", "w-0", "w-1", "w-2"), bed.registeredNodes());
+        assertEquals(TO, bed.clusterFile("nodes/w-1/version"));
+        assertEquals(1, bed.calls(bed.host(2), "kubeadm reset"));
+        workspace.assertNoChanges();
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("Destroy: workers drained and reset, then the control plane; nothing registered, no secret in any output or log")
     void destroy()
     {
