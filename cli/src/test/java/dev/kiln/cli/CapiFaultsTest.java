@@ -176,6 +176,47 @@ class CapiFaultsTest
     }
 
     @Test
+    @DisplayName("a management cluster Kiln cannot read at refresh is a plan error naming the instance and the cause, never the kubeconfig")
+    void unreadableManagementCluster()
+            throws IOException
+    {
+        CliRunner kiln = workspace(PROVIDER + cluster("unreadable", "capi", "v1.30.4", 1));
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        Path kubeconfig = directory.resolve("capi/management.kubeconfig");
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters: []\nusers:\n- name: x\n  user: {token: secret-token-never-shown}\n");
+        CliRunner.Result plan = kiln.run("plan");
+        assertEquals(ExitCodes.ERROR, plan.exitCode(), plan.out());
+        String error = plan.err().replaceAll("\\s+", " ");
+        assertTrue(error.contains("Management cluster unreadable"), error);
+        assertTrue(error.contains("Kiln could not read cluster.unreadable through provider capi: the kubeconfig " + kubeconfig + " has no current-context"), error);
+        assertFalse(plan.err().contains("secret-token-never-shown") || plan.out().contains("secret-token-never-shown"));
+        Files.writeString(kubeconfig, api.kubeconfig());
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    @Test
+    @DisplayName("refresh reports a machine that failed after the apply as a warning with Cluster API's reason, and the cluster's status as failed")
+    void refreshReportsFailedMachines()
+            throws IOException
+    {
+        CliRunner kiln = workspace(PROVIDER + cluster("broken", "capi", "v1.30.4", 1));
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete! Resources: 2 added, 0 changed, 0 destroyed.");
+        controller.stall(true);
+        var machine = CapiLifecycleTest.machines(api, "broken-md-0").getFirst();
+        machine.setAdditionalProperty("status", java.util.Map.of("phase", "Failed", "failureReason", "UpdateError", "failureMessage", "the host is gone"));
+        api.admin().genericKubernetesResources(CORE, "Machine").inNamespace("default").resource(machine).updateStatus();
+        CliRunner.Result plan = kiln.run("plan");
+        String output = (plan.out() + plan.err()).replaceAll("\\s+", " ");
+        assertTrue(output.contains("Failed machines"), output);
+        assertTrue(output.contains("Machine default/" + machine.getMetadata().getName() + " failed: UpdateError: the host is gone"), output);
+        assertSucceeded(kiln.run("refresh"), "State serial");
+        assertTrue(kiln.run("state", "show", "cluster.broken.pool[\"md-0\"]").out().contains("\"failed\""));
+        controller.stall(false);
+        api.admin().genericKubernetesResources(CORE, "Machine").inNamespace("default").withName(machine.getMetadata().getName()).delete();
+        assertSucceeded(kiln.run("destroy", "-auto-approve"), "Destroy complete! Resources: 2 destroyed.");
+    }
+
+    @Test
     @DisplayName("install applies the provider components with clusterctl variables, waits for their Deployments and logs their images")
     void installsComponents()
             throws IOException

@@ -13,6 +13,7 @@ import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
+import dev.kiln.providers.backup.BackupPointResource;
 import dev.kiln.providers.backup.ScheduledBackups;
 import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
@@ -106,7 +107,9 @@ public final class Providers
     private DiffRule diffRule(String type)
     {
         return switch (type) {
-            case KilnSchemas.BACKUP_POINT -> BackupPointGuard.guarding(dispatch.diffRule(type), workingDirectory);
+            case KilnSchemas.BACKUP_POINT -> BackupPointGuard.guarding(request -> ownsBackupPoints(request.provider())
+                    ? dispatch.diffRule(type).diff(request)
+                    : BackupPointResource.diffRule().diff(request), workingDirectory);
             case ResourceSchemas.CLUSTER_BACKUP -> request -> find(request.provider()).isPresent()
                     ? ScheduledBackups.diffRule(request.provider()).diff(request)
                     : dispatch.diffRule(type).diff(request);
@@ -119,7 +122,12 @@ public final class Providers
     {
         Refresher providers = dispatch.refresher();
         Refresher schedules = ScheduledBackups.refresher();
-        return request -> request.address().type().equals(ResourceSchemas.CLUSTER_BACKUP) ? schedules.read(request) : providers.read(request);
+        Refresher points = BackupPointResource.refresher();
+        return request -> switch (request.address().type()) {
+            case ResourceSchemas.CLUSTER_BACKUP -> schedules.read(request);
+            case KilnSchemas.BACKUP_POINT -> ownsBackupPoints(request.provider()) ? providers.read(request) : points.read(request);
+            default -> providers.read(request);
+        };
     }
 
     /**
@@ -132,7 +140,11 @@ public final class Providers
         requireNonNull(provider, "provider is null");
         requireNonNull(type, "type is null");
         return find(provider)
-                .flatMap(found -> type.equals(ResourceSchemas.CLUSTER_BACKUP) ? scheduledBackups(found) : found.driver(type))
+                .flatMap(found -> switch (type) {
+                    case ResourceSchemas.CLUSTER_BACKUP -> scheduledBackups(found);
+                    case KilnSchemas.BACKUP_POINT -> found.driver(type).or(() -> Optional.of(BackupPointResource.driver(workingDirectory)));
+                    default -> found.driver(type);
+                })
                 .map(applied::recording)
                 .orElseThrow(() -> new IllegalArgumentException("no driver for resource type " + type + " of provider \"" + provider + "\""));
     }
@@ -143,6 +155,12 @@ public final class Providers
         requireNonNull(provider, "provider is null");
         requireNonNull(type, "type is null");
         return find(provider).flatMap(found -> found.importer(type));
+    }
+
+    /** Whether {@code provider} exists and has backup points of its own (the simulator); others get real ones. */
+    private boolean ownsBackupPoints(String provider)
+    {
+        return find(provider).flatMap(found -> found.diffRule(KilnSchemas.BACKUP_POINT)).isPresent() || find(provider).isEmpty();
     }
 
     private Optional<Driver> scheduledBackups(Provider provider)

@@ -58,4 +58,18 @@ public record RemoteCommand(String command, boolean sudo, Optional<String> stdin
     {
         return new RemoteCommand(command, sudo, stdin, timeout, check, values);
     }
+
+    /** Without stdin or the secrets, which may be sensitive; the command line with its secrets masked. */
+    @Override
+    public String toString()
+    {
+        String shown = command;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                shown = shown.replace(secret, SecretRedactor.MASK);
+            }
+        }
+        return "RemoteCommand[" + shown + (sudo ? ", sudo" : "") + stdin.map(input -> ", stdin " + input.length() + " characters").orElse("")
+                + timeout.map(limit -> ", timeout " + limit).orElse("") + (check ? "" : ", unchecked") + "]";
+    }
 }

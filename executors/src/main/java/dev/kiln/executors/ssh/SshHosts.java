@@ -78,9 +78,14 @@ public final class SshHosts
 
     HostConnection connection(SshHostConfig host)
     {
+        HostConnection existing = connections.get(host);
+        if (existing != null) {
+            return existing;
+        }
+        // the bastion's connection first: computeIfAbsent must not recurse into the same map
+        HostConnection jumpHost = host.bastion().map(this::connection).orElse(null);
         return connections.computeIfAbsent(host, config -> {
             redactor.addAll(config.secrets());
-            HostConnection jumpHost = config.bastion().map(this::connection).orElse(null);
             return new HostConnection(config, jumpHost, options, logs.forHost(config.name()), redactor);
         });
     }

@@ -53,6 +53,21 @@ class SshHostKeyTest
     }
 
     @Test
+    @DisplayName("hashed known_hosts entries (ssh-keygen -H) are matched too")
+    void hashedKnownHosts()
+            throws Exception
+    {
+        Path knownHosts = directory.resolve("known_hosts");
+        Files.copy(hosts.knownHosts(), knownHosts);
+        Process hash = new ProcessBuilder("ssh-keygen", "-H", "-f", knownHosts.toString()).redirectErrorStream(true).start();
+        assertEquals(0, hash.waitFor());
+        assertTrue(Files.readString(knownHosts).startsWith("|1|"), "hashed");
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            assertEquals("ok\n", ssh.session(hosts.rootConfig(1).withHostKeys(new HostKeyPolicy.KnownHosts(knownHosts))).run("check", "echo ok").stdout());
+        }
+    }
+
+    @Test
     @DisplayName("a host whose known_hosts entry holds another key is refused, naming the host and both SHA256 fingerprints")
     void knownHostsMismatch()
             throws Exception

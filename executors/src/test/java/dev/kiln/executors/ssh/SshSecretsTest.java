@@ -89,6 +89,21 @@ class SshSecretsTest
     }
 
     @Test
+    @DisplayName("configs and commands print without their secrets")
+    void toStringsHideSecrets()
+    {
+        SshHostConfig config = new SshHostConfig("host-0", "127.0.0.2", 22, "kiln", List.of(new SshAuthentication.Password("login-secret"),
+                new SshAuthentication.PrivateKey("-----BEGIN KEY-----\nkeymaterial\n", Optional.of("phrase-secret"))),
+                new HostKeyPolicy.KnownHosts(Path.of("known_hosts")), true, Optional.of("sudo-secret"), Optional.empty());
+        RemoteCommand command = RemoteCommand.of("kubeadm join --token " + JOIN_TOKEN).withStdin("stdin-secret").withSecrets(List.of(JOIN_TOKEN));
+        String printed = config + " " + config.authentications() + " " + command;
+        for (String secret : List.of("login-secret", "keymaterial", "phrase-secret", "sudo-secret", JOIN_TOKEN, "stdin-secret")) {
+            assertFalse(printed.contains(secret), printed);
+        }
+        assertTrue(printed.contains("kubeadm join --token (sensitive value)"), printed);
+    }
+
+    @Test
     @DisplayName("the redactor masks whole secrets before the parts they contain, and key text line by line")
     void redactorRules()
     {

@@ -1,6 +1,7 @@
 package dev.kiln.providers.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.state.AtomicFiles;
 import dev.kiln.state.blob.BlobStore;
 import dev.kiln.state.blob.FileSystemBlobStore;
 import dev.kiln.state.blob.S3BlobSettings;
@@ -17,7 +18,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Opens the blob store behind a backup point from its recorded attributes (as in state):
  * {@code fs { path }} a directory on the machine running Kiln (a relative path is relative
- * to the working directory), {@code s3 {...}} a bucket, created when missing.
+ * to the working directory), {@code s3 {...}} a bucket; either created when missing if asked to.
  */
 public final class BackupPoints
 {
@@ -36,7 +37,11 @@ public final class BackupPoints
         requireNonNull(workingDirectory, "workingDirectory is null");
         JsonNode fs = attributes.path("fs");
         if (fs.isObject() && fs.path("path").isTextual()) {
-            return new FileSystemBlobStore(workingDirectory.resolve(fs.path("path").asText()));
+            FileSystemBlobStore store = new FileSystemBlobStore(workingDirectory.resolve(fs.path("path").asText()));
+            if (prepare) {
+                AtomicFiles.createDirectories(store.root());
+            }
+            return store;
         }
         JsonNode s3 = attributes.path("s3");
         if (s3.isObject() && s3.path("bucket").isTextual()) {

@@ -1,6 +1,8 @@
 package dev.kiln.providers.capi;
 
+import dev.kiln.executors.kube.KubeApiException;
 import dev.kiln.executors.kube.KubeClient;
+import dev.kiln.executors.kube.KubeconfigException;
 import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Severity;
 import dev.kiln.planner.spi.RefreshRequest;
@@ -22,6 +24,7 @@ final class CapiRefresher
         implements Refresher
 {
     static final String FAILED_MACHINES_SUMMARY = "Failed machines";
+    static final String UNREADABLE_SUMMARY = "Management cluster unreadable";
 
     private final ManagementCluster management;
 
@@ -36,9 +39,19 @@ final class CapiRefresher
         if (!management.reachable()) {
             return RefreshResponse.observed(request.prior());
         }
-        if (request.address().type().equals(ResourceSchemas.WORKER_POOL)) {
-            return pool(request);
+        try {
+            return request.address().type().equals(ResourceSchemas.WORKER_POOL) ? pool(request) : cluster(request);
         }
+        catch (KubeApiException | KubeconfigException e) {
+            return new RefreshResponse(Optional.of(request.prior()), List.of(new Diagnostic(Severity.ERROR, UNREADABLE_SUMMARY,
+                    "Kiln could not read " + request.address() + " through provider " + management.settings().name() + ": " + e.getMessage()
+                            + ". Check that the management cluster is reachable with the provider's kubeconfig, or plan with -refresh=false.",
+                    Optional.empty(), Optional.empty())));
+        }
+    }
+
+    private RefreshResponse cluster(RefreshRequest request)
+    {
         KubeClient client = management.client();
         String name = CapiNames.cluster(request.address());
         ClusterSnapshot snapshot = ClusterSnapshot.read(client, management.version(), name);

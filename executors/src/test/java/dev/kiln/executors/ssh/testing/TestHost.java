@@ -129,12 +129,20 @@ public final class TestHost
         if (sshd == null) {
             return;
         }
-        // unshare --kill-child passes the SIGKILL on to sshd, PID 1 of the namespace; its death kills the rest
+        // sshd first: it is PID 1 of the host's PID namespace, so the kernel kills every other
+        // process of the host with it; unshare (our child) then reaps it and exits, so once
+        // unshare is gone the listener is gone too and the port is free for a restart.
         List<ProcessHandle> descendants = sshd.descendants().toList();
-        sshd.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
-        waitFor(sshd.toHandle());
-        descendants.forEach(TestHost::waitFor);
+        try {
+            if (descendants.isEmpty() || !sshd.waitFor(5, TimeUnit.SECONDS)) {
+                sshd.destroyForcibly();
+                sshd.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sshd = null;
     }
 
@@ -146,7 +154,6 @@ public final class TestHost
                 List<ProcessHandle> below = child.descendants().toList();
                 child.destroyForcibly();
                 below.forEach(ProcessHandle::destroyForcibly);
-                waitFor(child);
             });
         }
     }
@@ -220,16 +227,6 @@ public final class TestHost
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name(), e);
-        }
-    }
-
-    private static void waitFor(ProcessHandle handle)
-    {
-        try {
-            handle.onExit().get(5, TimeUnit.SECONDS);
-        }
-        catch (Exception ignored) {
-            // a killed process that is slow to go is reaped by the next wait or at JVM exit
         }
     }
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("S3 backend: the lock is a lease, renewed by its holder and taken over when it runs out")
 final class S3LeaseTest
 {
-    private static final Duration LEASE = Duration.ofSeconds(2);
+    private static final Duration LEASE = Duration.ofSeconds(3);
     private static final LockRequest APPLY = new LockRequest("apply", "alice@ci-runner-1", 4242, "0.1.0");
     private static final LockRequest PLAN = new LockRequest("plan", "bob@laptop", 777, "0.1.0");
     private static final AtomicInteger STATES = new AtomicInteger();
