@@ -1,5 +1,7 @@
 package dev.kiln.cli;
 
+import dev.kiln.executors.ssh.SshHosts;
+import dev.kiln.executors.ssh.SshOptions;
 import dev.kiln.executors.ssh.testing.TestHost;
 import dev.kiln.providers.kubeadm.testing.KubeadmTestBed;
 import org.junit.jupiter.api.AfterAll;
@@ -116,11 +118,15 @@ class KubeadmLifecycleTest
 
     @Test
     @Order(3)
-    @DisplayName("One worker removed: cordoned, drained, deleted and its host reset (kubelet stopped, /etc/kubernetes emptied, KUBE- chains gone)")
+    @DisplayName("One worker removed: cordoned, drained, deleted and its host reset (kubelet stopped, /etc/kubernetes emptied, KUBE- chains gone, a pod volume left mounted unmounted)")
     void removeWorker()
     {
         TestHost leaving = bed.host(4);
         bed.setState(leaving, "iptables", "*filter\n:KUBE-FORWARD - [0:0]\n-A FORWARD -j KUBE-FORWARD\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
+        String volume = "/var/lib/kubelet/pods/1234/volumes/kubernetes.io~empty-dir/cache";
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            ssh.session(bed.hosts().rootConfig(4)).run("leave a pod volume mounted", "mkdir -p " + volume + " && mount -t tmpfs tmpfs " + volume);
+        }
         workspace.configure(List.of(0), List.of(1, 2, 3), FROM, "", REGISTRY_REFERENCE);
         CliRunner.Result plan = workspace.succeed("Plan: 0 to add, 1 to change, 1 to destroy.", "plan");
         assertTrue(plan.out().contains("cordon, drain (5 min timeout), delete and reset 1 worker(s): " + leaving.address()), plan.out());
@@ -131,6 +137,9 @@ class KubeadmLifecycleTest
         assertFalse(Files.exists(leaving.path("/etc/kubernetes/kubelet.conf")));
         assertFalse(bed.state(leaving, "iptables").contains("KUBE-"));
         assertTrue(bed.state(leaving, "iptables").contains(":INPUT ACCEPT"));
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            assertFalse(ssh.session(bed.hosts().rootConfig(4)).run("read the mounts", "cat /proc/mounts").stdout().contains("/var/lib/kubelet/pods"));
+        }
         workspace.assertNoChanges();
     }
 
