@@ -2,11 +2,15 @@ package dev.kiln.cli;
 
 import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.lang.diag.Diagnostic;
+import dev.kiln.planner.diff.PlanOptions;
+import dev.kiln.planner.diff.PlanResult;
+import dev.kiln.planner.plan.Plan;
 import dev.kiln.planner.plan.PlanMode;
 import dev.kiln.planner.planfile.PlanFile;
 import dev.kiln.planner.planfile.PlanFileCheck;
 import dev.kiln.planner.planfile.PlanFileResult;
 import dev.kiln.planner.planfile.SavedPlan;
+import dev.kiln.planner.planfile.SensitiveRefill;
 import dev.kiln.lang.config.Variable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,6 +121,29 @@ final class ApplyCommand
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             return ExitCodes.ERROR;
         }
-        return new ApplyOperation(workspace, session, inputs, applyFlags, json).run(planning.get(), saved.plan(), true);
+        Optional<Plan> plan = withSensitiveValues(workspace, planning.get(), saved.plan());
+        if (plan.isEmpty()) {
+            return ExitCodes.ERROR;
+        }
+        return new ApplyOperation(workspace, session, inputs, applyFlags, json).run(planning.get(), plan.get(), true);
+    }
+
+    /**
+     * The saved plan with its sensitive values, which a plan file that is not encrypted leaves
+     * out: the configuration is planned again (without refresh, on the state the plan was made
+     * for, with the same variables) and the sensitive parts of each change come from there.
+     */
+    private static Optional<Plan> withSensitiveValues(Workspace workspace, Planning planning, Plan saved)
+    {
+        if (!SensitiveRefill.needed(saved)) {
+            return Optional.of(saved);
+        }
+        PlanOptions options = PlanOptions.DEFAULT.withMode(saved.mode()).withTargets(saved.targets()).withRefresh(false);
+        PlanResult fresh = planning.plan(options);
+        if (!fresh.applicable() || fresh.plan().isEmpty()) {
+            workspace.show(fresh.diagnostics().stream().filter(Diagnostic::isError).toList(), planning.sources());
+            return Optional.empty();
+        }
+        return Optional.of(SensitiveRefill.refill(saved, fresh.plan().get()));
     }
 }

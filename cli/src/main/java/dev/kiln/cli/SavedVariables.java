@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The sensitive variables' values an encrypted plan file holds, given to the configuration when
- * the plan is applied, below everything the user gives: {@code kiln apply PLANFILE} then needs
- * none of them again. They enter as {@code KILN_VAR_*} entries, so the environment and
- * {@code -var} options still win.
+ * The variables' values a plan file holds (every one, and the sensitive ones too when the file
+ * is encrypted), given to the configuration when the plan is applied, below everything the user
+ * gives: {@code kiln apply PLANFILE} evaluates the configuration (outputs, sensitive values the
+ * file left out) with the values the plan was made with, and needs none of them again. They
+ * enter as {@code KILN_VAR_*} entries, so the environment and {@code -var} options still win.
  */
 final class SavedVariables
 {
@@ -21,7 +22,7 @@ final class SavedVariables
     {
         Map<String, String> environment = new TreeMap<>();
         saved.plan().variables().forEach((name, value) -> {
-            if (value.sensitive() && value.isWhollyKnown() && !saved.sensitiveVariables().contains(name)) {
+            if (value.isWhollyKnown() && !saved.sensitiveVariables().contains(name)) {
                 environment.put(VariableInputs.ENVIRONMENT_PREFIX + name, text(value.unmarkedDeep()));
             }
         });

@@ -1,5 +1,7 @@
 package dev.kiln.cli;
 
+import dev.kiln.executors.ssh.SshHosts;
+import dev.kiln.executors.ssh.SshOptions;
 import dev.kiln.executors.ssh.testing.TestHost;
 import dev.kiln.providers.kubeadm.testing.KubeadmTestBed;
 import org.junit.jupiter.api.AfterAll;
@@ -12,9 +14,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,11 +118,15 @@ class KubeadmLifecycleTest
 
     @Test
     @Order(3)
-    @DisplayName("One worker removed: cordoned, drained, deleted and its host reset (kubelet stopped, /etc/kubernetes emptied, KUBE- chains gone)")
+    @DisplayName("One worker removed: cordoned, drained, deleted and its host reset (kubelet stopped, /etc/kubernetes emptied, KUBE- chains gone, a pod volume left mounted unmounted)")
     void removeWorker()
     {
         TestHost leaving = bed.host(4);
         bed.setState(leaving, "iptables", "*filter\n:KUBE-FORWARD - [0:0]\n-A FORWARD -j KUBE-FORWARD\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
+        String volume = "/var/lib/kubelet/pods/1234/volumes/kubernetes.io~empty-dir/cache";
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            ssh.session(bed.hosts().rootConfig(4)).run("leave a pod volume mounted", "mkdir -p " + volume + " && mount -t tmpfs tmpfs " + volume);
+        }
         workspace.configure(List.of(0), List.of(1, 2, 3), FROM, "", REGISTRY_REFERENCE);
         CliRunner.Result plan = workspace.succeed("Plan: 0 to add, 1 to change, 1 to destroy.", "plan");
         assertTrue(plan.out().contains("cordon, drain (5 min timeout), delete and reset 1 worker(s): " + leaving.address()), plan.out());
@@ -128,6 +137,9 @@ class KubeadmLifecycleTest
         assertFalse(Files.exists(leaving.path("/etc/kubernetes/kubelet.conf")));
         assertFalse(bed.state(leaving, "iptables").contains("KUBE-"));
         assertTrue(bed.state(leaving, "iptables").contains(":INPUT ACCEPT"));
+        try (SshHosts ssh = SshHosts.open(SshOptions.defaults())) {
+            assertFalse(ssh.session(bed.hosts().rootConfig(4)).run("read the mounts", "cat /proc/mounts").stdout().contains("/var/lib/kubelet/pods"));
+        }
         workspace.assertNoChanges();
     }
 
@@ -152,6 +164,31 @@ class KubeadmLifecycleTest
 
     @Test
     @Order(5)
+    @DisplayName("Drift read over SSH: a NotReady node and a worker deleted by hand are reported; the apply resets that worker and joins it again")
+    void drift()
+            throws IOException
+    {
+        Files.writeString(bed.cluster().resolve("nodes/w-0/ready"), "false\n");
+        try (Stream<Path> files = Files.walk(bed.cluster().resolve("nodes/w-1"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        CliRunner.Result plan = workspace.succeed("Plan: 0 to add, 1 to change, 0 to destroy.", "plan");
+        String printed = (plan.out() + plan.err()).replaceAll("\\s+", " ");
+        assertTrue(printed.contains("node w-0 is NotReady"), printed);
+        assertTrue(printed.contains("w-1 (" + bed.host(2).address() + ") is not registered with the API server; the plan joins it again"), printed);
+        assertTrue(plan.out().contains("prepare and join 1 worker(s) in parallel: w-1"), plan.out());
+        Files.writeString(bed.cluster().resolve("nodes/w-0/ready"), "true\n");
+        workspace.succeed("Apply complete! Resources: 0 added, 1 changed, 0 destroyed.", "apply", "-auto-approve");
+        assertEquals(List.of("cp-0", "w-0", "w-1", "w-2"), bed.registeredNodes());
+        assertEquals(TO, bed.clusterFile("nodes/w-1/version"));
+        assertEquals(1, bed.calls(bed.host(2), "kubeadm reset"));
+        workspace.assertNoChanges();
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("Destroy: workers drained and reset, then the control plane; nothing registered, no secret in any output or log")
     void destroy()
     {

@@ -35,6 +35,28 @@ class PlanFileApplyTest
     }
 
     @Test
+    @DisplayName("A plain saved plan that changes a cluster with a sensitive kubeconfig applies, keeps the kubeconfig, and leaves no changes")
+    void savedUpdateKeepsSensitiveValues()
+            throws IOException
+    {
+        Path quickstart = Quickstart.copyTo(directory.resolve("quickstart"));
+        CliRunner kiln = CliRunner.in(quickstart);
+        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete!");
+        String kubeconfig = kiln.run("output", "-raw", "kubeconfig").out();
+        assertTrue(kubeconfig.contains("apiVersion"), kubeconfig);
+
+        String workers = "worker_names=[\"w1\",\"w2\",\"w3\"]";
+        assertSucceeded(kiln.run("plan", "-var", workers, "-var", "kubernetes_version=v1.32.0", "-out=upgrade.plan"), "Saved the plan to: upgrade.plan");
+        assertTrue(!Files.readString(quickstart.resolve("upgrade.plan")).contains("apiVersion"), "a plain plan file holds no kubeconfig");
+        CliRunner.Result applied = kiln.run("apply", "upgrade.plan");
+        assertSucceeded(applied, "Apply complete! Resources: 1 added, 2 changed, 0 destroyed.");
+        assertTrue(applied.out().contains("\"w3\" = \"10.42.0.102\""), "outputs use the saved plan's variables: " + applied.out());
+
+        assertEquals(kubeconfig, kiln.run("output", "-raw", "kubeconfig").out());
+        assertSucceeded(kiln.run("plan", "-var", workers, "-var", "kubernetes_version=v1.32.0"), "No changes.");
+    }
+
+    @Test
     @DisplayName("A saved plan made for one state is refused on another state with a lineage message")
     void otherState()
             throws IOException

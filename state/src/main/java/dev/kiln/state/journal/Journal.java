@@ -14,11 +14,9 @@ import dev.kiln.state.lock.LockHandle;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +56,13 @@ public final class Journal
     private final String runId;
     private final Clock clock;
     private final StateEncryption encryption;
-    private final FileChannel channel;
+    /**
+     * The file, written through {@link RandomAccessFile} rather than a {@code FileChannel}: a
+     * channel closes itself for every thread when a thread using it is interrupted, and a second
+     * Ctrl-C interrupts running actions while they record intents and results; the journal must
+     * stay open for the other actions and for the fold.
+     */
+    private final RandomAccessFile output;
     private final ReentrantLock appending = new ReentrantLock();
     private Optional<JournalContents> leftover;
     private long lastSequence;
@@ -66,13 +70,13 @@ public final class Journal
     private volatile long written;
     private volatile long forced;
 
-    private Journal(Path file, String runId, Clock clock, StateEncryption encryption, FileChannel channel, Optional<JournalContents> leftover)
+    private Journal(Path file, String runId, Clock clock, StateEncryption encryption, RandomAccessFile output, Optional<JournalContents> leftover)
     {
         this.file = file;
         this.runId = runId;
         this.clock = clock;
         this.encryption = encryption;
-        this.channel = channel;
+        this.output = output;
         this.leftover = leftover;
     }
 
@@ -93,8 +97,9 @@ public final class Journal
         requireNonNull(encryption, "encryption is null");
         AtomicFiles.createPrivateFile(file);
         JournalContents contents = JournalContents.read(file, encryption);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new Journal(file, runId, clock, encryption, channel, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
+        RandomAccessFile output = new RandomAccessFile(file.toFile(), "rw");
+        output.seek(output.length());
+        return new Journal(file, runId, clock, encryption, output, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
     }
 
     public Path file()
@@ -209,8 +214,8 @@ public final class Journal
         appending.lock();
         try {
             synchronized (forcing) {
-                channel.truncate(0);
-                channel.force(true);
+                output.setLength(0);
+                output.getFD().sync();
                 written = 0;
                 forced = 0;
             }
@@ -229,7 +234,7 @@ public final class Journal
             sync();
         }
         finally {
-            channel.close();
+            output.close();
         }
     }
 
@@ -258,11 +263,8 @@ public final class Journal
     private long append(JournalRecord record)
             throws IOException
     {
-        ByteBuffer buffer = ByteBuffer.wrap(line(record));
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        written = channel.position();
+        output.write(line(record));
+        written = output.getFilePointer();
         return written;
     }
 
@@ -295,7 +297,7 @@ public final class Journal
                 return;
             }
             long target = written;
-            channel.force(false);
+            output.getFD().sync();
             forced = target;
         }
     }

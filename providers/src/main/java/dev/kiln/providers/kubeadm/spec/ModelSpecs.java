@@ -2,9 +2,13 @@ package dev.kiln.providers.kubeadm.spec;
 
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.model.Cluster;
+import dev.kiln.lang.config.model.Etcd;
+import dev.kiln.lang.config.model.Install;
 import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.Network;
 import dev.kiln.lang.config.model.Node;
 import dev.kiln.lang.config.model.Registry;
+import dev.kiln.lang.config.model.Runtime;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.config.model.Storage;
 
@@ -41,17 +45,17 @@ public final class ModelSpecs
         Optional<String> endpoint = plane.endpoint().map(ModelSpecs::known);
         ClusterSpec.ControlPlane controlPlane = new ClusterSpec.ControlPlane(controlPlanes, endpoint,
                 endpoint.isPresent() && known(plane.endpointType()).equals("vip"), new TreeMap<>(known(plane.labels())), known(plane.taints()));
-        var network = cluster.network();
+        Network network = cluster.network();
         ClusterSpec.Network networkSpec = new ClusterSpec.Network(known(network.ipFamily()), known(network.podCidrs()), known(network.serviceCidrs()),
                 known(network.dnsDomain()), new ClusterSpec.Calico(known(network.calico().mode()), known(network.calico().mtu()),
                         known(network.calico().ipAutodetection()), network.calico().version().map(ModelSpecs::known)));
-        var runtime = cluster.runtime();
+        Runtime runtime = cluster.runtime();
         ClusterSpec.Runtime runtimeSpec = new ClusterSpec.Runtime(known(runtime.type()), runtime.version().map(ModelSpecs::known),
                 known(runtime.dataDirectory()), known(runtime.insecureRegistries()), known(runtime.registryMirrors()));
-        var etcd = cluster.etcd();
+        Etcd etcd = cluster.etcd();
         ClusterSpec.Etcd etcdSpec = new ClusterSpec.Etcd(!known(etcd.type()).equals("external"), known(etcd.dataDirectory()), known(etcd.endpoints()),
                 known(etcd.serverCertSans()));
-        var install = cluster.install();
+        Install install = cluster.install();
         ClusterSpec.Install installSpec = new ClusterSpec.Install(known(install.mode()).equals("offline"), install.bundle().map(ModelSpecs::known),
                 install.imageRepository().map(ModelSpecs::known));
         Optional<RegistrySpec> registry = cluster.registry().flatMap(reference -> Optional.ofNullable(model.registries().get(reference.target())))
