@@ -89,6 +89,7 @@ class KubeadmLifecycleTest
             assertTrue(Files.readString(bed.host(index).path("/etc/containerd/config.toml")).contains("sandbox_image = \"registry.k8s.io/pause:3.9\""));
         }
         assertEquals(FROM, bed.clusterFile("version"));
+        assertHostLogsInRunFolder();
         assertEquals(1, bed.calls(bed.host(0), "kubeadm init --config"));
         assertTrue(bed.clusterFile("objects/Installation_default").contains("encapsulation: IPIP"));
         workspace.assertNoChanges();
@@ -99,6 +100,34 @@ class KubeadmLifecycleTest
         Path written = workspace.directory().resolve("admin.kubeconfig");
         Files.writeString(written, kubeconfig.out());
         assertTrue(Files.readString(written).contains("server: https://" + bed.host(0).address() + ":6443"));
+    }
+
+    /**
+     * The apply's run folder (the one holding cluster.lab's action log) holds one log per host,
+     * each line naming the host and the step; no folder of host logs exists beside the runs.
+     */
+    private void assertHostLogsInRunFolder()
+            throws IOException
+    {
+        Path logs = workspace.directory().resolve(".kiln").resolve("logs");
+        List<Path> runs;
+        try (Stream<Path> folders = Files.list(logs)) {
+            runs = folders.filter(folder -> Files.exists(folder.resolve("cluster.lab.log"))).toList();
+        }
+        assertEquals(1, runs.size(), runs::toString);
+        for (int index = 0; index < 3; index++) {
+            String address = bed.host(index).address();
+            Path file = runs.getFirst().resolve(address + ".log");
+            assertTrue(Files.exists(file), () -> "no host log " + file);
+            List<String> lines = Files.readAllLines(file);
+            assertFalse(lines.isEmpty(), file::toString);
+            assertTrue(lines.stream().allMatch(line -> line.matches("\\S+ " + address.replace(".", "\\.") + " \\[[^\\]]+\\] .*")), () -> String.join("\n", lines));
+        }
+        assertTrue(Files.readString(runs.getFirst().resolve(bed.host(0).address() + ".log")).contains("[kubeadm init]"));
+        try (Stream<Path> folders = Files.list(logs)) {
+            assertTrue(folders.noneMatch(folder -> folder.getFileName().toString().endsWith("-hosts")));
+        }
+        workspace.assertNothingPrinted(KubeadmWorkspace.secrets(bed));
     }
 
     @Test

@@ -15,10 +15,12 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What the kubeadm drivers share: the working directory (offline bundles are relative to it),
- * the configuration's node names, how hosts are reached, which nodes are control planes, and
- * each configured cluster's spec (for its worker pools).
+ * the configuration's node names, how hosts are reached, which nodes are control planes,
+ * each configured cluster's spec (for its worker pools), and the offline bundle a registry's
+ * clusters install from (for a managed registry's binary).
  */
-public record Environment(Path workingDirectory, NodeNames names, HostConnector connector, NodeRoles roles, Function<ResourceAddress, Optional<ClusterSpec>> clusters)
+public record Environment(Path workingDirectory, NodeNames names, HostConnector connector, NodeRoles roles, Function<ResourceAddress, Optional<ClusterSpec>> clusters,
+        Function<ResourceAddress, Optional<String>> registryBundles)
 {
     public Environment
     {
@@ -27,6 +29,19 @@ public record Environment(Path workingDirectory, NodeNames names, HostConnector 
         requireNonNull(connector, "connector is null");
         requireNonNull(roles, "roles is null");
         requireNonNull(clusters, "clusters is null");
+        requireNonNull(registryBundles, "registryBundles is null");
+    }
+
+    /** Without offline bundles for registries. */
+    public Environment(Path workingDirectory, NodeNames names, HostConnector connector, NodeRoles roles, Function<ResourceAddress, Optional<ClusterSpec>> clusters)
+    {
+        this(workingDirectory, names, connector, roles, clusters, registry -> Optional.empty());
+    }
+
+    /** The offline bundle of the clusters that use {@code registry}, when one installs offline from a bundle. */
+    public Optional<Bundle> registryBundle(ResourceAddress registry)
+    {
+        return registryBundles.apply(registry).map(location -> Bundle.open(location, workingDirectory));
     }
 
     public Installation installation(ClusterSpec cluster)
