@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks `kiln plan -refresh=false` on simulator configurations of 10,000 and 100,000
-# resource instances (clusters of one control-plane node and 98 workers): wall time of the
-# whole command through ./kiln (JVM start included) and peak resident memory (/usr/bin/time),
+# resource instances (clusters of one control-plane node and a worker pool of 97 workers): wall
+# time of the whole command through ./kiln (JVM start included) and peak resident memory (/usr/bin/time),
 # the median of RUNS runs (default 3) for each size, and t(100k)/t(10k).
 #
 #   bench/run-plan.sh                 plans against an empty state (every instance to add)

@@ -145,6 +145,7 @@ public final class KubeadmBenchmark
 
     private static String configuration(KubeadmTestBed bed, int controlPlanes, int workers)
     {
+        String endpoint = controlPlanes > 1 ? "    endpoint = \"127.0.0.250:6443\"\n" : "";
         return "provider \"kubeadm\" {}\n\n" + nodes(bed, "cp", 0, controlPlanes) + nodes(bed, "w", controlPlanes, workers) + """
                 cluster "bench" {
                   provider           = kubeadm
@@ -152,7 +153,7 @@ public final class KubeadmBenchmark
 
                   control_plane {
                     nodes = node.cp[*]
-                  }
+                %s  }
 
                   worker_pool "a" {
                     nodes = node.w[*]
@@ -163,7 +164,7 @@ public final class KubeadmBenchmark
                     bundle = "bundle"
                   }
                 }
-                """;
+                """.formatted(endpoint);
     }
 
     private static String nodes(KubeadmTestBed bed, String name, int from, int count)

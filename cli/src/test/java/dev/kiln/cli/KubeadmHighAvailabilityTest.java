@@ -79,8 +79,10 @@ class KubeadmHighAvailabilityTest
 
     @Test
     @Order(2)
-    @DisplayName("Refused before anything runs: an even control plane, a downgrade, a release the bundle lacks, a new control-plane endpoint")
+    @DisplayName("Refused before anything runs: an even control plane, a downgrade, a release the bundle lacks, a new control-plane endpoint, "
+            + "and a version changed by hand that the configuration would take back down")
     void refusedPlans()
+            throws IOException
     {
         workspace.configure(List.of(0, 1), List.of(3), "v1.27.16", ENDPOINT, "");
         assertRefused("Even number of control plane nodes");
@@ -90,13 +92,24 @@ class KubeadmHighAvailabilityTest
         assertRefused("the offline bundle holds no Kubernetes v1.30.0 (it has v1.27.16, v1.28.8, v1.28.15, v1.29.1)");
         workspace.configure(List.of(0, 1, 2), List.of(3), "v1.27.16", "    endpoint = \"127.0.0.251:6443\"\n", "");
         assertRefused("can't change from " + VIRTUAL_IP + ":6443 to 127.0.0.251:6443 in place");
+        Path version = bed.cluster().resolve("version");
+        try {
+            Files.writeString(version, "v1.27.17\n");
+            workspace.configure(List.of(0, 1, 2), List.of(3), "v1.27.16", ENDPOINT, "");
+            CliRunner.Result plan = assertRefused("downgrades are not supported: the cluster runs v1.27.17 and cannot go back to v1.27.16");
+            assertTrue((plan.out() + plan.err()).replaceAll("\\s+", " ").contains("the API server runs v1.27.17, the state recorded v1.27.16"), plan.out() + plan.err());
+        }
+        finally {
+            Files.writeString(version, "v1.27.16\n");
+        }
     }
 
-    private void assertRefused(String reason)
+    private CliRunner.Result assertRefused(String reason)
     {
         CliRunner.Result plan = workspace.run("plan");
         assertEquals(ExitCodes.ERROR, plan.exitCode(), plan.out());
         assertTrue(plan.err().replaceAll("\\s+", " ").contains(reason), plan.err());
+        return plan;
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
 import dev.kiln.providers.backup.BackupPointResource;
 import dev.kiln.providers.backup.ScheduledBackups;
+import dev.kiln.providers.capi.CapiProvider;
 import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
@@ -57,8 +58,19 @@ public final class Providers
      */
     public static Providers of(Config config, Path workingDirectory)
     {
+        return of(config, workingDirectory, Optional.empty());
+    }
+
+    /**
+     * As {@link #of(Config, Path)}, with the run's log folder ({@code .kiln/logs/<run>}) where
+     * providers that reach hosts write one {@code <host>.log} per host; without one they pick
+     * a folder of their own under {@code .kiln/logs}.
+     */
+    public static Providers of(Config config, Path workingDirectory, Optional<Path> runLogDirectory)
+    {
         requireNonNull(config, "config is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(runLogDirectory, "runLogDirectory is null");
         TreeMap<String, SimSettings> simulators = new TreeMap<>();
         for (ProviderSettings settings : config.model().providers()) {
             if (settings instanceof ProviderSettings.Sim sim) {
@@ -71,7 +83,7 @@ public final class Providers
         available.putAll(CapiProviders.create(config, workingDirectory, applied));
         for (ProviderSettings settings : config.model().providers()) {
             if (settings instanceof ProviderSettings.Kubeadm kubeadm) {
-                available.put(settings.name(), KubeadmProvider.create(kubeadm, config, workingDirectory));
+                available.put(settings.name(), KubeadmProvider.create(kubeadm, config, workingDirectory, runLogDirectory));
             }
         }
         return new Providers(config, available, workingDirectory, applied);
@@ -124,7 +136,9 @@ public final class Providers
         Refresher schedules = ScheduledBackups.refresher();
         Refresher points = BackupPointResource.refresher();
         return request -> switch (request.address().type()) {
-            case ResourceSchemas.CLUSTER_BACKUP -> schedules.read(request);
+            case ResourceSchemas.CLUSTER_BACKUP -> find(request.provider()).filter(CapiProvider.class::isInstance)
+                    .map(capi -> ScheduledBackups.capiRefresher(((CapiProvider) capi)::workloadClient).read(request))
+                    .orElseGet(() -> schedules.read(request));
             case KilnSchemas.BACKUP_POINT -> ownsBackupPoints(request.provider()) ? providers.read(request) : points.read(request);
             default -> providers.read(request);
         };
@@ -168,6 +182,7 @@ public final class Providers
         return switch (provider) {
             case SimProvider simulator -> Optional.of(ScheduledBackups.simulator(() -> simulator.datacenter().directory()));
             case KubeadmProvider ignored -> Optional.of(ScheduledBackups.kubeadm(config));
+            case CapiProvider capi -> Optional.of(ScheduledBackups.capi(capi::workloadClient, config));
             default -> Optional.empty();
         };
     }

@@ -30,8 +30,8 @@ public record ResourceInstance(
         requireNonNull(address, "address is null");
         requireNonNull(provider, "provider is null");
         attributes = StateJson.owned(requireNonNull(attributes, "attributes is null"));
-        sensitivePaths = requireNonNull(sensitivePaths, "sensitivePaths is null").stream().distinct().sorted().toList();
-        dependencies = requireNonNull(dependencies, "dependencies is null").stream().distinct().sorted().toList();
+        sensitivePaths = distinctSorted(requireNonNull(sensitivePaths, "sensitivePaths is null"));
+        dependencies = distinctSorted(requireNonNull(dependencies, "dependencies is null"));
         requireNonNull(status, "status is null");
         requireNonNull(created, "created is null");
         requireNonNull(updated, "updated is null");
@@ -41,6 +41,16 @@ public record ResourceInstance(
         if (updated.isBefore(created)) {
             throw new IllegalArgumentException("updated before created for " + address);
         }
+    }
+
+    /** The elements without duplicates, sorted; without a stream for the common none or one (a large state has hundreds of thousands). */
+    private static <T extends Comparable<? super T>> List<T> distinctSorted(List<T> elements)
+    {
+        return switch (elements.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(elements.getFirst());
+            default -> elements.stream().distinct().sorted().toList();
+        };
     }
 
     /** A ready instance created now, without sensitive values or dependencies. */

@@ -1,7 +1,5 @@
 package dev.kiln.lang.addr;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -106,15 +104,23 @@ public record ResourceAddress(String type, String name, InstanceKey key, Optiona
         if (parent.isEmpty() && other.parent.isEmpty()) {
             return compareLevel(this, other, true);
         }
-        List<ResourceAddress> mine = lineage();
-        List<ResourceAddress> theirs = other.lineage();
-        for (int level = 0; level < Math.min(mine.size(), theirs.size()); level++) {
-            int byLevel = compareLevel(mine.get(level), theirs.get(level), level == 0);
-            if (byLevel != 0) {
-                return byLevel;
-            }
+        int depth = depth();
+        int otherDepth = other.depth();
+        int common = Math.min(depth, otherDepth);
+        ResourceAddress mine = ancestor(depth - common);
+        ResourceAddress theirs = other.ancestor(otherDepth - common);
+        int byAncestors = compareSameDepth(mine, theirs, common);
+        return byAncestors != 0 ? byAncestors : Integer.compare(depth, otherDepth);
+    }
+
+    /** Compares two addresses {@code depth} levels deep, root first, without allocating. */
+    private static int compareSameDepth(ResourceAddress left, ResourceAddress right, int depth)
+    {
+        if (depth == 0) {
+            return compareLevel(left, right, true);
         }
-        return Integer.compare(mine.size(), theirs.size());
+        int byParents = compareSameDepth(left.parent.orElseThrow(), right.parent.orElseThrow(), depth - 1);
+        return byParents != 0 ? byParents : compareLevel(left, right, false);
     }
 
     private static int compareLevel(ResourceAddress left, ResourceAddress right, boolean topLevel)
@@ -129,14 +135,23 @@ public record ResourceAddress(String type, String name, InstanceKey key, Optiona
         return byName != 0 ? byName : left.key.compareTo(right.key);
     }
 
-    /** The root first, then each child down to this address. */
-    private List<ResourceAddress> lineage()
+    /** How many parents the address has: 0 for a top-level instance. */
+    private int depth()
     {
-        List<ResourceAddress> levels = new ArrayList<>();
-        for (Optional<ResourceAddress> level = Optional.of(this); level.isPresent(); level = level.get().parent) {
-            levels.addFirst(level.get());
+        int depth = 0;
+        for (ResourceAddress level = this; level.parent.isPresent(); level = level.parent.get()) {
+            depth++;
         }
-        return levels;
+        return depth;
+    }
+
+    private ResourceAddress ancestor(int levels)
+    {
+        ResourceAddress level = this;
+        for (int step = 0; step < levels; step++) {
+            level = level.parent.orElseThrow();
+        }
+        return level;
     }
 
     @Override

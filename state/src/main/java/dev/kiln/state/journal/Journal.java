@@ -61,6 +61,12 @@ public final class Journal
     private final String runId;
     private final Clock clock;
     private final StateEncryption encryption;
+    /**
+     * The file, written through {@link RandomAccessFile} rather than a {@code FileChannel}: a
+     * channel closes itself for every thread when a thread using it is interrupted, and a second
+     * Ctrl-C interrupts running actions while they record intents and results; the journal must
+     * stay open for the other actions and for the fold.
+     */
     private final RandomAccessFile output;
     private final ReentrantLock appending = new ReentrantLock();
     private Optional<JournalContents> leftover;
@@ -220,6 +226,7 @@ public final class Journal
         try {
             synchronized (forcing) {
                 output.setLength(0);
+
                 output.seek(0);
                 output.getFD().sync();
                 written = 0;

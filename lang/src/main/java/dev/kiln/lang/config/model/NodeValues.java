@@ -15,12 +15,17 @@ import java.util.Optional;
  * one instance it selects, {@code slice(node.x, 1, 3)} the two). Empty when the value cannot
  * decide: it or an element is not yet known, or an element is no node's value or is the
  * value of several nodes (their configurations alike and their addresses unknown). A node's
- * value is compared whole, its computed attributes (known after apply) included.
+ * value is compared whole, its computed attributes (known after apply) included. Nodes are
+ * indexed by their {@code address} attribute, which equal values share: hashing a whole node
+ * value walks every attribute and label, and a 100,000-node configuration hashed each one
+ * twice.
  */
 final class NodeValues
 {
+    private static final String ADDRESS = "address";
+
     private final Map<ResourceAddress, Value> instanceValues;
-    private Map<Value, List<ResourceAddress>> nodesByValue;
+    private Map<Optional<Value>, List<Map.Entry<ResourceAddress, Value>>> nodesByAddress;
 
     NodeValues(Map<ResourceAddress, Value> instanceValues)
     {
@@ -36,25 +41,45 @@ final class NodeValues
         List<Value> elements = collection ? BlockReader.elements(value) : List.of(value);
         List<ResourceAddress> nodes = new ArrayList<>();
         for (Value element : elements) {
-            List<ResourceAddress> matching = index().getOrDefault(element, List.of());
-            if (matching.size() != 1) {
+            Optional<ResourceAddress> matching = only(element);
+            if (matching.isEmpty()) {
                 return Optional.empty();
             }
-            nodes.add(matching.getFirst());
+            nodes.add(matching.get());
         }
         return Optional.of(nodes);
     }
 
-    private Map<Value, List<ResourceAddress>> index()
+    /** The one node whose value is {@code element}; empty when none or several are. */
+    private Optional<ResourceAddress> only(Value element)
     {
-        if (nodesByValue == null) {
-            nodesByValue = new HashMap<>();
+        Optional<ResourceAddress> found = Optional.empty();
+        for (Map.Entry<ResourceAddress, Value> candidate : index().getOrDefault(addressOf(element), List.of())) {
+            if (candidate.getValue().equals(element)) {
+                if (found.isPresent()) {
+                    return Optional.empty();
+                }
+                found = Optional.of(candidate.getKey());
+            }
+        }
+        return found;
+    }
+
+    private Map<Optional<Value>, List<Map.Entry<ResourceAddress, Value>>> index()
+    {
+        if (nodesByAddress == null) {
+            nodesByAddress = new HashMap<>();
             instanceValues.forEach((address, value) -> {
                 if (address.type().equals(KilnSchemas.NODE)) {
-                    nodesByValue.computeIfAbsent(value, ignored -> new ArrayList<>()).add(address);
+                    nodesByAddress.computeIfAbsent(addressOf(value), ignored -> new ArrayList<>()).add(Map.entry(address, value));
                 }
             });
         }
-        return nodesByValue;
+        return nodesByAddress;
+    }
+
+    private static Optional<Value> addressOf(Value value)
+    {
+        return value instanceof Value.ObjectValue object ? Optional.ofNullable(object.attributes().get(ADDRESS)) : Optional.empty();
     }
 }

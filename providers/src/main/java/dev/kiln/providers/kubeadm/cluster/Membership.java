@@ -120,9 +120,18 @@ public final class Membership
             return registered(access, title(), node).isPresent() && host.run(title(), "test -f /etc/kubernetes/kubelet.conf").succeeded();
         }
 
+        /** A host that still has a kubelet configuration but no Node (deleted by hand) is reset before it joins again. */
         @Override
         public void act(Remote host)
         {
+            if (host.run(title(), "test -f /etc/kubernetes/kubelet.conf").succeeded()) {
+                for (Step step : NodeReset.steps(cluster.etcd().dataDirectory())) {
+                    if (!step.done(host)) {
+                        step.act(host);
+                        step.verify(host);
+                    }
+                }
+            }
             KubeadmConfig.Discovery discovery = access.discovery(title(), Tokens.bootstrapToken());
             host.addSecret(discovery.token());
             Optional<String> key = Optional.empty();

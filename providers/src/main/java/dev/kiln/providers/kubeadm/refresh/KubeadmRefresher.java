@@ -67,8 +67,8 @@ public final class KubeadmRefresher
             };
         }
         catch (RuntimeException e) {
-            return new RefreshResponse(Optional.of(request.prior()), List.of(warning("Host not reachable",
-                    request.address() + " could not be read, so the plan uses what the state recorded: " + e.getMessage())));
+            return new RefreshResponse(Optional.of(request.prior()), List.of(warning("Could not read the hosts",
+                    request.address() + " could not be read over SSH, so the plan uses what the state recorded: " + e.getMessage())));
         }
     }
 

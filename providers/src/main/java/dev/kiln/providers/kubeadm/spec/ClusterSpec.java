@@ -1,5 +1,6 @@
 package dev.kiln.providers.kubeadm.spec;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -174,7 +175,7 @@ public record ClusterSpec(
     /** Every node of the cluster, control plane first, then the pools by name. */
     public List<NodeSpec> allNodes()
     {
-        List<NodeSpec> all = new java.util.ArrayList<>(controlPlane.nodes());
+        List<NodeSpec> all = new ArrayList<>(controlPlane.nodes());
         pools.values().forEach(pool -> all.addAll(pool.nodes()));
         return List.copyOf(all);
     }

@@ -2,14 +2,20 @@ package dev.kiln.providers.kubeadm.spec;
 
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.model.Cluster;
+import dev.kiln.lang.config.model.Etcd;
+import dev.kiln.lang.config.model.Install;
 import dev.kiln.lang.config.model.Model;
+import dev.kiln.lang.config.model.Network;
 import dev.kiln.lang.config.model.Node;
 import dev.kiln.lang.config.model.Registry;
+import dev.kiln.lang.config.model.Runtime;
 import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.config.model.Storage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -41,17 +47,17 @@ public final class ModelSpecs
         Optional<String> endpoint = plane.endpoint().map(ModelSpecs::known);
         ClusterSpec.ControlPlane controlPlane = new ClusterSpec.ControlPlane(controlPlanes, endpoint,
                 endpoint.isPresent() && known(plane.endpointType()).equals("vip"), new TreeMap<>(known(plane.labels())), known(plane.taints()));
-        var network = cluster.network();
+        Network network = cluster.network();
         ClusterSpec.Network networkSpec = new ClusterSpec.Network(known(network.ipFamily()), known(network.podCidrs()), known(network.serviceCidrs()),
                 known(network.dnsDomain()), new ClusterSpec.Calico(known(network.calico().mode()), known(network.calico().mtu()),
                         known(network.calico().ipAutodetection()), network.calico().version().map(ModelSpecs::known)));
-        var runtime = cluster.runtime();
+        Runtime runtime = cluster.runtime();
         ClusterSpec.Runtime runtimeSpec = new ClusterSpec.Runtime(known(runtime.type()), runtime.version().map(ModelSpecs::known),
                 known(runtime.dataDirectory()), known(runtime.insecureRegistries()), known(runtime.registryMirrors()));
-        var etcd = cluster.etcd();
+        Etcd etcd = cluster.etcd();
         ClusterSpec.Etcd etcdSpec = new ClusterSpec.Etcd(!known(etcd.type()).equals("external"), known(etcd.dataDirectory()), known(etcd.endpoints()),
                 known(etcd.serverCertSans()));
-        var install = cluster.install();
+        Install install = cluster.install();
         ClusterSpec.Install installSpec = new ClusterSpec.Install(known(install.mode()).equals("offline"), install.bundle().map(ModelSpecs::known),
                 install.imageRepository().map(ModelSpecs::known));
         Optional<RegistrySpec> registry = cluster.registry().flatMap(reference -> Optional.ofNullable(model.registries().get(reference.target())))
@@ -59,6 +65,18 @@ public final class ModelSpecs
         return Optional.of(new ClusterSpec(name, known(cluster.kubernetesVersion()), controlPlane, new TreeMap<>(), networkSpec, runtimeSpec, etcdSpec,
                 known(cluster.certSans()), cluster.externalAddress().map(ModelSpecs::known), registry, storages(cluster), installSpec,
                 cluster.encryptionProviderConfig().map(ModelSpecs::known).map(Secret::of)));
+    }
+
+    /** The bundle of the first cluster (by address) that uses {@code registry} and installs offline from a bundle. */
+    public static Optional<String> registryBundle(Model model, ResourceAddress registry)
+    {
+        return model.clusters().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(ResourceAddress::toString)))
+                .map(Map.Entry::getValue)
+                .filter(cluster -> cluster.registry().map(reference -> reference.target().equals(registry)).orElse(false))
+                .filter(cluster -> known(cluster.install().mode()).equals("offline"))
+                .flatMap(cluster -> cluster.install().bundle().map(ModelSpecs::known).stream())
+                .findFirst();
     }
 
     static NodeSpec node(Node node)

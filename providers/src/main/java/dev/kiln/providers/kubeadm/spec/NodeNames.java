@@ -35,11 +35,6 @@ public final class NodeNames
         return new NodeNames(byHost);
     }
 
-    public static NodeNames none()
-    {
-        return new NodeNames(Map.of());
-    }
-
     /** The name of the node at {@code address} with resource address {@code resource}. */
     public String name(ResourceAddress resource, Value node)
     {

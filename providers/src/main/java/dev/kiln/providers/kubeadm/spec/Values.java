@@ -2,7 +2,6 @@ package dev.kiln.providers.kubeadm.spec;
 
 import dev.kiln.lang.value.Value;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +34,6 @@ public final class Values
         return attribute(object, name).flatMap(value -> value instanceof Value.NumberValue number
                 ? Optional.of(number.value().intValue())
                 : text(value).flatMap(Values::parseInteger));
-    }
-
-    public static Optional<BigDecimal> number(Value object, String name)
-    {
-        return attribute(object, name).flatMap(value -> value instanceof Value.NumberValue number ? Optional.of(number.value()) : Optional.empty());
     }
 
     public static Optional<Boolean> bool(Value object, String name)

@@ -14,18 +14,12 @@ import static java.util.Objects.requireNonNull;
  */
 public record Installation(ClusterSpec cluster, Optional<Bundle> bundle)
 {
-    /** Where binaries from a bundle go; packages install to /usr/bin. */
+    /** Where binaries from a bundle go (packages install to /usr/bin). */
     public static final String BUNDLE_BINARIES = "/usr/local/bin";
-    public static final String PACKAGE_BINARIES = "/usr/bin";
 
     public Installation
     {
         requireNonNull(cluster, "cluster is null");
         requireNonNull(bundle, "bundle is null");
-    }
-
-    public String binaryDirectory()
-    {
-        return bundle.isPresent() ? BUNDLE_BINARIES : PACKAGE_BINARIES;
     }
 }
