@@ -104,13 +104,11 @@ public final class SshBenchmark
             String name = "`" + settings.command() + "` on " + settings.hosts() + " hosts";
             List<Contender> commands = List.of(
                     new Contender("Kiln (in-process, new connections)", () -> SshFanOut.runCommand(all, settings.command())),
-                    new Contender("Kiln (whole process, JVM start included)", () -> timeProcess(List.of(javaBinary(),
-                            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable",
-                            "-cp", System.getProperty("java.class.path"), SshFanOut.class.getName(), inventory.toString(), settings.command()))),
+                    new Contender("Kiln (whole process, JVM start included)", () -> timeProcess(kilnProcess(inventory, settings.command()))),
                     new Contender("ansible -m command -f " + settings.hosts(), () -> timeProcess(tools.ansible(settings.command(), settings.hosts()))),
                     new Contender("parallel-ssh -p " + settings.hosts(), () -> timeProcess(tools.parallelSsh(settings.command(), settings.hosts()))));
             measure(name, commands);
-            uploads(hosts, tools, work);
+            uploads(hosts, tools, work, inventory);
         }
         finally {
             deleteQuietly(work);
@@ -128,7 +126,7 @@ public final class SshBenchmark
         }
     }
 
-    private void uploads(TestHosts hosts, ExternalTools tools, Path work)
+    private void uploads(TestHosts hosts, ExternalTools tools, Path work, Path inventory)
             throws Exception
     {
         Path bundle = work.resolve("bundle.bin");
@@ -143,10 +141,16 @@ public final class SshBenchmark
         List<SshHostConfig> configs = targets.stream().map(host -> hosts.rootConfig(host.index())).toList();
         String name = settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts";
         String remote = "/var/lib/kiln/bundle.bin";
+        Path uploadInventory = work.resolve("kiln-upload-inventory");
+        Files.write(uploadInventory, Files.readAllLines(inventory).subList(0, settings.fileHosts()));
         measure(name, List.of(
-                new Contender("Kiln (SFTP, temp name + rename)", () -> {
+                new Contender("Kiln (in-process, SFTP, temp name + rename)", () -> {
                     removeRemote(targets, remote);
                     return SshFanOut.upload(configs, bundle, remote);
+                }),
+                new Contender("Kiln (whole process, launcher's C1-only JIT)", () -> {
+                    removeRemote(targets, remote);
+                    return timeProcess(kilnProcess(uploadInventory, "--upload", bundle.toString(), remote));
                 }),
                 new Contender("parallel-scp -p " + settings.fileHosts() + " (always scp -C)", () -> {
                     removeRemote(targets, remote);
@@ -201,11 +205,14 @@ public final class SshBenchmark
         Duration kiln = median("`" + settings.command() + "` on " + settings.hosts() + " hosts", "Kiln (whole process");
         Duration ansible = median("`" + settings.command() + "` on " + settings.hosts() + " hosts", "ansible");
         out.printf("%nKiln (whole process) ÷ Ansible: %.2f (target ≤ 0.25)%n", (double) kiln.toNanos() / ansible.toNanos());
-        Duration upload = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", "Kiln");
-        Duration scp = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", "parallel-scp");
-        Duration plainScp = median(settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts", settings.fileHosts() + " × scp");
-        out.printf("Kiln upload ÷ parallel-scp: %.2f (target ≤ 1.00); ÷ scp without compression: %.2f%n",
-                (double) upload.toNanos() / scp.toNanos(), (double) upload.toNanos() / plainScp.toNanos());
+        String uploads = settings.fileMegabytes() + " MB file to " + settings.fileHosts() + " hosts";
+        Duration scp = median(uploads, "parallel-scp");
+        Duration plainScp = median(uploads, settings.fileHosts() + " × scp");
+        for (String kilnTool : List.of("Kiln (in-process", "Kiln (whole process")) {
+            Duration upload = median(uploads, kilnTool);
+            out.printf("%s) upload ÷ parallel-scp: %.2f (target ≤ 1.00); ÷ scp without compression: %.2f%n",
+                    kilnTool, (double) upload.toNanos() / scp.toNanos(), (double) upload.toNanos() / plainScp.toNanos());
+        }
     }
 
     private Duration median(String benchmark, String toolPrefix)
@@ -248,6 +255,15 @@ public final class SshBenchmark
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** {@link SshFanOut} as its own process, with the {@code kiln} launcher's JVM flags. */
+    private static List<String> kilnProcess(Path inventory, String... arguments)
+    {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable",
+                "-cp", System.getProperty("java.class.path"), SshFanOut.class.getName(), inventory.toString()));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     private static String javaBinary()

@@ -22,10 +22,12 @@ import java.util.concurrent.Future;
  * Kiln's side of the SSH benchmarks: one command, or one file upload, on every host at once
  * through a fresh {@link SshHosts} (so every connection is opened, authenticated and host-key
  * checked inside the measured time). Run as a program it reads an inventory file (one host a
- * line: {@code name address port user private-key known-hosts}) and runs one command, so it can
- * be timed as a whole process, JVM start included, the way Ansible and parallel-ssh are.
+ * line: {@code name address port user private-key known-hosts}) and runs one command or one
+ * upload, so it can be timed as a whole process, JVM start included, the way Ansible and
+ * parallel-ssh are.
  *
- * <pre>java -cp kiln-bench.jar dev.kiln.bench.SshFanOut INVENTORY COMMAND</pre>
+ * <pre>java -cp kiln-bench.jar dev.kiln.bench.SshFanOut INVENTORY COMMAND
+ * java -cp kiln-bench.jar dev.kiln.bench.SshFanOut INVENTORY --upload LOCAL-FILE REMOTE-PATH</pre>
  */
 public final class SshFanOut
 {
@@ -34,12 +36,13 @@ public final class SshFanOut
     public static void main(String[] args)
             throws Exception
     {
-        if (args.length != 2) {
-            System.err.println("usage: SshFanOut INVENTORY COMMAND");
+        boolean upload = args.length == 4 && args[1].equals("--upload");
+        if (args.length != 2 && !upload) {
+            System.err.println("usage: SshFanOut INVENTORY COMMAND | SshFanOut INVENTORY --upload LOCAL-FILE REMOTE-PATH");
             System.exit(2);
         }
         List<SshHostConfig> hosts = readInventory(Path.of(args[0]));
-        Duration elapsed = runCommand(hosts, args[1]);
+        Duration elapsed = upload ? upload(hosts, Path.of(args[2]), args[3]) : runCommand(hosts, args[1]);
         System.out.println(hosts.size() + " hosts in " + elapsed.toMillis() + " ms");
     }
 

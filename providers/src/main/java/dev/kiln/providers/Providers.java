@@ -15,6 +15,7 @@ import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
 import dev.kiln.providers.backup.BackupPointResource;
 import dev.kiln.providers.backup.ScheduledBackups;
+import dev.kiln.providers.capi.CapiProvider;
 import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
@@ -135,7 +136,9 @@ public final class Providers
         Refresher schedules = ScheduledBackups.refresher();
         Refresher points = BackupPointResource.refresher();
         return request -> switch (request.address().type()) {
-            case ResourceSchemas.CLUSTER_BACKUP -> schedules.read(request);
+            case ResourceSchemas.CLUSTER_BACKUP -> find(request.provider()).filter(CapiProvider.class::isInstance)
+                    .map(capi -> ScheduledBackups.capiRefresher(((CapiProvider) capi)::workloadClient).read(request))
+                    .orElseGet(() -> schedules.read(request));
             case KilnSchemas.BACKUP_POINT -> ownsBackupPoints(request.provider()) ? providers.read(request) : points.read(request);
             default -> providers.read(request);
         };
@@ -179,6 +182,7 @@ public final class Providers
         return switch (provider) {
             case SimProvider simulator -> Optional.of(ScheduledBackups.simulator(() -> simulator.datacenter().directory()));
             case KubeadmProvider ignored -> Optional.of(ScheduledBackups.kubeadm(config));
+            case CapiProvider capi -> Optional.of(ScheduledBackups.capi(capi::workloadClient, config));
             default -> Optional.empty();
         };
     }

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * The {@code cluster_backup} resource type ({@code cluster.prod.backup}) for every provider:
  * its diff rule, its refresher (the recorded schedule stands; nodes are not read back), and
  * the driver of each provider type — the simulator's schedule, systemd timers on kubeadm
- * control planes. Cluster API clusters have none yet ({@link ScheduledBackupRule}).
+ * control planes, a CronJob in Cluster API clusters (read back on refresh).
  */
 public final class ScheduledBackups
 {
@@ -26,6 +26,18 @@ public final class ScheduledBackups
     public static DiffRule diffRule(String provider)
     {
         return ScheduledBackupRule.forProvider(type(requireNonNull(provider, "provider is null")));
+    }
+
+    /** The refresher of Cluster API clusters' scheduled backups: their CronJob, read back. */
+    public static Refresher capiRefresher(WorkloadClusters clusters)
+    {
+        return new CapiScheduleRefresher(requireNonNull(clusters, "clusters is null"));
+    }
+
+    /** The driver of Cluster API clusters' scheduled backups: a CronJob applied to the cluster itself. */
+    public static Driver capi(WorkloadClusters clusters, Config config)
+    {
+        return new CapiScheduleDriver(requireNonNull(clusters, "clusters is null"), requireNonNull(config, "config is null"));
     }
 
     public static Refresher refresher()
