@@ -108,7 +108,7 @@ final class ApplyCommand
         }
         SavedPlan saved = read.plan().get();
         VariableInputs inputs = SavedVariables.under(userInputs, saved);
-        Optional<Planning> planning = Planning.load(workspace, inputs, session.state());
+        Optional<Planning> planning = Planning.load(workspace, inputs, session.state(), session);
         if (planning.isEmpty()) {
             return ExitCodes.ERROR;
         }

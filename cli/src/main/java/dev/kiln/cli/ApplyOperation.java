@@ -9,6 +9,7 @@ import dev.kiln.executors.apply.ApplyJob;
 import dev.kiln.executors.apply.ApplyOptions;
 import dev.kiln.executors.apply.ApplyResult;
 import dev.kiln.executors.apply.ApplyRunner;
+import dev.kiln.executors.apply.FinalPlanner;
 import dev.kiln.executors.apply.RefreshedState;
 import dev.kiln.executors.hook.WalkHook;
 import dev.kiln.executors.walk.WalkControl;
@@ -95,7 +96,8 @@ final class ApplyOperation
         // The handler stays until the state is saved: a Ctrl-C after the walk ended must not
         // kill the process halfway through writing the state.
         try (InterruptHandler ignored = InterruptHandler.install(control, invocation.err())) {
-            ApplyJob job = new ApplyJob(plan, graph, base, planning.providers().drivers(), ActionLog.journal(session.journal()), options);
+            FinalPlanner finalPlanner = plan.mode() == PlanMode.DESTROY ? FinalPlanner.NONE : new FinalPlanning(workspace.directory(), inputs, planning, graph);
+            ApplyJob job = new ApplyJob(plan, graph, base, planning.providers().drivers(), ActionLog.journal(session.journal()), options, finalPlanner);
             ApplyResult result = ApplyRunner.apply(job, WalkHook.all(List.of(view, logs)), control);
             State recorded = RecordedOutputs.withOutputs(result.folded().state(), workspace, inputs, plan.mode());
             session.commit(recorded);

@@ -6,9 +6,13 @@ import dev.kiln.state.backend.Backend;
 import dev.kiln.state.backend.StateSnapshot;
 import dev.kiln.state.backend.WriteResult;
 import dev.kiln.state.lock.LockHandle;
+import dev.kiln.state.journal.FoldResult;
+import dev.kiln.state.journal.Journal;
+import dev.kiln.state.journal.JournalContents;
 import dev.kiln.state.lock.LockRequest;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +20,10 @@ import java.util.Optional;
 /**
  * {@code kiln init -migrate-state}: copies the state from the backend the directory was set up
  * for to the one the configuration names now (local file to S3 or back), under both locks,
- * after the operator confirms (or with {@code -force-copy}). A state already at the target is
- * overwritten only when confirmed; the old copy stays where it was.
+ * after the operator confirms (or with {@code -force-copy}). What an interrupted run left in
+ * the journal is folded into the old state first (as every command that writes state does when
+ * it starts), so the copy holds it too. A state already at the target is overwritten only when
+ * confirmed; the old copy stays where it was.
  */
 final class BackendMigration
 {
@@ -29,7 +35,8 @@ final class BackendMigration
     {
         Invocation invocation = workspace.invocation();
         Optional<State> moving = source.read().map(StateSnapshot::state);
-        if (moving.isEmpty()) {
+        boolean leftover = !JournalContents.read(workspace.journalFile(), workspace.encryption()).isEmpty();
+        if (moving.isEmpty() && !leftover) {
             invocation.out().println("- No state at " + source.location() + "; nothing to migrate.");
             return true;
         }
@@ -43,7 +50,8 @@ final class BackendMigration
         try {
             LockHandle targetLock = target.lock(request, lockTimeout);
             try {
-                State copied = moving.get();
+                State copied = foldLeftover(workspace, source, sourceLock).or(() -> source.read().map(StateSnapshot::state))
+                        .orElseGet(() -> State.create(workspace.kilnVersion()));
                 WriteResult written = target.write(existing.map(stored -> continuing(stored, copied)).orElse(copied), targetLock);
                 invocation.out().println("- Copied the state (serial %d, %d resource instances) from %s to %s.".formatted(
                         written.state().serial(), written.state().resources().size(), source.location(), target.location()));
@@ -56,6 +64,23 @@ final class BackendMigration
         }
         finally {
             source.unlock(sourceLock);
+        }
+    }
+
+    /** Folds a leftover journal into the source's state (written there, the journal cleared); empty when there was none. */
+    private static Optional<State> foldLeftover(Workspace workspace, Backend source, LockHandle sourceLock)
+            throws IOException
+    {
+        Journal journal = Journal.open(workspace.journalFile(), "init-migrate-state", Clock.systemUTC(), workspace.encryption());
+        try {
+            Optional<FoldResult> recovered = journal.recoverLeftover(source, sourceLock, () -> State.create(workspace.kilnVersion()));
+            recovered.ifPresent(result -> workspace.invocation().out().println(
+                    "- Recorded what an interrupted run left in the journal in the state at %s first%s.".formatted(source.location(),
+                            result.reconciling().isEmpty() ? "" : " (%d unfinished action(s) marked for reconciliation)".formatted(result.reconciling().size()))));
+            return recovered.map(FoldResult::state);
+        }
+        finally {
+            journal.close();
         }
     }
 

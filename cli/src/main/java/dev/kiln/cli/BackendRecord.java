@@ -22,15 +22,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Which backend {@code kiln init} last set the working directory up for, kept in
- * {@code .kiln/backend.json}: the local file, or an S3 location (bucket, key, region,
- * endpoint, path style, and whether static keys were used; never the keys). A configuration
- * that names another backend is refused until {@code kiln init -migrate-state} moves the
+ * {@code .kiln/backend.json}: the local file (its path as configured), or an S3 location
+ * (bucket, key, region, endpoint, path style, and whether static keys were used; never the
+ * keys). A configuration that names another backend, or another local file, is refused until {@code kiln init -migrate-state} moves the
  * state, or {@code kiln init -reconfigure} takes the new backend as it is.
  */
-record BackendRecord(Optional<S3Location> s3)
+record BackendRecord(Optional<S3Location> s3, String localPath)
 {
     static final String FILE_NAME = "backend.json";
-    static final BackendRecord LOCAL = new BackendRecord(Optional.empty());
+    static final BackendRecord LOCAL = new BackendRecord(Optional.empty(), LocalBackendOptions.STATE_FILE_NAME);
 
     record S3Location(String bucket, String key, String region, Optional<URI> endpoint, boolean pathStyle, boolean staticCredentials)
     {
@@ -46,18 +46,21 @@ record BackendRecord(Optional<S3Location> s3)
     BackendRecord
     {
         requireNonNull(s3, "s3 is null");
+        requireNonNull(localPath, "localPath is null");
     }
 
-    static BackendRecord of(Optional<S3BackendOptions> options)
+    /** {@code localPath}: the local state file as configured, used when {@code options} is empty. */
+    static BackendRecord of(Optional<S3BackendOptions> options, String localPath)
     {
-        return new BackendRecord(options.map(s3 -> new S3Location(s3.bucket(), s3.key(), s3.region(), s3.endpoint(), s3.pathStyle(), s3.accessKey().isPresent())));
+        return new BackendRecord(options.map(s3 -> new S3Location(s3.bucket(), s3.key(), s3.region(), s3.endpoint(), s3.pathStyle(), s3.accessKey().isPresent())),
+                options.isPresent() ? LocalBackendOptions.STATE_FILE_NAME : localPath);
     }
 
     /** Whether both name the same stored state (the same local file, or the same bucket, key and endpoint). */
     boolean sameStorage(BackendRecord other)
     {
         if (s3.isEmpty() || other.s3.isEmpty()) {
-            return s3.isEmpty() && other.s3.isEmpty();
+            return s3.isEmpty() && other.s3.isEmpty() && normalized(localPath).equals(normalized(other.localPath));
         }
         S3Location mine = s3.get();
         S3Location theirs = other.s3.get();
@@ -67,7 +70,12 @@ record BackendRecord(Optional<S3Location> s3)
     String describe()
     {
         return s3.map(location -> "s3://" + location.bucket() + "/" + location.key() + location.endpoint().map(endpoint -> " at " + endpoint).orElse(""))
-                .orElse("the local file " + LocalBackendOptions.STATE_FILE_NAME);
+                .orElse("the local file " + localPath);
+    }
+
+    private static Path normalized(String path)
+    {
+        return Path.of(path).normalize();
     }
 
     /**
@@ -102,7 +110,8 @@ record BackendRecord(Optional<S3Location> s3)
         try {
             JsonNode document = StateJson.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (document.path("type").asText().equals("local")) {
-                return Optional.of(LOCAL);
+                JsonNode path = document.get("path");
+                return Optional.of(path != null && path.isTextual() ? new BackendRecord(Optional.empty(), path.asText()) : LOCAL);
             }
             Optional<URI> endpoint = Optional.ofNullable(document.get("endpoint")).filter(JsonNode::isTextual).map(node -> URI.create(node.asText()));
             return Optional.of(new BackendRecord(Optional.of(new S3Location(
@@ -111,7 +120,7 @@ record BackendRecord(Optional<S3Location> s3)
                     document.path("region").asText(),
                     endpoint,
                     document.path("path_style").asBoolean(),
-                    document.path("static_credentials").asBoolean()))));
+                    document.path("static_credentials").asBoolean())), LocalBackendOptions.STATE_FILE_NAME));
         }
         catch (NoSuchFileException e) {
             return Optional.empty();
@@ -128,6 +137,7 @@ record BackendRecord(Optional<S3Location> s3)
         ObjectNode document = StateJson.object();
         if (s3.isEmpty()) {
             document.put("type", "local");
+            document.put("path", localPath);
         }
         else {
             S3Location location = s3.get();

@@ -87,7 +87,7 @@ final class ImportCommand
                 return fail(workspace, address.get() + " is already in the state. Forget it first with kiln state rm " + address.get()
                         + " to import another object into it.");
             }
-            Optional<Planning> planning = Planning.load(workspace, inputs, current);
+            Optional<Planning> planning = Planning.load(workspace, inputs, current, session);
             if (planning.isEmpty()) {
                 return ExitCodes.ERROR;
             }

@@ -8,7 +8,6 @@ import dev.kiln.state.backend.Backend;
 import dev.kiln.state.backend.LocalBackend;
 import dev.kiln.state.backend.LocalBackendOptions;
 import dev.kiln.state.backend.s3.S3Backend;
-import dev.kiln.state.backend.s3.S3BackendOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,9 +82,9 @@ final class InitCommand
         }
         Files.createDirectories(workspace.kilnDirectory());
         try {
-            Optional<S3BackendOptions> s3 = StateBackends.s3Options(loaded.config().get().model(), invocation.environment());
-            BackendRecord configured = BackendRecord.of(s3);
-            Backend target = StateBackends.open(workspace, s3);
+            StateBackends.Choice choice = StateBackends.choice(loaded.config().get().model(), invocation.environment());
+            BackendRecord configured = choice.record();
+            Backend target = StateBackends.open(workspace, choice);
             if (target instanceof S3Backend s3Backend) {
                 invocation.out().println("- Checking that the S3 server of " + target.location() + " honours conditional writes...");
                 s3Backend.checkConditionalWrites();
@@ -116,10 +115,7 @@ final class InitCommand
     private boolean switchBackend(Workspace workspace, BackendRecord configured, Backend target)
             throws IOException
     {
-        Optional<BackendRecord> previous = BackendRecord.read(workspace.kilnDirectory());
-        if (previous.isEmpty() && configured.s3().isPresent() && Files.exists(workspace.directory().resolve(LocalBackendOptions.STATE_FILE_NAME))) {
-            previous = Optional.of(BackendRecord.LOCAL);
-        }
+        Optional<BackendRecord> previous = StateBackends.recorded(workspace, configured);
         if (previous.isEmpty() || previous.get().sameStorage(configured)) {
             if (migrateState) {
                 invocation.out().println("- The state is already kept in " + target.location() + "; nothing to migrate.");
@@ -130,7 +126,7 @@ final class InitCommand
             // The configured encryption applies to both sides: a migration moves a state, it does not decrypt or re-key it.
             Backend source = previous.get().s3().isPresent()
                     ? new S3Backend(previous.get().s3Options(invocation.environment()).withEncryption(workspace.encryption()), notice -> workspace.show(List.of(notice)))
-                    : new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()).withEncryption(workspace.encryption()));
+                    : new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory(), previous.get().localPath()).withEncryption(workspace.encryption()));
             return BackendMigration.migrate(workspace, source, target, forceCopy, lockOptions.lockTimeout);
         }
         if (reconfigure) {

@@ -20,9 +20,10 @@ final class KilnProviders
         return Providers.recordedValues(state);
     }
 
-    static ProviderSet load(Config config, Path workingDirectory)
+    /** {@code runLogDirectory} is the run's {@code .kiln/logs/<run>} folder, where host logs go. */
+    static ProviderSet load(Config config, Path workingDirectory, Optional<Path> runLogDirectory)
     {
-        Providers providers = Providers.of(config, workingDirectory);
+        Providers providers = Providers.of(config, workingDirectory, runLogDirectory);
         return new ProviderSet(providers.resourceTypes(), providers.refresher(), (provider, type) -> driver(providers, provider, type), providers::importer);
     }
 

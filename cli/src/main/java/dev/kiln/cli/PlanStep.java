@@ -30,7 +30,7 @@ final class PlanStep
             workspace.show(diagnostics.toList());
             return Optional.empty();
         }
-        Optional<Planning> planning = Planning.load(workspace, inputs, session.state());
+        Optional<Planning> planning = Planning.load(workspace, inputs, session.state(), session);
         if (planning.isEmpty()) {
             return Optional.empty();
         }
@@ -43,7 +43,7 @@ final class PlanStep
         if (plan.drift().isEmpty()) {
             return Optional.of(new Planned(planning.get(), plan));
         }
-        return replanOnRefreshed(workspace, inputs, planning.get(), plan, options.get());
+        return replanOnRefreshed(workspace, session, inputs, planning.get(), plan, options.get());
     }
 
     /**
@@ -52,10 +52,10 @@ final class PlanStep
      * Terraform does, so references see the real values, and plan from there. The plan keeps
      * the drift the first pass found.
      */
-    private static Optional<Planned> replanOnRefreshed(Workspace workspace, VariableInputs inputs, Planning first, Plan firstPlan, PlanOptions options)
+    private static Optional<Planned> replanOnRefreshed(Workspace workspace, StateSession session, VariableInputs inputs, Planning first, Plan firstPlan, PlanOptions options)
     {
         State refreshed = RefreshedState.of(first.state(), firstPlan, Instant.now());
-        Optional<Planning> planning = Planning.load(workspace, inputs, refreshed, false);
+        Optional<Planning> planning = Planning.load(workspace, inputs, refreshed, false, Optional.of(session.runId()));
         if (planning.isEmpty()) {
             return Optional.empty();
         }

@@ -31,11 +31,17 @@ record Planning(Config config, Map<String, String> sources, State state, Provide
 
     static Optional<Planning> load(Workspace workspace, VariableInputs inputs, State state)
     {
-        return load(workspace, inputs, state, true);
+        return load(workspace, inputs, state, true, Optional.empty());
+    }
+
+    /** Loaded for {@code session}'s run: providers that reach hosts log to the run's folder {@code .kiln/logs/<run>}. */
+    static Optional<Planning> load(Workspace workspace, VariableInputs inputs, State state, StateSession session)
+    {
+        return load(workspace, inputs, state, true, Optional.of(session.runId()));
     }
 
     /** {@code showWarnings} false shows errors only (the configuration was loaded and shown once already). */
-    static Optional<Planning> load(Workspace workspace, VariableInputs inputs, State state, boolean showWarnings)
+    static Optional<Planning> load(Workspace workspace, VariableInputs inputs, State state, boolean showWarnings, Optional<String> runId)
     {
         LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs, KilnProviders.recordedValues(state));
         workspace.show(loaded.diagnostics().stream().filter(diagnostic -> showWarnings || diagnostic.isError()).toList(), loaded.sources());
@@ -43,7 +49,8 @@ record Planning(Config config, Map<String, String> sources, State state, Provide
             return Optional.empty();
         }
         Config config = loaded.config().get();
-        return Optional.of(new Planning(config, loaded.sources(), state, KilnProviders.load(config, workspace.directory())));
+        return Optional.of(new Planning(config, loaded.sources(), state, KilnProviders.load(config, workspace.directory(),
+                runId.map(run -> workspace.kilnDirectory().resolve("logs").resolve(run)))));
     }
 
     PlanResult plan(PlanOptions options)

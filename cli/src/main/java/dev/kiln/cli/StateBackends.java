@@ -24,21 +24,41 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Picks the state backend a working directory's configuration names in
- * {@code kiln { state "..." {...} }}: the local file unless the block says {@code "s3"}.
- * A configuration without the word is never evaluated for it, so local runs pay nothing.
- * {@code KILN_STATE_LEASE} (seconds) and {@code KILN_STATE_HISTORY} (versions kept) tune the
- * S3 backend.
+ * {@code kiln { state "..." {...} }}: the local file ({@code kiln.state}, or the
+ * {@code path} of {@code state "local"}) unless the block says {@code "s3"}. A configuration
+ * without a {@code state} block is never evaluated for it, so default runs pay nothing.
+ * {@code KILN_STATE_LEASE} (seconds) and {@code KILN_STATE_HISTORY} (versions kept, over the
+ * block's {@code history}) tune the S3 backend.
  */
 final class StateBackends
 {
     static final String LEASE_VARIABLE = "KILN_STATE_LEASE";
     static final String HISTORY_VARIABLE = "KILN_STATE_HISTORY";
 
-    private static final Pattern S3_BLOCK = Pattern.compile("\\bstate\\s+\"s3\"");
+    private static final Pattern STATE_BLOCK = Pattern.compile("\\bstate\\s+\"(s3|local)\"");
 
     private StateBackends() {}
+
+    /** Where the state is: an S3 object, or a local file ({@code localPath} as configured, relative to the working directory). */
+    record Choice(Optional<S3BackendOptions> s3, String localPath)
+    {
+        static final Choice DEFAULT = new Choice(Optional.empty(), LocalBackendOptions.STATE_FILE_NAME);
+
+        Choice
+        {
+            requireNonNull(s3, "s3 is null");
+            requireNonNull(localPath, "localPath is null");
+        }
+
+        BackendRecord record()
+        {
+            return BackendRecord.of(s3, localPath);
+        }
+    }
 
     /**
      * The configured backend, refused when it is not the one {@code kiln init} set the
@@ -46,31 +66,43 @@ final class StateBackends
      */
     static Backend configured(Workspace workspace, VariableInputs inputs)
     {
-        Optional<S3BackendOptions> s3 = s3Options(workspace, inputs);
-        BackendRecord configured = BackendRecord.of(s3);
-        Optional<BackendRecord> recorded = BackendRecord.read(workspace.kilnDirectory());
-        if (recorded.isEmpty() && s3.isPresent() && Files.exists(workspace.directory().resolve(LocalBackendOptions.STATE_FILE_NAME))) {
-            recorded = Optional.of(BackendRecord.LOCAL);
-        }
+        Choice choice = choice(workspace, inputs);
+        BackendRecord configured = choice.record();
+        Optional<BackendRecord> recorded = recorded(workspace, configured);
         if (recorded.isPresent() && !recorded.get().sameStorage(configured)) {
             throw changed(recorded.get(), configured);
         }
-        return open(workspace, s3);
+        return open(workspace, choice);
     }
 
-    static Backend open(Workspace workspace, Optional<S3BackendOptions> s3)
+    /**
+     * The backend {@code kiln init} recorded; without a record, a directory that has the
+     * default {@code kiln.state} while the configuration names another place counts as set up
+     * for that file.
+     */
+    static Optional<BackendRecord> recorded(Workspace workspace, BackendRecord configured)
     {
-        if (s3.isEmpty()) {
-            return new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory()).withEncryption(workspace.encryption()));
+        Optional<BackendRecord> recorded = BackendRecord.read(workspace.kilnDirectory());
+        if (recorded.isEmpty() && !configured.sameStorage(BackendRecord.LOCAL)
+                && Files.exists(workspace.directory().resolve(LocalBackendOptions.STATE_FILE_NAME))) {
+            return Optional.of(BackendRecord.LOCAL);
         }
-        return new S3Backend(s3.get().withEncryption(workspace.encryption()), notice -> workspace.show(List.of(notice)));
+        return recorded;
     }
 
-    /** The S3 options the configuration names, or empty for the local file. */
-    static Optional<S3BackendOptions> s3Options(Workspace workspace, VariableInputs inputs)
+    static Backend open(Workspace workspace, Choice choice)
     {
-        if (!mentionsS3(workspace.directory())) {
-            return Optional.empty();
+        if (choice.s3().isEmpty()) {
+            return new LocalBackend(LocalBackendOptions.inDirectory(workspace.directory(), choice.localPath()).withEncryption(workspace.encryption()));
+        }
+        return new S3Backend(choice.s3().get().withEncryption(workspace.encryption()), notice -> workspace.show(List.of(notice)));
+    }
+
+    /** Where the configuration keeps the state. */
+    static Choice choice(Workspace workspace, VariableInputs inputs)
+    {
+        if (!mentionsStateBlock(workspace.directory())) {
+            return Choice.DEFAULT;
         }
         LoadResult loaded = ConfigLoader.load(workspace.directory(), inputs.withUnsetAllowed());
         if (loaded.hasErrors() || loaded.config().isEmpty()) {
@@ -78,15 +110,33 @@ final class StateBackends
             throw StateException.error("State backend unknown",
                     "The configuration has errors (shown above), so Kiln cannot tell where the state is kept. Fix them and run the command again.");
         }
-        return s3Options(loaded.config().get().model(), workspace.invocation().environment());
+        return choice(loaded.config().get().model(), workspace.invocation().environment());
     }
 
-    static Optional<S3BackendOptions> s3Options(Model model, Map<String, String> environment)
+    static Choice choice(Model model, Map<String, String> environment)
     {
         Optional<StateSettings> settings = model.kiln().map(KilnSettings::state);
-        if (settings.isEmpty() || !(settings.get() instanceof StateSettings.S3State s3)) {
-            return Optional.empty();
+        if (settings.isEmpty()) {
+            return Choice.DEFAULT;
         }
+        return switch (settings.get()) {
+            case StateSettings.LocalState local -> new Choice(Optional.empty(), localPath(local));
+            case StateSettings.S3State s3 -> new Choice(Optional.of(s3Options(s3, environment)), LocalBackendOptions.STATE_FILE_NAME);
+        };
+    }
+
+    private static String localPath(StateSettings.LocalState local)
+    {
+        String path = local.path().known().orElseThrow(() -> StateException.error("State path unknown",
+                "The path of state \"local\" is not known before apply, so Kiln cannot tell where the state is kept. Use a literal or a variable."));
+        if (path.isBlank()) {
+            throw StateException.error("State path empty", "The path of state \"local\" is empty. Name the state file, such as \"kiln.state\", or leave path out.");
+        }
+        return path;
+    }
+
+    static S3BackendOptions s3Options(StateSettings.S3State s3, Map<String, String> environment)
+    {
         S3BackendOptions options = S3BackendOptions.from(s3);
         Optional<Integer> lease = number(environment, LEASE_VARIABLE);
         if (lease.isPresent()) {
@@ -96,7 +146,7 @@ final class StateBackends
         if (history.isPresent()) {
             options = options.withHistoryLimit(Math.max(1, history.get()));
         }
-        return Optional.of(options);
+        return options;
     }
 
     static StateException changed(BackendRecord recorded, BackendRecord configured)
@@ -122,11 +172,11 @@ final class StateBackends
         }
     }
 
-    private static boolean mentionsS3(Path directory)
+    private static boolean mentionsStateBlock(Path directory)
     {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.getFileName().toString().endsWith(ConfigLoader.FILE_SUFFIX))
-                    .anyMatch(StateBackends::mentionsS3Block);
+                    .anyMatch(StateBackends::declaresStateBlock);
         }
         catch (IOException e) {
             // The configuration loader reports an unreadable directory in its own words.
@@ -134,10 +184,10 @@ final class StateBackends
         }
     }
 
-    private static boolean mentionsS3Block(Path file)
+    private static boolean declaresStateBlock(Path file)
     {
         try {
-            return S3_BLOCK.matcher(Files.readString(file)).find();
+            return STATE_BLOCK.matcher(Files.readString(file)).find();
         }
         catch (IOException e) {
             return false;

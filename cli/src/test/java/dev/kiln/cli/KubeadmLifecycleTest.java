@@ -44,6 +44,7 @@ class KubeadmLifecycleTest
 
               managed {
                 node        = node.cp[0]
+                port        = %d
                 storage_dir = "/var/lib/docker-registry"
               }
             }
@@ -53,12 +54,14 @@ class KubeadmLifecycleTest
 
     private KubeadmTestBed bed;
     private KubeadmWorkspace workspace;
+    private int registryPort;
 
     @BeforeAll
     void start(@TempDir Path temporary)
     {
         bed = KubeadmTestBed.start(5);
         workspace = new KubeadmWorkspace(bed, temporary.resolve("lab"), List.of(FROM, TO));
+        registryPort = RegistryProbe.freePort(bed.host(0).address());
     }
 
     @AfterAll
@@ -74,21 +77,23 @@ class KubeadmLifecycleTest
     void create()
             throws Exception
     {
-        workspace.preamble(REGISTRY);
+        workspace.preamble(REGISTRY.formatted(registryPort));
         workspace.configure(List.of(0), List.of(1, 2), FROM, "", REGISTRY_REFERENCE);
         CliRunner.Result plan = workspace.succeed("Plan: 6 to add, 0 to change, 0 to destroy.", "plan");
         assertTrue(plan.out().contains("kubeadm init on cp-0 (" + bed.host(0).address() + ")"), plan.out());
         workspace.succeed("Apply complete! Resources: 6 added, 0 changed, 0 destroyed.", "apply", "-auto-approve");
         assertEquals(List.of("cp-0", "w-0", "w-1"), bed.registeredNodes());
-        String registry = bed.host(0).address() + ":5000";
+        String registry = bed.host(0).address() + ":" + registryPort;
         assertTrue(Files.readString(bed.host(0).path("/etc/docker/registry/config.yml")).contains("rootdirectory: \"/var/lib/docker-registry\""));
-        assertEquals("active\n", bed.state(bed.host(0), "units/docker-registry/state"));
+        assertEquals(200, RegistryProbe.status("http://" + registry + "/v2/"), "Debian's docker-registry answers on the node's address");
+        assertFalse(bed.state(bed.host(0), "units/docker-registry/pid").isBlank());
         for (int index = 0; index < 3; index++) {
             String hosts = Files.readString(bed.host(index).path("/etc/containerd/certs.d/docker.io/hosts.toml"));
             assertTrue(hosts.contains("[host.\"http://" + registry + "\"]") && hosts.contains("skip_verify = true"), hosts);
             assertTrue(Files.readString(bed.host(index).path("/etc/containerd/config.toml")).contains("sandbox_image = \"registry.k8s.io/pause:3.9\""));
         }
         assertEquals(FROM, bed.clusterFile("version"));
+        assertHostLogsInRunFolder();
         assertEquals(1, bed.calls(bed.host(0), "kubeadm init --config"));
         assertTrue(bed.clusterFile("objects/Installation_default").contains("encapsulation: IPIP"));
         workspace.assertNoChanges();
@@ -99,6 +104,34 @@ class KubeadmLifecycleTest
         Path written = workspace.directory().resolve("admin.kubeconfig");
         Files.writeString(written, kubeconfig.out());
         assertTrue(Files.readString(written).contains("server: https://" + bed.host(0).address() + ":6443"));
+    }
+
+    /**
+     * The apply's run folder (the one holding cluster.lab's action log) holds one log per host,
+     * each line naming the host and the step; no folder of host logs exists beside the runs.
+     */
+    private void assertHostLogsInRunFolder()
+            throws IOException
+    {
+        Path logs = workspace.directory().resolve(".kiln").resolve("logs");
+        List<Path> runs;
+        try (Stream<Path> folders = Files.list(logs)) {
+            runs = folders.filter(folder -> Files.exists(folder.resolve("cluster.lab.log"))).toList();
+        }
+        assertEquals(1, runs.size(), runs::toString);
+        for (int index = 0; index < 3; index++) {
+            String address = bed.host(index).address();
+            Path file = runs.getFirst().resolve(address + ".log");
+            assertTrue(Files.exists(file), () -> "no host log " + file);
+            List<String> lines = Files.readAllLines(file);
+            assertFalse(lines.isEmpty(), file::toString);
+            assertTrue(lines.stream().allMatch(line -> line.matches("\\S+ " + address.replace(".", "\\.") + " \\[[^\\]]+\\] .*")), () -> String.join("\n", lines));
+        }
+        assertTrue(Files.readString(runs.getFirst().resolve(bed.host(0).address() + ".log")).contains("[kubeadm init]"));
+        try (Stream<Path> folders = Files.list(logs)) {
+            assertTrue(folders.noneMatch(folder -> folder.getFileName().toString().endsWith("-hosts")));
+        }
+        workspace.assertNothingPrinted(KubeadmWorkspace.secrets(bed));
     }
 
     @Test
@@ -195,6 +228,7 @@ class KubeadmLifecycleTest
         List<String> secrets = KubeadmWorkspace.secrets(bed);
         workspace.succeed("Destroy complete! Resources: 7 destroyed.", "destroy", "-auto-approve");
         assertFalse(Files.exists(bed.host(0).path("/etc/docker/registry/config.yml")));
+        assertEquals(-1, RegistryProbe.status("http://" + bed.host(0).address() + ":" + registryPort + "/v2/"), "the registry process was stopped");
         assertEquals(List.of(), bed.registeredNodes());
         for (int index = 0; index < 4; index++) {
             assertFalse(Files.exists(bed.host(index).path("/etc/kubernetes/kubelet.conf")), "host " + index);

@@ -59,8 +59,19 @@ public final class Providers
      */
     public static Providers of(Config config, Path workingDirectory)
     {
+        return of(config, workingDirectory, Optional.empty());
+    }
+
+    /**
+     * As {@link #of(Config, Path)}, with the run's log folder ({@code .kiln/logs/<run>}) where
+     * providers that reach hosts write one {@code <host>.log} per host; without one they pick
+     * a folder of their own under {@code .kiln/logs}.
+     */
+    public static Providers of(Config config, Path workingDirectory, Optional<Path> runLogDirectory)
+    {
         requireNonNull(config, "config is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(runLogDirectory, "runLogDirectory is null");
         TreeMap<String, SimSettings> simulators = new TreeMap<>();
         for (ProviderSettings settings : config.model().providers()) {
             if (settings instanceof ProviderSettings.Sim sim) {
@@ -74,7 +85,7 @@ public final class Providers
         available.putAll(CapiProviders.create(config, workingDirectory, applied));
         for (ProviderSettings settings : config.model().providers()) {
             if (settings instanceof ProviderSettings.Kubeadm kubeadm) {
-                available.put(settings.name(), KubeadmProvider.create(kubeadm, config, workingDirectory));
+                available.put(settings.name(), KubeadmProvider.create(kubeadm, config, workingDirectory, runLogDirectory));
             }
         }
         return new Providers(config, available, workingDirectory, applied);

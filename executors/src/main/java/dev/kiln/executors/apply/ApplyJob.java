@@ -9,9 +9,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * What an apply carries out: the plan, the graph it was made on (its order edges say which
  * action waits for which), the state the plan was made from, the drivers, where actions are
- * recorded, and how to walk.
+ * recorded, how to walk, and how a change whose planned value waits on other instances' new
+ * values is planned again once they have been applied.
  */
-public record ApplyJob(Plan plan, PlanGraph graph, State prior, Drivers drivers, ActionLog log, ApplyOptions options)
+public record ApplyJob(Plan plan, PlanGraph graph, State prior, Drivers drivers, ActionLog log, ApplyOptions options, FinalPlanner finalPlanner)
 {
     public ApplyJob
     {
@@ -21,5 +22,12 @@ public record ApplyJob(Plan plan, PlanGraph graph, State prior, Drivers drivers,
         requireNonNull(drivers, "drivers is null");
         requireNonNull(log, "log is null");
         requireNonNull(options, "options is null");
+        requireNonNull(finalPlanner, "finalPlanner is null");
+    }
+
+    /** A job whose changes all reach their drivers as planned. */
+    public ApplyJob(Plan plan, PlanGraph graph, State prior, Drivers drivers, ActionLog log, ApplyOptions options)
+    {
+        this(plan, graph, prior, drivers, log, options, FinalPlanner.NONE);
     }
 }

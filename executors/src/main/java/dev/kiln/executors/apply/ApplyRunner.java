@@ -52,9 +52,10 @@ public final class ApplyRunner
         if (!diagnostics.isEmpty()) {
             return new ApplyResult(job.log().fold(job.prior()), new LinkedHashMap<>(), diagnostics, new ApplyResult.ApplyCounts(0, 0, 0), Duration.ZERO);
         }
+        AppliedChanges applied = new AppliedChanges(job.finalPlanner());
         List<WorkItem<ResourceAddress, ApplyResponse>> items = new ArrayList<>();
         for (ResourceChange change : changes.values()) {
-            items.add(item(job, change, changes.keySet(), Optional.ofNullable(drivers.get(change.address()))));
+            items.add(item(job, change, changes.keySet(), Optional.ofNullable(drivers.get(change.address())), applied));
         }
         Set<ResourceAddress> changing = drivers.keySet();
         WalkResult<ResourceAddress, ApplyResponse> walked = Walker.walk(WalkGraph.of(items), job.options().walkOptions(), new ChangeHook(hook, changing), control);
@@ -92,7 +93,7 @@ public final class ApplyRunner
         return drivers;
     }
 
-    private static WorkItem<ResourceAddress, ApplyResponse> item(ApplyJob job, ResourceChange change, Set<ResourceAddress> planned, Optional<Driver> driver)
+    private static WorkItem<ResourceAddress, ApplyResponse> item(ApplyJob job, ResourceChange change, Set<ResourceAddress> planned, Optional<Driver> driver, AppliedChanges applied)
     {
         ResourceAddress address = change.address();
         Set<ResourceAddress> dependsOn = new HashSet<>();
@@ -106,7 +107,7 @@ public final class ApplyRunner
             return new WorkItem<>(address, dependsOn, Set.of(), nothing);
         }
         Set<Bound> bounds = driver.get().bounds(change);
-        ChangeAction action = new ChangeAction(change, job.prior().resource(address), references, driver.get(), job.log());
+        ChangeAction action = new ChangeAction(change, job.prior().resource(address), references, driver.get(), job.log(), applied);
         return new WorkItem<>(address, dependsOn, bounds, action);
     }
 

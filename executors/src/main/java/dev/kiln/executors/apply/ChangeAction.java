@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One change as a walker action: journal the intent, call the driver, journal the result (the
- * new attributes, or the error). The driver's progress messages go to the hooks and the last
- * one names the step a failure happened in.
+ * new attributes, or the error). A change whose planned value waits on values other instances
+ * got earlier in this apply is planned again first, and the driver gets that final plan. The
+ * driver's progress messages go to the hooks and the last one names the step a failure
+ * happened in.
  */
 final class ChangeAction
         implements Action<ApplyResponse>
@@ -32,25 +34,34 @@ final class ChangeAction
     private final List<ResourceAddress> dependencies;
     private final Driver driver;
     private final ActionLog log;
+    private final AppliedChanges applied;
 
-    ChangeAction(ResourceChange change, Optional<ResourceInstance> prior, List<ResourceAddress> dependencies, Driver driver, ActionLog log)
+    ChangeAction(ResourceChange change, Optional<ResourceInstance> prior, List<ResourceAddress> dependencies, Driver driver, ActionLog log, AppliedChanges applied)
     {
         this.change = change;
         this.prior = prior;
         this.dependencies = dependencies;
         this.driver = driver;
         this.log = log;
+        this.applied = applied;
     }
 
     @Override
     public ApplyResponse run(ActionContext context)
             throws Exception
     {
-        JournalRecord.Intent intent = log.intent(change.address(), journalAction(), change.provider(), dependencies, planned());
+        ResourceChange finalChange;
+        try {
+            finalChange = applied.finalChange(change);
+        }
+        catch (InconsistentFinalPlanException e) {
+            throw new ActionFailedException(change.address(), Optional.empty(), e);
+        }
+        JournalRecord.Intent intent = log.intent(change.address(), journalAction(), change.provider(), dependencies, planned(finalChange));
         StepTracking tracking = new StepTracking(context);
         ApplyResponse response;
         try {
-            response = driver.apply(new ApplyRequest(change, prior), tracking);
+            response = driver.apply(new ApplyRequest(finalChange, prior), tracking);
         }
         catch (Exception e) {
             if (context.isCancelled()) {
@@ -69,6 +80,7 @@ final class ChangeAction
         Optional<JsonNode> attributes = response.newValue().map(StateValues::attributes);
         List<AttributePath> sensitive = response.newValue().map(StateValues::sensitivePaths).orElse(List.of());
         log.succeeded(intent, attributes, sensitive);
+        applied.record(change.address(), response.newValue());
         return response;
     }
 
@@ -84,7 +96,7 @@ final class ChangeAction
     }
 
     /** The known part of the planned value (after a delete: the value it had), sensitive parts left out. */
-    private JsonNode planned()
+    private static JsonNode planned(ResourceChange change)
     {
         Optional<Value> value = change.after().or(change::before);
         return value.map(ChangeValues::knownJson)

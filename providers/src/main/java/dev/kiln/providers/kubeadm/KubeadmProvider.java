@@ -54,14 +54,27 @@ public final class KubeadmProvider
     /** The provider {@code settings} configures for {@code config}; offline bundles and {@code .kiln/} are relative to {@code workingDirectory}. */
     public static KubeadmProvider create(ProviderSettings.Kubeadm settings, Config config, Path workingDirectory)
     {
+        return create(settings, config, workingDirectory, Optional.empty());
+    }
+
+    /**
+     * As {@link #create(ProviderSettings.Kubeadm, Config, Path)}, with host logs written to
+     * {@code runLogDirectory/<host>.log} (the CLI run's folder {@code .kiln/logs/<run>}); without
+     * one, to a folder of their own under {@code .kiln/logs}.
+     */
+    public static KubeadmProvider create(ProviderSettings.Kubeadm settings, Config config, Path workingDirectory, Optional<Path> runLogDirectory)
+    {
         requireNonNull(settings, "settings is null");
         requireNonNull(config, "config is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(runLogDirectory, "runLogDirectory is null");
         Duration timeout = settings.connectTimeout().known().map(KubeadmProvider::duration).orElse(Duration.ofSeconds(30));
         Environment environment = new Environment(workingDirectory, NodeNames.of(config.model().nodes().values()),
-                new SshConnector(workingDirectory.resolve(".kiln"), timeout),
+                new SshConnector(workingDirectory.resolve(".kiln"), runLogDirectory, timeout),
                 NodeRoles.of(config.model().clusters(), config.model().nodes()),
-                address -> ModelSpecs.cluster(config.model(), address));
+                address -> ModelSpecs.cluster(config.model(), address),
+                registry -> ModelSpecs.registryBundle(config.model(), registry),
+                settings.maxParallelPerHost().known().orElse(1));
         return new KubeadmProvider(environment);
     }
 

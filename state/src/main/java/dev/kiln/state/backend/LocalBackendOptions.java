@@ -42,6 +42,21 @@ public record LocalBackendOptions(Path stateFile, Path kilnDirectory, int histor
         return new LocalBackendOptions(workingDirectory.resolve(STATE_FILE_NAME), workingDirectory.resolve(".kiln"), DEFAULT_HISTORY_LIMIT, Clock.systemUTC());
     }
 
+    /**
+     * {@code statePath} (as {@code state "local" { path }} names it: relative to
+     * {@code workingDirectory}, or absolute) and {@code .kiln/} in {@code workingDirectory}, 20
+     * versions of history, the system clock. The backup copy is kept beside the state file.
+     */
+    public static LocalBackendOptions inDirectory(Path workingDirectory, String statePath)
+    {
+        requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(statePath, "statePath is null");
+        if (statePath.isBlank()) {
+            throw new IllegalArgumentException("state path is empty");
+        }
+        return inDirectory(workingDirectory).withStateFile(workingDirectory.resolve(statePath).normalize());
+    }
+
     public LocalBackendOptions withStateFile(Path newStateFile)
     {
         return new LocalBackendOptions(newStateFile, kilnDirectory, historyLimit, clock, encryption);

@@ -46,6 +46,11 @@ import static java.util.Objects.requireNonNull;
  * <p>
  * With encryption, each record is sealed on its own into one line, so appending stays O(1)
  * and the next command, holding the same keys, reads the records one by one.
+ * <p>
+ * The file is written through a {@link RandomAccessFile}, never a {@code FileChannel}: a
+ * channel closes for every thread when one thread using it is interrupted, and a second
+ * Ctrl-C cancels running actions by interrupting their threads while they may be recording
+ * their results. The journal must outlive that, so the state can still be saved.
  */
 public final class Journal
         implements Closeable
@@ -98,7 +103,13 @@ public final class Journal
         AtomicFiles.createPrivateFile(file);
         JournalContents contents = JournalContents.read(file, encryption);
         RandomAccessFile output = new RandomAccessFile(file.toFile(), "rw");
-        output.seek(output.length());
+        try {
+            output.seek(output.length());
+        }
+        catch (IOException e) {
+            output.close();
+            throw e;
+        }
         return new Journal(file, runId, clock, encryption, output, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
     }
 
@@ -215,6 +226,8 @@ public final class Journal
         try {
             synchronized (forcing) {
                 output.setLength(0);
+
+                output.seek(0);
                 output.getFD().sync();
                 written = 0;
                 forced = 0;

@@ -60,6 +60,34 @@ final class LocalBackendTest
     }
 
     @Test
+    @DisplayName("a configured path puts the state there, relative to the working directory, with its backup beside it, private, and still locked")
+    void configuredPath()
+            throws Exception
+    {
+        LocalBackend backend = backend(LocalBackendOptions.inDirectory(directory, "states/prod.kiln.state"));
+        State first = write(backend, TestStates.empty());
+        write(backend, first.withResource(ResourceInstance.created(ResourceAddress.of("node", "m1"), "sim", StateJson.object(), TestStates.CREATED)));
+
+        Path stateFile = directory.resolve("states/prod.kiln.state");
+        assertEquals(stateFile.toString(), backend.location());
+        assertEquals(stateFile.resolveSibling("prod.kiln.state.backup"), backend.backupFile());
+        assertEquals(List.of("prod.kiln.state", "prod.kiln.state.backup"), names(directory.resolve("states")));
+        assertEquals(List.of(".kiln", "states"), names(directory));
+        assertEquals(1, backend.read().orElseThrow().state().resources().size());
+
+        LockHandle held = backend.lock(APPLY, Duration.ZERO);
+        try {
+            assertThrows(StateException.class, () -> backend(LocalBackendOptions.inDirectory(directory, "states/prod.kiln.state")).lock(APPLY, Duration.ZERO));
+        }
+        finally {
+            backend.unlock(held);
+        }
+        assumeTrue(AtomicFiles.isPosix());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backend.backupFile())));
+    }
+
+    @Test
     @DisplayName("each write replaces the file by rename, never in place, and keeps the previous version as kiln.state.backup")
     void replacedNotTruncated()
             throws Exception

@@ -11,8 +11,9 @@ import static dev.kiln.lang.config.schema.AttributeSchema.optional;
 final class KilnBlockSchema
 {
     static final int DEFAULT_PARALLELISM = 10;
-    static final String DEFAULT_STATE_PATH = "kiln.state.json";
+    static final String DEFAULT_STATE_PATH = "kiln.state";
     static final String DEFAULT_S3_REGION = "us-east-1";
+    static final int DEFAULT_S3_HISTORY = 20;
     static final String DEFAULT_ENCRYPTION_METHOD = "aes_gcm";
 
     /**
@@ -21,7 +22,7 @@ final class KilnBlockSchema
      */
     static final BlockSchema STATE = BlockSchema.builder("backend")
             .attribute(optional("path", Type.STRING,
-                    "local: the state file, relative to the configuration directory. Defaults to \"" + DEFAULT_STATE_PATH + "\"."))
+                    "local: the state file, relative to the working directory; its backup copy is kept beside it. Defaults to \"" + DEFAULT_STATE_PATH + "\"."))
             .attribute(optional("bucket", Type.STRING, "s3: the bucket holding the state object. Required for the s3 backend."))
             .attribute(optional("key", Type.STRING, "s3: the state object's key, such as \"prod/kiln.state.json\". Required for the s3 backend."))
             .attribute(optional("region", Type.STRING, "s3: the bucket's region. Defaults to \"" + DEFAULT_S3_REGION + "\"."))
@@ -31,6 +32,8 @@ final class KilnBlockSchema
             .attribute(optional("secret_key", Type.STRING, "s3: the secret access key that goes with access_key.").asSensitive())
             .attribute(optional("sse", Type.STRING, "s3: server-side encryption of the state object: \"AES256\" or \"aws:kms\"."))
             .attribute(optional("kms_key_id", Type.STRING, "s3: the KMS key for sse = \"aws:kms\"."))
+            .attribute(optional("history", Type.NUMBER,
+                    "s3: how many past versions of the state are kept under <key>.history/, at least 1. Defaults to " + DEFAULT_S3_HISTORY + "."))
             .attribute(optional("lock", Type.BOOL,
                     "Whether runs take a lock on the state (a lock file, or a conditional-write lock object in S3). Defaults to true."))
             .build();

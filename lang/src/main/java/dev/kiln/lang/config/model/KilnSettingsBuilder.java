@@ -16,7 +16,7 @@ final class KilnSettingsBuilder
     private static final String S3 = "s3";
     static final Map<String, Set<String>> STATE_ARGUMENTS = Map.of(
             LOCAL, Set.of("path", "lock"),
-            S3, Set.of("bucket", "key", "region", "endpoint", "path_style", "access_key", "secret_key", "sse", "kms_key_id", "lock"));
+            S3, Set.of("bucket", "key", "region", "endpoint", "path_style", "access_key", "secret_key", "sse", "kms_key_id", "history", "lock"));
 
     private KilnSettingsBuilder() {}
 
@@ -57,6 +57,7 @@ final class KilnSettingsBuilder
                 reader.string("secret_key"),
                 reader.string("sse"),
                 reader.string("kms_key_id"),
+                reader.integer("history", KilnBlockSchema.DEFAULT_S3_HISTORY),
                 lock,
                 block.range()));
     }

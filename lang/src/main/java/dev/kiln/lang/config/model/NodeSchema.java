@@ -28,7 +28,7 @@ final class NodeSchema
             .attribute(optional("user", Type.STRING, Value.string(DEFAULT_USER), "The user Kiln logs in as."))
             .attribute(optional("port", Type.NUMBER, Value.number(DEFAULT_SSH_PORT), "The SSH port."))
             .attribute(optional("private_key", Type.STRING,
-                    "The private key in OpenSSH or PEM form (use file(\"...\")). Without a key or password the SSH agent is used.").asSensitive())
+                    "The private key in OpenSSH or PEM form (use file(\"...\")). Without a key or password Kiln tries ~/.ssh/id_ed25519, id_ecdsa and id_rsa.").asSensitive())
             .attribute(optional("passphrase", Type.STRING, "The passphrase of an encrypted private_key.").asSensitive())
             .attribute(optional("password", Type.STRING, "The login password, for hosts without key authentication.").asSensitive())
             .attribute(optional("sudo", Type.BOOL, Value.bool(false),
@@ -55,7 +55,7 @@ final class NodeSchema
             .attribute(computed("os", Type.STRING, "The operating system's ID and version, such as \"ubuntu 22.04\"."))
             .attribute(computed("architecture", Type.STRING, "The CPU architecture: amd64 or arm64."))
             .attribute(computed("facts", AttributeTypes.STRING_MAP, "Facts gathered from the host: kernel, CPUs, memory, disks."))
-            .block("ssh", NestedBlockSchema.single(SSH, "How Kiln reaches the node over SSH. Defaults to root on port 22 through the SSH agent."))
+            .block("ssh", NestedBlockSchema.single(SSH, "How Kiln reaches the node over SSH. Defaults to root on port 22 with the user's default keys (~/.ssh/id_*)."))
             .build();
 
     private NodeSchema() {}

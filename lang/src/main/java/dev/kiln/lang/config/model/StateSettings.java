@@ -24,7 +24,10 @@ public sealed interface StateSettings
         }
     }
 
-    /** An object in S3 or an S3-compatible store; {@code accessKey} and {@code secretKey} are sensitive. */
+    /**
+     * An object in S3 or an S3-compatible store; {@code accessKey} and {@code secretKey} are
+     * sensitive; {@code history} is how many past versions are kept beside it.
+     */
     record S3State(
             Setting<String> bucket,
             Setting<String> key,
@@ -35,6 +38,7 @@ public sealed interface StateSettings
             Optional<Setting<String>> secretKey,
             Optional<Setting<String>> serverSideEncryption,
             Optional<Setting<String>> kmsKeyId,
+            Setting<Integer> history,
             Setting<Boolean> lock,
             SourceRange range)
             implements StateSettings
@@ -50,6 +54,7 @@ public sealed interface StateSettings
             requireNonNull(secretKey, "secretKey is null");
             requireNonNull(serverSideEncryption, "serverSideEncryption is null");
             requireNonNull(kmsKeyId, "kmsKeyId is null");
+            requireNonNull(history, "history is null");
             requireNonNull(lock, "lock is null");
             requireNonNull(range, "range is null");
         }

@@ -15,19 +15,17 @@ import dev.kiln.providers.kubeadm.render.RegistryConfig;
 import dev.kiln.providers.kubeadm.spec.RegistrySpec;
 import dev.kiln.providers.kubeadm.spec.Values;
 import dev.kiln.providers.kubeadm.steps.Facts;
-import dev.kiln.providers.kubeadm.steps.RemoteFiles;
-import dev.kiln.providers.kubeadm.steps.Step;
 import dev.kiln.providers.kubeadm.steps.StepRunner;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Registries: an existing one is only recorded (its address computed from the endpoint); a
- * managed one is installed on its node as a service — Debian's {@code docker-registry}, or the
- * bundle's binary — with its configuration and storage directory, done when the configuration
- * has the rendered content and systemd reports it active. Nodes trust it through the runtime
+ * managed one is installed on its node as a service ({@link RegistryInstall}: Debian's
+ * {@code docker-registry}, or the bundle's binary) with its configuration and storage directory,
+ * done when the files are the rendered ones, systemd reports it active and it answers on
+ * {@code /v2/}. Nodes trust it through the runtime
  * configuration their cluster writes. Deleting a managed registry stops it and removes its
  * configuration and its storage directory's contents (the directory too, unless it is a mount
  * point), checked afterwards.
@@ -35,8 +33,6 @@ import java.util.Set;
 final class RegistryDriver
         implements Driver
 {
-    static final String SERVICE = "docker-registry";
-
     private final Environment environment;
 
     RegistryDriver(Environment environment)
@@ -59,7 +55,7 @@ final class RegistryDriver
                 Value value = Values.with(planned, "address", Value.string(registry.address()));
                 if (registry.managed().isPresent()) {
                     Remote host = environment.connector().open(registry.managed().get().node(), context);
-                    StepRunner.run(host, new Install(registry.managed().get()), context);
+                    StepRunner.run(host, new RegistryInstall(registry.managed().get(), environment.registryBundle(change.address())), context);
                     Facts facts = Facts.gather(host);
                     Value managedBlock = Values.attribute(value, "managed").orElseThrow();
                     Value node = Values.attribute(managedBlock, "node").orElseThrow();
@@ -81,7 +77,7 @@ final class RegistryDriver
                 .flatMap(value -> Values.attribute(value, "managed"))
                 .flatMap(managed -> Values.attribute(managed, "node"))
                 .flatMap(node -> Values.string(node, "address"))
-                .map(address -> Set.of(Bound.of("host:" + address, 1)))
+                .map(address -> Set.of(environment.hostBound(address)))
                 .orElse(Set.of());
     }
 
@@ -95,46 +91,11 @@ final class RegistryDriver
         String step = "remove the managed registry";
         context.progress(host.host() + ": " + step);
         String storage = Shell.quote(managed.get().storageDirectory());
-        host.output(step, "systemctl disable --now " + SERVICE + " >/dev/null 2>&1 || true; rm -f " + RegistryConfig.PATH + "; "
+        host.output(step, "systemctl disable --now " + RegistryInstall.SERVICE + " >/dev/null 2>&1 || true; rm -f " + RegistryConfig.PATH + "; "
+                + "if grep -q '^# Written by Kiln' " + RegistryInstall.BUNDLE_UNIT + " 2>/dev/null; then rm -f " + RegistryInstall.BUNDLE_UNIT + " " + RegistryInstall.BUNDLE_BINARY + "; fi; "
                 + "if [ -d " + storage + " ]; then find " + storage + " -mindepth 1 -maxdepth 1 -exec rm -rf {} +; rmdir " + storage + " 2>/dev/null; fi; exit 0");
-        if (host.run(step, "systemctl is-active " + SERVICE).output().trim().equals("active") || host.run(step, "test -e " + RegistryConfig.PATH).succeeded()) {
-            throw new StepFailedException(host.host(), step, SERVICE + " still runs or its configuration is still there");
-        }
-    }
-
-    /** The registry service with the rendered configuration, active. */
-    private record Install(RegistrySpec.Managed managed)
-            implements Step
-    {
-        @Override
-        public String title()
-        {
-            return "run the image registry on port " + managed.port();
-        }
-
-        @Override
-        public boolean done(Remote host)
-        {
-            return RemoteFiles.same(host, title(), Map.of(RegistryConfig.PATH, RegistryConfig.render(managed)))
-                    && host.run(title(), "test -d " + Shell.quote(managed.storageDirectory())).succeeded()
-                    && host.run(title(), "systemctl is-active " + SERVICE).output().trim().equals("active");
-        }
-
-        @Override
-        public void act(Remote host)
-        {
-            if (!host.run(title(), "command -v " + SERVICE + " >/dev/null 2>&1 || systemctl cat " + SERVICE + " >/dev/null 2>&1").succeeded()) {
-                host.output(title(), "DEBIAN_FRONTEND=noninteractive apt-get install -y " + SERVICE);
-            }
-            host.output(title(), "mkdir -p " + Shell.quote(managed.storageDirectory()));
-            host.write(title(), RegistryConfig.render(managed), RegistryConfig.PATH, 0644);
-            host.output(title(), "systemctl enable " + SERVICE + " && systemctl restart " + SERVICE);
-        }
-
-        @Override
-        public String missing()
-        {
-            return SERVICE + " is not active with the rendered configuration and storage directory";
+        if (host.run(step, "systemctl is-active " + RegistryInstall.SERVICE).output().trim().equals("active") || host.run(step, "test -e " + RegistryConfig.PATH).succeeded()) {
+            throw new StepFailedException(host.host(), step, RegistryInstall.SERVICE + " still runs or its configuration is still there");
         }
     }
 }

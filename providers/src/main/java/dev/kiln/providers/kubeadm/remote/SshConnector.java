@@ -23,8 +23,8 @@ import java.util.Optional;
 /**
  * Reaches nodes over SSH: one {@link SshHosts} per provider (so one connection per host for
  * the whole run), opened on first use, connects retried three times on network errors, with
- * host logs under
- * {@code .kiln/logs/<UTC time>-hosts/<address>.log}, closed when the JVM exits.
+ * host logs in the run's folder, {@code .kiln/logs/<run>/<address>.log} (or
+ * {@code .kiln/logs/<UTC time>-hosts/} when no run folder is given), closed when the JVM exits.
  */
 public final class SshConnector
         implements HostConnector
@@ -35,12 +35,14 @@ public final class SshConnector
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     private final Path kilnDirectory;
+    private final Optional<Path> runLogDirectory;
     private final Duration connectTimeout;
     private SshHosts hosts;
 
-    public SshConnector(Path kilnDirectory, Duration connectTimeout)
+    public SshConnector(Path kilnDirectory, Optional<Path> runLogDirectory, Duration connectTimeout)
     {
         this.kilnDirectory = kilnDirectory;
+        this.runLogDirectory = runLogDirectory;
         this.connectTimeout = connectTimeout;
     }
 
@@ -57,7 +59,7 @@ public final class SshConnector
             SshOptions options = SshOptions.defaults()
                     .withConnectTimeout(connectTimeout)
                     .withConnectRetries(CONNECT_ATTEMPTS, Duration.ofMillis(500), Duration.ofSeconds(2))
-                    .withLogDirectory(kilnDirectory.resolve("logs").resolve(RUN.format(Instant.now()) + "-hosts"));
+                    .withLogDirectory(runLogDirectory.orElseGet(() -> kilnDirectory.resolve("logs").resolve(RUN.format(Instant.now()) + "-hosts")));
             SshHosts opened = SshHosts.open(options);
             Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "kiln-ssh-close"));
             hosts = opened;

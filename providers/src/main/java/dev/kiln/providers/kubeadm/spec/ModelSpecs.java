@@ -13,7 +13,9 @@ import dev.kiln.lang.config.model.Setting;
 import dev.kiln.lang.config.model.Storage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -63,6 +65,18 @@ public final class ModelSpecs
         return Optional.of(new ClusterSpec(name, known(cluster.kubernetesVersion()), controlPlane, new TreeMap<>(), networkSpec, runtimeSpec, etcdSpec,
                 known(cluster.certSans()), cluster.externalAddress().map(ModelSpecs::known), registry, storages(cluster), installSpec,
                 cluster.encryptionProviderConfig().map(ModelSpecs::known).map(Secret::of)));
+    }
+
+    /** The bundle of the first cluster (by address) that uses {@code registry} and installs offline from a bundle. */
+    public static Optional<String> registryBundle(Model model, ResourceAddress registry)
+    {
+        return model.clusters().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(ResourceAddress::toString)))
+                .map(Map.Entry::getValue)
+                .filter(cluster -> cluster.registry().map(reference -> reference.target().equals(registry)).orElse(false))
+                .filter(cluster -> known(cluster.install().mode()).equals("offline"))
+                .flatMap(cluster -> cluster.install().bundle().map(ModelSpecs::known).stream())
+                .findFirst();
     }
 
     static NodeSpec node(Node node)

@@ -93,7 +93,7 @@ public record S3BackendOptions(
                 optional(settings.secretKey(), "secret_key"),
                 optional(settings.serverSideEncryption(), "sse"),
                 optional(settings.kmsKeyId(), "kms_key_id"),
-                DEFAULT_HISTORY_LIMIT,
+                Math.max(1, required(settings.history(), "history")),
                 DEFAULT_LEASE,
                 Clock.systemUTC(),
                 StateEncryption.none());

@@ -11,7 +11,10 @@ import dev.kiln.lang.diag.Diagnostics;
 
 import java.util.List;
 
-/** The {@code kiln} block: a valid version constraint, parallelism at least 1, a known server-side encryption, one key source for state encryption. */
+/**
+ * The {@code kiln} block: a valid version constraint, parallelism at least 1, a known server-side
+ * encryption and a state history of at least 1 version, one key source for state encryption.
+ */
 final class KilnSettingsRule
         implements ModelRule
 {
@@ -45,6 +48,11 @@ final class KilnSettingsRule
                             "Unsupported value",
                             "sse must be \"AES256\" or \"aws:kms\", not \"" + sse.shown(value) + "\"." + Suggestions.didYouMean(sse, value, SERVER_SIDE_ENCRYPTIONS),
                             sse.range()))));
+            s3.history().known().filter(history -> history < 1).ifPresent(history -> diagnostics.add(Diagnostic.error(
+                    "Invalid state history",
+                    "history is " + s3.history().shown(history) + "; the S3 backend keeps at least the last version it replaced. "
+                            + "Set it to 1 or more, or leave it out to keep 20.",
+                    s3.history().range())));
         }
         settings.encryption().ifPresent(encryption -> checkEncryption(encryption, diagnostics));
     }
