@@ -43,7 +43,6 @@ class SimScheduledBackupRunTest
                 }
                 """);
         CliRunner kiln = CliRunner.in(quickstart);
-        // The point first: its location is known only once it is applied.
         assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete!");
         Files.writeString(main, withBackup(original, true));
         assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete!");
