@@ -15,6 +15,7 @@ import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
 import dev.kiln.providers.backup.BackupPointResource;
 import dev.kiln.providers.backup.ScheduledBackups;
+import dev.kiln.providers.backup.SimSchedules;
 import dev.kiln.providers.capi.CapiProvider;
 import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
@@ -78,6 +79,7 @@ public final class Providers
             }
         }
         simulators.putIfAbsent(ProviderType.SIM.label(), SimSettings.defaults());
+        SimSchedules.runDue(config, workingDirectory);
         TreeMap<String, Provider> available = new TreeMap<>(SimProvider.createAll(simulators, workingDirectory));
         AppliedValues applied = new AppliedValues();
         available.putAll(CapiProviders.create(config, workingDirectory, applied));
@@ -180,7 +182,7 @@ public final class Providers
     private Optional<Driver> scheduledBackups(Provider provider)
     {
         return switch (provider) {
-            case SimProvider simulator -> Optional.of(ScheduledBackups.simulator(() -> simulator.datacenter().directory()));
+            case SimProvider simulator -> Optional.of(ScheduledBackups.simulator(() -> simulator.datacenter().directory(), workingDirectory));
             case KubeadmProvider ignored -> Optional.of(ScheduledBackups.kubeadm(config));
             case CapiProvider capi -> Optional.of(ScheduledBackups.capi(capi::workloadClient, config));
             default -> Optional.empty();

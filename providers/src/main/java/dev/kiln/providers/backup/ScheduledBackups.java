@@ -45,10 +45,10 @@ public final class ScheduledBackups
         return request -> new RefreshResponse(Optional.of(request.prior()), List.of());
     }
 
-    /** The simulator's driver; {@code datacenter} is the simulated datacenter's directory, found when first needed. */
-    public static Driver simulator(Supplier<Path> datacenter)
+    /** The simulator's driver; {@code datacenter} is the simulated datacenter's directory, found when first needed; relative fs points are relative to {@code workingDirectory}. */
+    public static Driver simulator(Supplier<Path> datacenter, Path workingDirectory)
     {
-        return new SimScheduleDriver(requireNonNull(datacenter, "datacenter is null"));
+        return new SimScheduleDriver(requireNonNull(datacenter, "datacenter is null"), requireNonNull(workingDirectory, "workingDirectory is null"));
     }
 
     public static Driver kubeadm(Config config)
