@@ -22,7 +22,7 @@ final class SavedVariables
     {
         Map<String, String> environment = new TreeMap<>();
         saved.plan().variables().forEach((name, value) -> {
-            if (value.isWhollyKnown() && !saved.sensitiveVariables().contains(name)) {
+            if (value.isWhollyKnown() && !value.isNull() && !saved.sensitiveVariables().contains(name)) {
                 environment.put(VariableInputs.ENVIRONMENT_PREFIX + name, text(value.unmarkedDeep()));
             }
         });

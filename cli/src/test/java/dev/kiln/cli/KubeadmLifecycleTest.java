@@ -44,6 +44,7 @@ class KubeadmLifecycleTest
 
               managed {
                 node        = node.cp[0]
+                port        = %d
                 storage_dir = "/var/lib/docker-registry"
               }
             }
@@ -53,12 +54,14 @@ class KubeadmLifecycleTest
 
     private KubeadmTestBed bed;
     private KubeadmWorkspace workspace;
+    private int registryPort;
 
     @BeforeAll
     void start(@TempDir Path temporary)
     {
         bed = KubeadmTestBed.start(5);
         workspace = new KubeadmWorkspace(bed, temporary.resolve("lab"), List.of(FROM, TO));
+        registryPort = RegistryProbe.freePort(bed.host(0).address());
     }
 
     @AfterAll
@@ -74,15 +77,16 @@ class KubeadmLifecycleTest
     void create()
             throws Exception
     {
-        workspace.preamble(REGISTRY);
+        workspace.preamble(REGISTRY.formatted(registryPort));
         workspace.configure(List.of(0), List.of(1, 2), FROM, "", REGISTRY_REFERENCE);
         CliRunner.Result plan = workspace.succeed("Plan: 6 to add, 0 to change, 0 to destroy.", "plan");
         assertTrue(plan.out().contains("kubeadm init on cp-0 (" + bed.host(0).address() + ")"), plan.out());
         workspace.succeed("Apply complete! Resources: 6 added, 0 changed, 0 destroyed.", "apply", "-auto-approve");
         assertEquals(List.of("cp-0", "w-0", "w-1"), bed.registeredNodes());
-        String registry = bed.host(0).address() + ":5000";
+        String registry = bed.host(0).address() + ":" + registryPort;
         assertTrue(Files.readString(bed.host(0).path("/etc/docker/registry/config.yml")).contains("rootdirectory: \"/var/lib/docker-registry\""));
-        assertEquals("active\n", bed.state(bed.host(0), "units/docker-registry/state"));
+        assertEquals(200, RegistryProbe.status("http://" + registry + "/v2/"), "Debian's docker-registry answers on the node's address");
+        assertFalse(bed.state(bed.host(0), "units/docker-registry/pid").isBlank());
         for (int index = 0; index < 3; index++) {
             String hosts = Files.readString(bed.host(index).path("/etc/containerd/certs.d/docker.io/hosts.toml"));
             assertTrue(hosts.contains("[host.\"http://" + registry + "\"]") && hosts.contains("skip_verify = true"), hosts);
@@ -224,6 +228,7 @@ class KubeadmLifecycleTest
         List<String> secrets = KubeadmWorkspace.secrets(bed);
         workspace.succeed("Destroy complete! Resources: 7 destroyed.", "destroy", "-auto-approve");
         assertFalse(Files.exists(bed.host(0).path("/etc/docker/registry/config.yml")));
+        assertEquals(-1, RegistryProbe.status("http://" + bed.host(0).address() + ":" + registryPort + "/v2/"), "the registry process was stopped");
         assertEquals(List.of(), bed.registeredNodes());
         for (int index = 0; index < 4; index++) {
             assertFalse(Files.exists(bed.host(index).path("/etc/kubernetes/kubelet.conf")), "host " + index);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static dev.kiln.cli.LifecycleTest.assertSucceeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +55,32 @@ class PlanFileApplyTest
 
         assertEquals(kubeconfig, kiln.run("output", "-raw", "kubeconfig").out());
         assertSucceeded(kiln.run("plan", "-var", workers, "-var", "kubernetes_version=v1.32.0"), "No changes.");
+    }
+
+    @Test
+    @DisplayName("A plain saved plan that needs a sensitive variable names it when it is missing, and applies with it given again")
+    void sensitiveVariableGivenAgain()
+            throws IOException
+    {
+        Path quickstart = Quickstart.copyTo(directory.resolve("quickstart"));
+        Path main = quickstart.resolve("main.kiln.hcl");
+        String text = Files.readString(main).replace("  kubernetes_version = var.kubernetes_version\n",
+                "  kubernetes_version = var.kubernetes_version\n  encryption_provider_config = var.api_encryption_config\n");
+        Files.writeString(main, text + "\nvariable \"api_encryption_config\" {\n  type      = string\n  sensitive = true\n}\n");
+        String secret = "aescbc-key-5f1a";
+        CliRunner withSecret = CliRunner.in(quickstart).environment(Map.of("KILN_VAR_api_encryption_config", secret));
+        assertSucceeded(withSecret.run("plan", "-out=tfplan"), "Saved the plan to: tfplan");
+        assertTrue(!Files.readString(quickstart.resolve("tfplan")).contains(secret), "a plain plan file holds no sensitive value");
+
+        CliRunner.Result missing = CliRunner.in(quickstart).run("apply", "tfplan");
+        assertEquals(ExitCodes.ERROR, missing.exitCode());
+        String shown = missing.out() + missing.err();
+        assertTrue(shown.contains("No value for required variable") && shown.contains("api_encryption_config"), shown);
+
+        assertSucceeded(CliRunner.in(quickstart).run("apply", "tfplan", "-var", "api_encryption_config=" + secret), "Apply complete! Resources: 5 added");
+        assertSucceeded(withSecret.run("plan"), "No changes.");
+        CliRunner.Result changed = CliRunner.in(quickstart).environment(Map.of("KILN_VAR_api_encryption_config", "another-key")).run("plan");
+        assertTrue(changed.out().contains("encryption_provider_config") && changed.out().contains("(sensitive value)"), "the applied value was the given one: " + changed.out());
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.kiln.planner.spi.ResourceTypes;
 import dev.kiln.providers.backup.BackupPointGuard;
 import dev.kiln.providers.backup.BackupPointResource;
 import dev.kiln.providers.backup.ScheduledBackups;
+import dev.kiln.providers.backup.SimSchedules;
+import dev.kiln.providers.capi.CapiProvider;
 import dev.kiln.providers.kubeadm.KubeadmProvider;
 import dev.kiln.providers.sim.SimProvider;
 import dev.kiln.providers.sim.SimSettings;
@@ -77,6 +79,7 @@ public final class Providers
             }
         }
         simulators.putIfAbsent(ProviderType.SIM.label(), SimSettings.defaults());
+        SimSchedules.runDue(config, workingDirectory);
         TreeMap<String, Provider> available = new TreeMap<>(SimProvider.createAll(simulators, workingDirectory));
         AppliedValues applied = new AppliedValues();
         available.putAll(CapiProviders.create(config, workingDirectory, applied));
@@ -135,7 +138,9 @@ public final class Providers
         Refresher schedules = ScheduledBackups.refresher();
         Refresher points = BackupPointResource.refresher();
         return request -> switch (request.address().type()) {
-            case ResourceSchemas.CLUSTER_BACKUP -> schedules.read(request);
+            case ResourceSchemas.CLUSTER_BACKUP -> find(request.provider()).filter(CapiProvider.class::isInstance)
+                    .map(capi -> ScheduledBackups.capiRefresher(((CapiProvider) capi)::workloadClient).read(request))
+                    .orElseGet(() -> schedules.read(request));
             case KilnSchemas.BACKUP_POINT -> ownsBackupPoints(request.provider()) ? providers.read(request) : points.read(request);
             default -> providers.read(request);
         };
@@ -177,8 +182,9 @@ public final class Providers
     private Optional<Driver> scheduledBackups(Provider provider)
     {
         return switch (provider) {
-            case SimProvider simulator -> Optional.of(ScheduledBackups.simulator(() -> simulator.datacenter().directory()));
+            case SimProvider simulator -> Optional.of(ScheduledBackups.simulator(() -> simulator.datacenter().directory(), workingDirectory));
             case KubeadmProvider ignored -> Optional.of(ScheduledBackups.kubeadm(config));
+            case CapiProvider capi -> Optional.of(ScheduledBackups.capi(capi::workloadClient, config));
             default -> Optional.empty();
         };
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 SimSetVersionCommand.class,
                 SimFailCommand.class,
                 SimRecoverCommand.class,
+                SimAdvanceCommand.class,
         })
 public final class SimCommand
         implements Callable<Integer>

@@ -73,8 +73,14 @@ public final class ActionLogFiles
         append(id, line);
     }
 
+    /**
+     * Appends one line. An action cancelled by a second Ctrl-C reports from an interrupted
+     * thread, and a file channel refuses an interrupted thread (it closes itself): the interrupt
+     * is set aside while the line is written and restored afterwards, for the action to see.
+     */
     private void append(ResourceAddress id, String message)
     {
+        boolean interrupted = Thread.interrupted();
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(fileName(id)), clock.instant() + " " + id + ": " + message + "\n", StandardCharsets.UTF_8,
@@ -82,6 +88,11 @@ public final class ActionLogFiles
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -120,6 +120,20 @@ public final class SshSession
     }
 
     /**
+     * Streams {@code content} (read to its end, not closed) to {@code remotePath} (as root when
+     * the host uses sudo), written under a temporary name and renamed over it when complete,
+     * so readers never see half a file; the result carries the size and SHA-256 computed while
+     * streaming. No local copy is made.
+     */
+    public UploadResult write(String step, InputStream content, String remotePath, int mode)
+    {
+        requireNonNull(step, "step is null");
+        requireNonNull(content, "content is null");
+        requireNonNull(remotePath, "remotePath is null");
+        return new Uploader(this, connection, hosts.digests(), step, mode, TransferProgress.NONE).stream(content, remotePath);
+    }
+
+    /**
      * Streams a remote file (as root when the host uses sudo), such as an etcd snapshot. Close
      * the stream; a missing or unreadable file throws {@link HostCommandException}.
      */

@@ -4,12 +4,16 @@ import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.SFTPClient;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,13 +81,50 @@ final class Uploader
         return new UploadResult(connection.config().name(), remotePath, size, sha256, false);
     }
 
+    /**
+     * Streams {@code content} (read to its end, not closed) to {@code remotePath} under a
+     * temporary name in the same directory, renamed over it when complete: its size and
+     * SHA-256 are computed while streaming; nothing is left at the path when the content fails.
+     */
+    UploadResult stream(InputStream content, String remotePath)
+    {
+        String directory = parent(remotePath);
+        String nonce = HexFormat.of().formatHex(nonce());
+        String octal = Integer.toOctalString(mode);
+        boolean sudo = connection.config().usesSudo();
+        String temporary = directory + "/." + fileName(remotePath) + ".kiln-" + nonce;
+        String staged = sudo ? "/tmp/.kiln-upload-" + nonce : temporary;
+        session.execute(step, RemoteCommand.of("mkdir -p -- " + quote(directory)).withSudo());
+        MessageDigest digest = sha256();
+        CountingStream counted = new CountingStream(new DigestInputStream(content, digest));
+        send(() -> counted, "a stream", staged, -1, remotePath);
+        String move = "chmod " + octal + " -- " + quote(temporary) + " && mv -f -- " + quote(temporary) + " " + quote(remotePath);
+        session.execute(step, sudo
+                ? RemoteCommand.of("cp -- " + quote(staged) + " " + quote(temporary) + " && " + move + "; status=$?; rm -f -- " + quote(staged) + "; exit $status").withSudo()
+                : RemoteCommand.of(move));
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        connection.log().line(step, "---", "streamed -> " + remotePath + " (" + counted.count() + " bytes, sha256 " + sha256 + ")");
+        return new UploadResult(connection.config().name(), remotePath, counted.count(), sha256, false);
+    }
+
     private void send(Path localFile, String temporary, long size, String remotePath)
+    {
+        send(() -> Files.newInputStream(localFile), localFile.toString(), temporary, size, remotePath);
+    }
+
+    private interface Source
+    {
+        InputStream open()
+                throws IOException;
+    }
+
+    private void send(Source source, String description, String temporary, long size, String remotePath)
     {
         try {
             SFTPClient sftp = connection.sftp(step);
             boolean complete = false;
             try (RemoteFile file = sftp.open(temporary, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC));
-                    InputStream input = Files.newInputStream(localFile)) {
+                    InputStream input = source.open()) {
                 int chunk = sftp.getSFTPEngine().getSubsystem().getRemoteMaxPacketSize() - file.getOutgoingPacketOverhead();
                 copy(input, file.new RemoteFileOutputStream(0, UNCONFIRMED_WRITES), Math.max(chunk, 4096), size, remotePath);
                 complete = true;
@@ -97,7 +138,7 @@ final class Uploader
         catch (IOException e) {
             connection.disconnectIfBroken();
             throw new HostCommandException(connection.config().name(), step, OptionalInt.empty(), List.of(), session.redactor().redact(
-                    "Step \"" + step + "\" failed on " + connection.config().name() + ": uploading " + localFile + " to " + remotePath + " failed: " + e.getMessage()), e);
+                    "Step \"" + step + "\" failed on " + connection.config().name() + ": uploading " + description + " to " + remotePath + " failed: " + e.getMessage()), e);
         }
     }
 
@@ -119,6 +160,60 @@ final class Uploader
             }
         }
         progress.progress(connection.config().name(), remotePath, sent, size);
+    }
+
+    private static MessageDigest sha256()
+    {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Counts the bytes read through it; closing it leaves the content open (its caller closes that). */
+    private static final class CountingStream
+            extends FilterInputStream
+    {
+        private long count;
+
+        CountingStream(InputStream input)
+        {
+            super(input);
+        }
+
+        long count()
+        {
+            return count;
+        }
+
+        @Override
+        public int read()
+                throws IOException
+        {
+            int read = super.read();
+            if (read >= 0) {
+                count++;
+            }
+            return read;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length)
+                throws IOException
+        {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+
+        @Override
+        public void close()
+        {
+        }
     }
 
     private void checkCancelled(String remotePath)

@@ -51,6 +51,9 @@ public final class FinalPlans
         InstancePlanner.Subject subject = new InstancePlanner.Subject(planned.address(), type, Optional.of(configured), recorded, planned.before(), false, planned.provider());
         List<Diagnostic> diagnostics = new ArrayList<>();
         Optional<ResourceChange> change = InstancePlanner.plan(subject, options, diagnostics);
+        if (planned.actionReason().filter(reason -> reason == ActionReason.REPLACE_BECAUSE_PARENT_REPLACED).isPresent()) {
+            change = change.map(found -> InstancePlanner.replacedWithParent(found, type));
+        }
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty() && change.map(found -> !found.isForbidden()).orElse(true)) {
             throw new IllegalStateException(errors.stream().map(error -> error.summary() + ": " + error.detail()).collect(Collectors.joining("; ")));

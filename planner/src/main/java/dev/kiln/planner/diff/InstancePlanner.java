@@ -83,6 +83,22 @@ final class InstancePlanner
                 change.replacePaths(), change.steps(), Optional.empty());
     }
 
+    /**
+     * {@code change} of a child instance whose parent is replaced, as a replacement too: a
+     * no-op or in-place update becomes {@code -/+} with every computed attribute known only
+     * after apply. A change that already replaces, creates, deletes or is forbidden stays.
+     */
+    static ResourceChange replacedWithParent(ResourceChange change, ResourceType type)
+    {
+        boolean inPlace = change.action() == Action.NO_OP || change.action() == Action.UPDATE;
+        if (!inPlace || change.isForbidden() || change.before().isEmpty() || change.after().isEmpty()) {
+            return change;
+        }
+        Value after = ResourceSchemas.withComputedUnknown(change.after().get(), type.schema().block());
+        return new ResourceChange(change.address(), change.provider(), Action.REPLACE, Optional.of(ActionReason.REPLACE_BECAUSE_PARENT_REPLACED),
+                change.before(), Optional.of(after), List.of(), List.of(), Optional.empty());
+    }
+
     private static Optional<ActionReason> deleteReason(Subject subject, PlanOptions options)
     {
         if (options.mode() == PlanMode.DESTROY || subject.configured().isPresent()) {

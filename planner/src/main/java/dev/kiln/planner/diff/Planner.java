@@ -31,7 +31,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Computes a plan: refresh the recorded instances, build the graph, select the targeted
- * instances, ask each resource type how its instances change, and plan the outputs.
+ * instances, ask each resource type how its instances change, replace the children of
+ * replaced instances, and plan the outputs.
  */
 public final class Planner
 {
@@ -71,7 +72,7 @@ public final class Planner
         }
         Plan plan = new Plan(
                 options.mode(),
-                changes,
+                ParentReplacements.cascade(changes, request.types()),
                 OutputPlanner.plan(request.config(), request.state(), options.mode()),
                 refreshed.drift(),
                 options.targets(),

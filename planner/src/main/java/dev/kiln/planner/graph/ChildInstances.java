@@ -2,7 +2,6 @@ package dev.kiln.planner.graph;
 
 import dev.kiln.lang.addr.ChildKind;
 import dev.kiln.lang.addr.InstanceKey;
-import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.Config;
 import dev.kiln.lang.config.schema.DecodedAttribute;
 import dev.kiln.lang.config.schema.DecodedBlock;

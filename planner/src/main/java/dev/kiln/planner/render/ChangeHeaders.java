@@ -1,5 +1,6 @@
 package dev.kiln.planner.render;
 
+import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.planner.plan.ActionReason;
 import dev.kiln.planner.plan.ResourceChange;
 
@@ -29,6 +30,7 @@ final class ChangeHeaders
             case REPLACE -> switch (change.actionReason().orElse(ActionReason.REPLACE_BECAUSE_CANNOT_UPDATE)) {
                 case REPLACE_BECAUSE_TAINTED -> "is tainted, so must be replaced";
                 case REPLACE_BY_REQUEST -> "will be replaced, as requested";
+                case REPLACE_BECAUSE_PARENT_REPLACED -> "must be replaced (its " + change.address().parent().map(ResourceAddress::type).orElse("parent") + " is replaced)";
                 case REPLACE_BECAUSE_CANNOT_UPDATE, DELETE_BECAUSE_NO_RESOURCE_CONFIG, DELETE_BECAUSE_COUNT_INDEX, DELETE_BECAUSE_EACH_KEY -> "must be replaced";
             };
         };
@@ -41,7 +43,7 @@ final class ChangeHeaders
             case DELETE_BECAUSE_COUNT_INDEX -> Optional.of("(because index " + change.index() + " is out of range for count)");
             case DELETE_BECAUSE_EACH_KEY -> Optional.of("(because key " + change.index() + " is not in for_each map)");
             case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> Optional.of("(because " + change.address() + " is not in configuration)");
-            case REPLACE_BECAUSE_TAINTED, REPLACE_BY_REQUEST, REPLACE_BECAUSE_CANNOT_UPDATE -> Optional.empty();
+            case REPLACE_BECAUSE_TAINTED, REPLACE_BY_REQUEST, REPLACE_BECAUSE_CANNOT_UPDATE, REPLACE_BECAUSE_PARENT_REPLACED -> Optional.empty();
         });
     }
 }

@@ -58,11 +58,18 @@ public final class BackupCatalog
     public BackupRecord create(ClusterEtcd etcd, String kubernetesVersion, String description, Clock clock)
             throws IOException
     {
+        return create(etcd, kubernetesVersion, description, clock, requireNonNull(etcd, "etcd is null").cluster());
+    }
+
+    /** {@link #create}, the id starting with {@code name} ({@code prod-scheduled}) instead of the cluster's name. */
+    BackupRecord create(ClusterEtcd etcd, String kubernetesVersion, String description, Clock clock, String name)
+            throws IOException
+    {
         requireNonNull(etcd, "etcd is null");
         requireNonNull(kubernetesVersion, "kubernetesVersion is null");
         requireNonNull(description, "description is null");
         EtcdStatus status = etcd.status();
-        String id = BackupLayout.newId(etcd.cluster(), clock.instant(), RandomGenerator.getDefault());
+        String id = BackupLayout.newId(name, clock.instant(), RandomGenerator.getDefault());
         try {
             StoredBlob snapshot = etcd.snapshot(content -> store.put(BackupLayout.snapshotKey(id), content));
             StoredBlob objects = etcd.exportObjects(content -> store.put(BackupLayout.objectsKey(id), content));

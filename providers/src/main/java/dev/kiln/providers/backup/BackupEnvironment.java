@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * What the backup commands need from a working directory: its recorded clusters and backup
  * points, each cluster's etcd (reached through the cluster's provider) and Kubernetes
- * version, and each point's catalog.
+ * version, and each point's catalog. Opening it first runs the simulator's scheduled backups
+ * that came due ({@link SimSchedules}).
  */
 public final class BackupEnvironment
         implements AutoCloseable
@@ -38,6 +39,7 @@ public final class BackupEnvironment
         this.config = requireNonNull(config, "config is null");
         this.state = requireNonNull(state, "state is null");
         this.workingDirectory = requireNonNull(workingDirectory, "workingDirectory is null");
+        SimSchedules.runDue(config, workingDirectory);
     }
 
     /** The recorded cluster at {@code address}. */

@@ -65,6 +65,12 @@ public record ScheduledBackup(String cluster, CronSchedule schedule, int keep, b
     /** The id prefix of the cluster's scheduled backups: {@code prod-scheduled}. */
     public String idPrefix()
     {
+        return idPrefix(cluster);
+    }
+
+    /** The id prefix of the scheduled backups of the cluster at {@code cluster}. */
+    static String idPrefix(String cluster)
+    {
         String name = cluster.startsWith("cluster.") ? cluster.substring("cluster.".length()) : cluster;
         return name.replaceAll("[^A-Za-z0-9._-]+", "_") + "-scheduled";
     }

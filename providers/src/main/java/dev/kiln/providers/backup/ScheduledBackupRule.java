@@ -1,7 +1,5 @@
 package dev.kiln.providers.backup;
 
-import dev.kiln.lang.diag.Diagnostic;
-import dev.kiln.lang.diag.Severity;
 import dev.kiln.lang.value.Value;
 import dev.kiln.planner.diff.StandardDiffRule;
 import dev.kiln.planner.spi.DiffResponse;
@@ -16,8 +14,9 @@ import java.util.Optional;
  * How a cluster's scheduled backups ({@code cluster.prod.backup}) change: installed with the
  * cluster, updated in place when the schedule, retention, point or {@code enabled} change
  * (disabling pauses them), removed before the cluster. A schedule cron and systemd would read
- * differently is forbidden at its attribute. Cluster API clusters get a warning instead: the
- * CronJob is rendered ({@link BackupCronJob}) but this version does not apply it.
+ * differently is forbidden at its attribute. A Cluster API cluster's backups run in a
+ * CronJob inside the cluster ({@link BackupCronJob}), which reaches only an S3 point: a
+ * directory point is forbidden at {@code point}.
  */
 public final class ScheduledBackupRule
 {
@@ -38,14 +37,23 @@ public final class ScheduledBackupRule
                                 Optional.of(AttributePath.attribute("schedule")), List.of());
                     }
                 }
-                if (providerType.equals("capi") && request.prior().isEmpty()) {
-                    return new DiffResponse.NoOp(List.of(new Diagnostic(Severity.WARNING, "Scheduled backups not installed",
-                            request.address() + ": scheduled backups of Cluster API clusters are a CronJob in the cluster, which this version of Kiln renders "
-                                    + "but does not apply. Take backups with kiln backup create meanwhile.", Optional.empty(), Optional.empty())));
+                if (providerType.equals("capi") && directoryPoint(request.desired().get())) {
+                    return new DiffResponse.Forbidden("The scheduled backups of a Cluster API cluster run in a CronJob inside the cluster, which reaches only "
+                            + "an S3 backup point, not a directory. Name a backup_point with an s3 block.",
+                            Optional.of(AttributePath.attribute("point")), List.of());
                 }
             }
             return withSteps(StandardDiffRule.INSTANCE.diff(request), request.prior());
         };
+    }
+
+    private static boolean directoryPoint(Value desired)
+    {
+        return desired.asMapping().map(attributes -> attributes.get("point"))
+                .flatMap(Value::asMapping)
+                .map(point -> point.get("fs"))
+                .filter(fs -> fs.asMapping().isPresent())
+                .isPresent();
     }
 
     private static DiffResponse withSteps(DiffResponse response, Optional<Value> prior)

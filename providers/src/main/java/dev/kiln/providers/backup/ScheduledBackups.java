@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * The {@code cluster_backup} resource type ({@code cluster.prod.backup}) for every provider:
  * its diff rule, its refresher (the recorded schedule stands; nodes are not read back), and
  * the driver of each provider type — the simulator's schedule, systemd timers on kubeadm
- * control planes. Cluster API clusters have none yet ({@link ScheduledBackupRule}).
+ * control planes, a CronJob in Cluster API clusters (read back on refresh).
  */
 public final class ScheduledBackups
 {
@@ -28,15 +28,27 @@ public final class ScheduledBackups
         return ScheduledBackupRule.forProvider(type(requireNonNull(provider, "provider is null")));
     }
 
+    /** The refresher of Cluster API clusters' scheduled backups: their CronJob, read back. */
+    public static Refresher capiRefresher(WorkloadClusters clusters)
+    {
+        return new CapiScheduleRefresher(requireNonNull(clusters, "clusters is null"));
+    }
+
+    /** The driver of Cluster API clusters' scheduled backups: a CronJob applied to the cluster itself. */
+    public static Driver capi(WorkloadClusters clusters, Config config)
+    {
+        return new CapiScheduleDriver(requireNonNull(clusters, "clusters is null"), requireNonNull(config, "config is null"));
+    }
+
     public static Refresher refresher()
     {
         return request -> new RefreshResponse(Optional.of(request.prior()), List.of());
     }
 
-    /** The simulator's driver; {@code datacenter} is the simulated datacenter's directory, found when first needed. */
-    public static Driver simulator(Supplier<Path> datacenter)
+    /** The simulator's driver; {@code datacenter} is the simulated datacenter's directory, found when first needed; relative fs points are relative to {@code workingDirectory}. */
+    public static Driver simulator(Supplier<Path> datacenter, Path workingDirectory)
     {
-        return new SimScheduleDriver(requireNonNull(datacenter, "datacenter is null"));
+        return new SimScheduleDriver(requireNonNull(datacenter, "datacenter is null"), requireNonNull(workingDirectory, "workingDirectory is null"));
     }
 
     public static Driver kubeadm(Config config)

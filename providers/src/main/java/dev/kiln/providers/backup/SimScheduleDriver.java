@@ -7,6 +7,8 @@ import dev.kiln.executors.apply.ApplyResponse;
 import dev.kiln.executors.apply.Driver;
 import dev.kiln.executors.walk.ActionContext;
 import dev.kiln.lang.value.Value;
+import dev.kiln.lang.value.Type;
+import dev.kiln.lang.value.ValueJson;
 import dev.kiln.planner.plan.ResourceChange;
 import dev.kiln.state.AtomicFiles;
 
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * A simulated cluster's scheduled backups: the schedule the simulator keeps for the cluster
  * ({@code schedules/<cluster>.json} in the simulated datacenter: cron expression, its
- * calendar, retention, whether it runs, and the point), written and removed re-entrantly.
+ * calendar, retention, whether it runs, the point and its settings), written and removed
+ * re-entrantly, keeping the time it last ran; {@link SimSchedules} runs it.
  */
 final class SimScheduleDriver
         implements Driver
@@ -26,10 +29,12 @@ final class SimScheduleDriver
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Supplier<Path> datacenter;
+    private final Path workingDirectory;
 
-    SimScheduleDriver(Supplier<Path> datacenter)
+    SimScheduleDriver(Supplier<Path> datacenter, Path workingDirectory)
     {
         this.datacenter = datacenter;
+        this.workingDirectory = workingDirectory;
     }
 
     /** Where the simulator keeps the schedule of the cluster at {@code cluster}. */
@@ -59,7 +64,13 @@ final class SimScheduleDriver
                         .put("on_calendar", new CronSchedule(schedule).onCalendar())
                         .put("keep", Integer.parseInt(ScheduledBackupRule.number(value, "keep")))
                         .put("enabled", ScheduledBackupRule.enabled(value))
-                        .put("point", ScheduleValues.pointLocation(value));
+                        .put("point", ScheduleValues.pointLocation(value))
+                        .put("working_directory", workingDirectory.toAbsolutePath().normalize().toString());
+                Value point = value.asMapping().map(attributes -> attributes.get("point")).orElse(Value.nullOf(Type.DYNAMIC));
+                record.set("point_attributes", ValueJson.toJson(point.unmarkedDeep()));
+                if (Files.isRegularFile(file) && MAPPER.readTree(file.toFile()).path("last_run").isTextual()) {
+                    record.put("last_run", MAPPER.readTree(file.toFile()).path("last_run").asText());
+                }
                 context.progress((ScheduledBackupRule.enabled(value) ? "scheduling" : "pausing") + " backups of " + cluster);
                 AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
                 yield ApplyResponse.of(value);

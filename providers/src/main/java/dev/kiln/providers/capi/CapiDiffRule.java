@@ -28,6 +28,9 @@ final class CapiDiffRule
     private static final Set<String> SHAPE = Set.of("kubernetes_version", "current_version", "status", "control_plane", "replicas",
             "endpoint", "kubeconfig", "ca_certificate");
 
+    /** The cluster's backup block: its scheduled backups are their own instance ({@code cluster.prod.backup}). */
+    private static final String BACKUP = "backup";
+
     private final String namespace;
     private final boolean pool;
 
@@ -75,6 +78,10 @@ final class CapiDiffRule
                     planned = CapiValues.with(planned, "current_version", Value.unknown(Type.STRING));
                 }
                 List<String> others = changedAttributes(request.prior().get(), planned);
+                if (!pool && others.equals(List.of(BACKUP)) && prior.orElseThrow().equals(desired)) {
+                    yield new DiffResponse.Update(planned, List.of("record the cluster's new backup settings (" + request.address() + "." + BACKUP
+                            + " installs them; the Cluster API objects stay as they are)"), update.diagnostics());
+                }
                 yield new DiffResponse.Update(planned, pool
                         ? ClusterPlanSteps.updatePool(PoolNames.pool(request.address()), prior.get(), desired, others)
                         : ClusterPlanSteps.updateCluster(prior.get(), desired, others), update.diagnostics());

@@ -1,6 +1,9 @@
 package dev.kiln.providers.capi;
 
 import dev.kiln.executors.apply.Driver;
+import dev.kiln.executors.kube.KubeClient;
+import dev.kiln.executors.kube.KubeConnection;
+import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.model.KilnSchemas;
 import dev.kiln.lang.config.model.Model;
 import dev.kiln.planner.spi.DiffRule;
@@ -77,6 +80,23 @@ public final class CapiProvider
     public Optional<Importer> importer(String type)
     {
         return type.equals(KilnSchemas.CLUSTER) ? Optional.of(new CapiImport(management)) : Optional.empty();
+    }
+
+    /**
+     * A client of the workload cluster at {@code cluster}, from its {@code <cluster>-kubeconfig}
+     * Secret on the management cluster; empty while the management cluster cannot be reached
+     * yet or the cluster has no kubeconfig. Objects without a namespace go to
+     * {@code namespace}. The caller closes it.
+     */
+    public Optional<KubeClient> workloadClient(ResourceAddress cluster, String namespace)
+    {
+        requireNonNull(cluster, "cluster is null");
+        requireNonNull(namespace, "namespace is null");
+        if (!management.reachable()) {
+            return Optional.empty();
+        }
+        return ClusterValue.kubeconfig(management.client(), CapiNames.cluster(cluster))
+                .map(text -> KubeClient.lazy(new KubeConnection(new KubeConnection.Kubeconfig.Inline(text), Optional.empty(), namespace)));
     }
 
     @Override

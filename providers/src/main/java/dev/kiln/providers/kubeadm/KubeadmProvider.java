@@ -73,7 +73,8 @@ public final class KubeadmProvider
                 new SshConnector(workingDirectory.resolve(".kiln"), runLogDirectory, timeout),
                 NodeRoles.of(config.model().clusters(), config.model().nodes()),
                 address -> ModelSpecs.cluster(config.model(), address),
-                registry -> ModelSpecs.registryBundle(config.model(), registry));
+                registry -> ModelSpecs.registryBundle(config.model(), registry),
+                settings.maxParallelPerHost().known().orElse(1));
         return new KubeadmProvider(environment);
     }
 

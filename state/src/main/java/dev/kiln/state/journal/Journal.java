@@ -98,7 +98,13 @@ public final class Journal
         AtomicFiles.createPrivateFile(file);
         JournalContents contents = JournalContents.read(file, encryption);
         RandomAccessFile output = new RandomAccessFile(file.toFile(), "rw");
-        output.seek(output.length());
+        try {
+            output.seek(output.length());
+        }
+        catch (IOException e) {
+            output.close();
+            throw e;
+        }
         return new Journal(file, runId, clock, encryption, output, contents.isEmpty() ? Optional.empty() : Optional.of(contents));
     }
 
@@ -215,6 +221,7 @@ public final class Journal
         try {
             synchronized (forcing) {
                 output.setLength(0);
+                output.seek(0);
                 output.getFD().sync();
                 written = 0;
                 forced = 0;

@@ -20,17 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What every blob store must do, run against each implementation (a directory, S3Proxy).
+ * What every blob store must do, run against each implementation (a directory, S3Proxy, a directory on a node over SSH); public for stores in other modules.
  * Each test works under its own key prefix, so one store serves the whole class.
  */
-abstract class BlobStoreContract
+public abstract class BlobStoreContract
 {
     /** Content larger than one part of the stores under test (their part size is 5 MiB). */
-    static final int LARGE = 12 * 1024 * 1024 + 17;
+    public static final int LARGE = 12 * 1024 * 1024 + 17;
 
-    abstract BlobStore store();
+    protected abstract BlobStore store();
 
-    abstract String prefix();
+    protected abstract String prefix();
 
     @Test
     @DisplayName("A stored blob reads back byte for byte, with its size and SHA-256 computed while streaming")

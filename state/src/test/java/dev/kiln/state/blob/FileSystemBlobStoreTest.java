@@ -35,13 +35,13 @@ class FileSystemBlobStoreTest
     }
 
     @Override
-    BlobStore store()
+    protected BlobStore store()
     {
         return store;
     }
 
     @Override
-    String prefix()
+    protected String prefix()
     {
         return prefix;
     }

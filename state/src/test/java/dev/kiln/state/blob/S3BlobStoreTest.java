@@ -64,13 +64,13 @@ class S3BlobStoreTest
     }
 
     @Override
-    BlobStore store()
+    protected BlobStore store()
     {
         return store;
     }
 
     @Override
-    String prefix()
+    protected String prefix()
     {
         return prefix;
     }

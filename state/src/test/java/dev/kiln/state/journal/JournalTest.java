@@ -69,6 +69,38 @@ final class JournalTest
     }
 
     @Test
+    @DisplayName("an action interrupted while it records (a second Ctrl-C) neither loses its records nor closes the journal for the others")
+    void interruptedWriter()
+            throws Exception
+    {
+        Path file = directory.resolve(Journal.FILE_NAME);
+        try (Journal journal = Journal.open(file, "run-1", CLOCK)) {
+            Thread cancelled = Thread.ofVirtual().unstarted(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    JournalRecord.Intent intent = journal.intent(ResourceAddress.of("node", "m1"), JournalAction.CREATE, "sim", List.of(), StateJson.object());
+                    journal.failed(intent, "cancelled", Optional.empty(), List.of());
+                    journal.sync();
+                }
+                catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays for the action to see");
+            });
+            List<Throwable> failures = new ArrayList<>();
+            cancelled.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));
+            cancelled.start();
+            cancelled.join();
+            assertEquals(List.of(), failures);
+
+            JournalRecord.Intent other = journal.intent(ResourceAddress.of("node", "m2"), JournalAction.CREATE, "sim", List.of(), StateJson.object());
+            journal.succeeded(other, Optional.of(StateJson.object()), List.of());
+            journal.sync();
+            assertEquals(4, journal.contents().records().size());
+        }
+    }
+
+    @Test
     @DisplayName("appending never rewrites earlier records: each action adds exactly its own line")
     void appendOnly()
             throws Exception

@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A {@code cluster} instance. {@code provider} is what {@code provider = ...} named
  * ({@code "capi.east"}), empty for the default; {@code providerType} is the type it
- * resolves to. Worker pools are ordered by name. {@code encryptionProviderConfig} is sensitive.
+ * resolves to. {@code upgradePath} is the explicit upgrade chain (empty: the newest patch of each
+ * minor on offer). Worker pools are ordered by name. {@code encryptionProviderConfig} is sensitive.
  */
 public record Cluster(
         ResourceAddress address,
@@ -22,6 +23,7 @@ public record Cluster(
         Optional<String> provider,
         ProviderType providerType,
         Setting<String> kubernetesVersion,
+        Setting<List<String>> upgradePath,
         ControlPlane controlPlane,
         List<WorkerPool> workerPools,
         Network network,
@@ -49,6 +51,7 @@ public record Cluster(
         requireNonNull(provider, "provider is null");
         requireNonNull(providerType, "providerType is null");
         requireNonNull(kubernetesVersion, "kubernetesVersion is null");
+        requireNonNull(upgradePath, "upgradePath is null");
         requireNonNull(controlPlane, "controlPlane is null");
         workerPools = List.copyOf(workerPools);
         requireNonNull(network, "network is null");

@@ -37,6 +37,7 @@ final class ClusterBuilder
                 instance.provider(),
                 providerType(instance.provider()),
                 reader.string("kubernetes_version", ""),
+                reader.strings("upgrade_path"),
                 block.block("control_plane").map(this::controlPlane).orElseGet(() -> emptyControlPlane(header)),
                 block.blocks("worker_pool").stream()
                         .filter(pool -> !pool.labels().isEmpty())

@@ -79,6 +79,8 @@ final class ClusterSchema
     static final BlockSchema CLUSTER = BlockSchema.builder("name")
             .attribute(required("kubernetes_version", Type.STRING,
                     "The Kubernetes version, \"v1.MINOR.PATCH\", from " + KubernetesVersions.SUPPORTED_DESCRIPTION + "."))
+            .attribute(optional("upgrade_path", AttributeTypes.STRING_LIST,
+                    "The releases an upgrade passes through, ascending, one minor version per step, ending at kubernetes_version; without it, the newest patch of each minor on offer."))
             .attribute(optional("cert_sans", AttributeTypes.STRING_LIST, "Extra names and addresses in the API server's certificate."))
             .attribute(optional("external_address", Type.STRING, "An address from outside the cluster's network that reaches the API server (external access IP)."))
             .attribute(optional("worker_load_balancer", Type.STRING,

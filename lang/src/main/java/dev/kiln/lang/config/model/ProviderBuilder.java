@@ -1,6 +1,7 @@
 package dev.kiln.lang.config.model;
 
 import dev.kiln.lang.config.schema.DecodedBlock;
+import dev.kiln.lang.diag.Diagnostic;
 import dev.kiln.lang.diag.Diagnostics;
 
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ final class ProviderBuilder
             case KUBEADM -> new ProviderSettings.Kubeadm(
                     alias,
                     reader.string("connect_timeout", ProviderSchemas.DEFAULT_CONNECT_TIMEOUT),
-                    reader.integer("max_parallel_per_host", 1),
+                    atLeastOne(reader.integer("max_parallel_per_host", 1), diagnostics),
                     block.range());
             case CAPI -> new ProviderSettings.Capi(
                     alias,
@@ -42,6 +43,18 @@ final class ProviderBuilder
                     reader.string("state_dir", ProviderSchemas.DEFAULT_STATE_DIRECTORY),
                     block.range());
         });
+    }
+
+    /** {@code max_parallel_per_host} below 1 would let nothing run on a host. */
+    private static Setting<Integer> atLeastOne(Setting<Integer> setting, Diagnostics diagnostics)
+    {
+        if (setting.known().map(value -> value < 1).orElse(false)) {
+            diagnostics.add(Diagnostic.error("Invalid max_parallel_per_host",
+                    "max_parallel_per_host is " + setting.known().get() + ", so no action could run on a host. Write a whole number of at least 1 (1, the default, runs one action per host at a time).",
+                    setting.range()));
+            return Setting.known(1, setting.range());
+        }
+        return setting;
     }
 
     private static ProviderSettings.CapiInstall install(DecodedBlock block, Diagnostics diagnostics)

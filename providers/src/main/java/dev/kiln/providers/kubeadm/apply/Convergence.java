@@ -67,7 +67,7 @@ final class Convergence
         }
         prior.ifPresent(before -> removeDeparted(access, before));
         String version = current;
-        for (String release : Releases.chain(current, cluster.version(), work.installation().bundle().map(bundle -> bundle.releases()).orElse(List.of()))) {
+        for (String release : Releases.chain(current, cluster.version(), work.installation().bundle().map(bundle -> bundle.releases()).orElse(List.of()), cluster.upgradePath())) {
             work.progress("upgrade cluster " + cluster.name() + " from " + version + " to " + release);
             Upgrades.upgrade(work, access, release);
             version = release;

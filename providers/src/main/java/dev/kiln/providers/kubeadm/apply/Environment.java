@@ -1,5 +1,6 @@
 package dev.kiln.providers.kubeadm.apply;
 
+import dev.kiln.executors.walk.Bound;
 import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.providers.kubeadm.remote.HostConnector;
 import dev.kiln.providers.kubeadm.spec.ClusterSpec;
@@ -17,10 +18,11 @@ import static java.util.Objects.requireNonNull;
  * What the kubeadm drivers share: the working directory (offline bundles are relative to it),
  * the configuration's node names, how hosts are reached, which nodes are control planes,
  * each configured cluster's spec (for its worker pools), and the offline bundle a registry's
- * clusters install from (for a managed registry's binary).
+ * clusters install from (for a managed registry's binary), and how many actions may change
+ * one host at once.
  */
 public record Environment(Path workingDirectory, NodeNames names, HostConnector connector, NodeRoles roles, Function<ResourceAddress, Optional<ClusterSpec>> clusters,
-        Function<ResourceAddress, Optional<String>> registryBundles)
+        Function<ResourceAddress, Optional<String>> registryBundles, int maxParallelPerHost)
 {
     public Environment
     {
@@ -30,12 +32,21 @@ public record Environment(Path workingDirectory, NodeNames names, HostConnector 
         requireNonNull(roles, "roles is null");
         requireNonNull(clusters, "clusters is null");
         requireNonNull(registryBundles, "registryBundles is null");
+        if (maxParallelPerHost < 1) {
+            throw new IllegalArgumentException("maxParallelPerHost is " + maxParallelPerHost + ", expected at least 1");
+        }
     }
 
-    /** Without offline bundles for registries. */
+    /** Without offline bundles for registries, one action per host at a time. */
     public Environment(Path workingDirectory, NodeNames names, HostConnector connector, NodeRoles roles, Function<ResourceAddress, Optional<ClusterSpec>> clusters)
     {
-        this(workingDirectory, names, connector, roles, clusters, registry -> Optional.empty());
+        this(workingDirectory, names, connector, roles, clusters, registry -> Optional.empty(), 1);
+    }
+
+    /** The walker's bound on the actions that change host {@code address} at once: the provider's {@code max_parallel_per_host}. */
+    public Bound hostBound(String address)
+    {
+        return Bound.of("host:" + address, maxParallelPerHost);
     }
 
     /** The offline bundle of the clusters that use {@code registry}, when one installs offline from a bundle. */

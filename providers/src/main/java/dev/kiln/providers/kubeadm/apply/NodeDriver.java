@@ -69,7 +69,7 @@ final class NodeDriver
     {
         return change.after().or(change::before)
                 .flatMap(value -> Values.string(value, "address"))
-                .map(address -> Set.of(Bound.of("host:" + address, 1)))
+                .map(address -> Set.of(environment.hostBound(address)))
                 .orElse(Set.of());
     }
 

@@ -148,6 +148,6 @@ final class PoolDriver
     {
         return new ClusterSpec(cluster.name(), cluster.version(), cluster.controlPlane(), new TreeMap<>(Map.of(pool.name(), pool)), cluster.network(), cluster.runtime(),
                 cluster.etcd(), cluster.certSans(), cluster.externalAddress(), cluster.registry(), cluster.storages(), cluster.install(),
-                cluster.encryptionProviderConfig());
+                cluster.encryptionProviderConfig(), cluster.upgradePath());
     }
 }

@@ -77,7 +77,7 @@ final class RegistryDriver
                 .flatMap(value -> Values.attribute(value, "managed"))
                 .flatMap(managed -> Values.attribute(managed, "node"))
                 .flatMap(node -> Values.string(node, "address"))
-                .map(address -> Set.of(Bound.of("host:" + address, 1)))
+                .map(address -> Set.of(environment.hostBound(address)))
                 .orElse(Set.of());
     }
 

@@ -85,7 +85,11 @@ final class ClusterSteps
                     + names(removedControlPlanes));
         }
         String from = before.version();
-        for (String release : Releases.chain(before.version(), after.version(), offered)) {
+        List<String> chain = Releases.chain(before.version(), after.version(), offered, after.upgradePath());
+        if (chain.size() > 1 || (!chain.isEmpty() && !after.upgradePath().isEmpty())) {
+            steps.add("upgrade chain " + from + " → " + String.join(" → ", chain) + (after.upgradePath().isEmpty() ? " (newest patch of each minor on offer)" : " (upgrade_path)"));
+        }
+        for (String release : chain) {
             steps.add("upgrade from " + from + " to " + release + ": kubeadm upgrade apply on " + after.controlPlane().nodes().getFirst().nodeName()
                     + ", kubeadm upgrade node on the other control planes one at a time, kubelet restarted and checked at " + release);
             for (ClusterSpec.Pool pool : after.pools().values()) {

@@ -11,7 +11,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A kubeadm cluster as its drivers read it: version, control plane, worker pools, networks,
- * runtime, etcd, registry, storage and where binaries come from. Built by {@link ClusterSpecs}.
+ * runtime, etcd, registry, storage, where binaries come from, and the explicit upgrade chain
+ * ({@code upgrade_path}, empty for the newest patch of each minor on offer). Built by
+ * {@link ClusterSpecs}.
  */
 public record ClusterSpec(
         String name,
@@ -26,7 +28,8 @@ public record ClusterSpec(
         Optional<RegistrySpec> registry,
         List<StorageSpec> storages,
         Install install,
-        Optional<Secret> encryptionProviderConfig)
+        Optional<Secret> encryptionProviderConfig,
+        List<String> upgradePath)
 {
     public static final int API_SERVER_PORT = 6443;
     public static final String CONTROL_PLANE_TAINT = "node-role.kubernetes.io/control-plane:NoSchedule";
@@ -46,6 +49,15 @@ public record ClusterSpec(
         storages = List.copyOf(storages);
         requireNonNull(install, "install is null");
         requireNonNull(encryptionProviderConfig, "encryptionProviderConfig is null");
+        upgradePath = List.copyOf(upgradePath);
+    }
+
+    /** Without an explicit upgrade chain. */
+    public ClusterSpec(String name, String version, ControlPlane controlPlane, SortedMap<String, Pool> pools, Network network, Runtime runtime, Etcd etcd,
+            List<String> certSans, Optional<String> externalAddress, Optional<RegistrySpec> registry, List<StorageSpec> storages, Install install,
+            Optional<Secret> encryptionProviderConfig)
+    {
+        this(name, version, controlPlane, pools, network, runtime, etcd, certSans, externalAddress, registry, storages, install, encryptionProviderConfig, List.of());
     }
 
     /** The control plane: its nodes (the first initialises the cluster), endpoint, labels and taints. */

@@ -54,7 +54,7 @@ public final class ClusterSpecs
                 .map(value -> RegistrySpec.of(value, names).orElseThrow(() -> unknown(name, "registry's address")));
         return new ClusterSpec(name, version, controlPlane, pools, network(cluster), runtime(cluster), etcd(cluster),
                 Values.strings(cluster, "cert_sans"), Values.string(cluster, "external_address"), registry, storages(cluster),
-                install(cluster), Values.string(cluster, "encryption_provider_config").map(Secret::of));
+                install(cluster), Values.string(cluster, "encryption_provider_config").map(Secret::of), Values.strings(cluster, "upgrade_path"));
     }
 
     /** The nodes of a control plane or pool block, in order; empty when any is not known yet. */

@@ -64,7 +64,7 @@ public final class ModelSpecs
                 .map(found -> registry(found, model));
         return Optional.of(new ClusterSpec(name, known(cluster.kubernetesVersion()), controlPlane, new TreeMap<>(), networkSpec, runtimeSpec, etcdSpec,
                 known(cluster.certSans()), cluster.externalAddress().map(ModelSpecs::known), registry, storages(cluster), installSpec,
-                cluster.encryptionProviderConfig().map(ModelSpecs::known).map(Secret::of)));
+                cluster.encryptionProviderConfig().map(ModelSpecs::known).map(Secret::of), known(cluster.upgradePath())));
     }
 
     /** The bundle of the first cluster (by address) that uses {@code registry} and installs offline from a bundle. */

@@ -105,6 +105,44 @@ public final class Releases
         return List.copyOf(hops);
     }
 
+    /**
+     * The versions to pass through from {@code from} (excluded) to {@code to} (included): the
+     * releases of {@code explicit} (the cluster's {@code upgrade_path}) above {@code from},
+     * when it is given, else {@link #chain(String, String, Collection)}. Each step must be at
+     * most one minor above the one before and, when {@code offered} is not empty, on offer.
+     */
+    public static List<String> chain(String from, String to, Collection<String> offered, List<String> explicit)
+    {
+        if (explicit.isEmpty()) {
+            return chain(from, to, offered);
+        }
+        Semver prior = parse(from);
+        Semver desired = parse(to);
+        if (!desired.isGreaterThan(prior)) {
+            return List.of();
+        }
+        List<String> hops = new ArrayList<>(explicit.stream().filter(release -> parse(release).isGreaterThan(prior) && !parse(release).isGreaterThan(desired)).toList());
+        if (hops.isEmpty() || !hops.getLast().equals(to)) {
+            hops.add(to);
+        }
+        Semver step = prior;
+        String stepText = from;
+        for (String hop : hops) {
+            Semver release = parse(hop);
+            if (release.getMinor() > step.getMinor() + 1) {
+                throw new IllegalArgumentException("upgrade_path " + String.join(" → ", explicit) + " cannot take the cluster from " + from + ": going from "
+                        + stepText + " to " + hop + " skips v1." + (step.getMinor() + 1) + "; add a v1." + (step.getMinor() + 1) + " release to upgrade_path");
+            }
+            if (!offered.isEmpty() && !offered.contains(hop)) {
+                throw new IllegalArgumentException("upgrade_path passes through " + hop + ", which the offline bundle does not hold (it has " + String.join(", ", offered)
+                        + "): add kubernetes/" + hop + "/ to the bundle or change upgrade_path");
+            }
+            step = release;
+            stepText = hop;
+        }
+        return List.copyOf(hops);
+    }
+
     /** The newest release of minor {@code minor} in {@code offered}, else Kiln's table when nothing is offered. */
     public static Optional<String> newestPatch(int minor, Collection<String> offered)
     {

@@ -56,6 +56,34 @@ class ReleasesTest
         assertEquals(expected.isBlank() ? List.of() : Arrays.asList(expected.split(" ")), Releases.chain(from, to, offered));
     }
 
+    @ParameterizedTest(name = "{0} → {1} by [{2}]: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "v1.27.16 | v1.29.1 | v1.28.8 v1.29.1           | v1.28.8 v1.29.1",
+            "v1.28.8  | v1.29.1 | v1.28.8 v1.29.1           | v1.29.1",
+            "v1.28.10 | v1.29.3 | v1.28.8 v1.29.1 v1.29.3   | v1.29.1 v1.29.3",
+            "v1.27.3  | v1.29.1 | v1.27.16 v1.28.15 v1.29.1 | v1.27.16 v1.28.15 v1.29.1",
+            "v1.29.1  | v1.29.1 | v1.28.8 v1.29.1           | ''",
+    })
+    @DisplayName("An explicit upgrade_path is followed from the running release: its steps above it, in order")
+    void explicitChains(String from, String to, String path, String expected)
+    {
+        List<String> offered = List.of("v1.27.16", "v1.28.8", "v1.28.15", "v1.29.1", "v1.29.3");
+        assertEquals(expected.isBlank() ? List.of() : Arrays.asList(expected.split(" ")), Releases.chain(from, to, offered, Arrays.asList(path.split(" "))));
+    }
+
+    @Test
+    @DisplayName("An explicit upgrade_path that skips a minor from the running release, or passes through a release the bundle lacks, is refused with the reason")
+    void explicitChainsRefused()
+    {
+        IllegalArgumentException skipped = assertThrows(IllegalArgumentException.class,
+                () -> Releases.chain("v1.26.15", "v1.29.1", List.of(), List.of("v1.28.8", "v1.29.1")));
+        assertEquals("upgrade_path v1.28.8 → v1.29.1 cannot take the cluster from v1.26.15: going from v1.26.15 to v1.28.8 skips v1.27; add a v1.27 release to upgrade_path",
+                skipped.getMessage());
+        IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
+                () -> Releases.chain("v1.27.16", "v1.29.1", List.of("v1.27.16", "v1.28.15", "v1.29.1"), List.of("v1.28.8", "v1.29.1")));
+        assertTrue(absent.getMessage().startsWith("upgrade_path passes through v1.28.8, which the offline bundle does not hold"), absent.getMessage());
+    }
+
     @Test
     @DisplayName("Without a bundle the newest patches Kiln knows are used; a minor missing from the bundle is an error naming it")
     void offeredReleases()

@@ -23,6 +23,7 @@ public final class ModelRules
             new ControlPlaneQuorumRule(),
             new ControlPlaneEndpointRule(),
             new KubernetesVersionRule(),
+            new UpgradePathRule(),
             new RuntimeRule(),
             new NetworkRule(),
             new NetworkOverlapRule(),

@@ -25,6 +25,26 @@ final class ClusterCases
                     TestBlock cluster = cluster("prod", controlPlane("m1")).set("kubernetes_version", "1.30.4");
                     return Scenario.of(node("m1", "10.0.0.1"), cluster).expect("Invalid Kubernetes version", cluster.rangeOf("kubernetes_version"));
                 }),
+                named("an upgrade path that steps down", () -> {
+                    TestBlock cluster = cluster("prod", controlPlane("m1")).strings("upgrade_path", "v1.29.1", "v1.28.15", "v1.30.4");
+                    return Scenario.of(node("m1", "10.0.0.1"), cluster).expect("Invalid upgrade path", cluster.rangeOf("upgrade_path"));
+                }),
+                named("an upgrade path that skips a minor", () -> {
+                    TestBlock cluster = cluster("prod", controlPlane("m1")).strings("upgrade_path", "v1.28.15", "v1.30.4");
+                    return Scenario.of(node("m1", "10.0.0.1"), cluster).expect("Invalid upgrade path", cluster.rangeOf("upgrade_path"));
+                }),
+                named("an upgrade path that ends before kubernetes_version", () -> {
+                    TestBlock cluster = cluster("prod", controlPlane("m1")).strings("upgrade_path", "v1.29.1", "v1.30.2");
+                    return Scenario.of(node("m1", "10.0.0.1"), cluster).expect("Invalid upgrade path", cluster.rangeOf("upgrade_path"));
+                }),
+                named("an upgrade path with a step that is no release", () -> {
+                    TestBlock cluster = cluster("prod", controlPlane("m1")).strings("upgrade_path", "1.29", "v1.30.4");
+                    return Scenario.of(node("m1", "10.0.0.1"), cluster).expect("Invalid upgrade path", cluster.rangeOf("upgrade_path"));
+                }),
+                named("an upgrade path that repeats a release", () -> {
+                    TestBlock cluster = cluster("prod", controlPlane("m1")).strings("upgrade_path", "v1.30.4", "v1.30.4");
+                    return Scenario.of(node("m1", "10.0.0.1"), cluster).expect("Invalid upgrade path", cluster.rangeOf("upgrade_path"));
+                }),
                 named("a version below the supported range", () -> {
                     TestBlock cluster = cluster("prod", controlPlane("m1")).set("kubernetes_version", "v1.19.16");
                     return Scenario.of(node("m1", "10.0.0.1"), cluster).expect("Unsupported Kubernetes version", cluster.rangeOf("kubernetes_version"));
@@ -125,6 +145,8 @@ final class ClusterCases
                 named("docker before Kubernetes 1.24", () -> Scenario.of(node("m1", "10.0.0.1"),
                         cluster("old", controlPlane("m1"), block("runtime").set("type", "docker").set("version", "20.10.24").set("data_dir", "/data/docker"))
                                 .set("kubernetes_version", "v1.23.17"))),
+                named("an upgrade path through v1.29 to v1.30.4, patch steps included", () -> Scenario.of(node("m1", "10.0.0.1"),
+                        cluster("prod", controlPlane("m1")).strings("upgrade_path", "v1.28.15", "v1.29.1", "v1.29.15", "v1.30.4"))),
                 named("a release candidate of a supported version", () -> Scenario.of(node("m1", "10.0.0.1"),
                         cluster("next", controlPlane("m1")).set("kubernetes_version", "v1.35.0-rc.1"))),
                 named("an unknown version and runtime", () -> Scenario.of(node("m1", "10.0.0.1"),
