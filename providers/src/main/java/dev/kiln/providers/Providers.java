@@ -12,6 +12,7 @@ import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.planner.spi.Refresher;
 import dev.kiln.planner.spi.ResourceType;
 import dev.kiln.planner.spi.ResourceTypes;
+import dev.kiln.providers.backup.BackupNodes;
 import dev.kiln.providers.backup.BackupPointGuard;
 import dev.kiln.providers.backup.BackupPointResource;
 import dev.kiln.providers.backup.ScheduledBackups;
@@ -123,7 +124,7 @@ public final class Providers
         return switch (type) {
             case KilnSchemas.BACKUP_POINT -> BackupPointGuard.guarding(request -> ownsBackupPoints(request.provider())
                     ? dispatch.diffRule(type).diff(request)
-                    : BackupPointResource.diffRule().diff(request), workingDirectory);
+                    : BackupPointResource.diffRule().diff(request), workingDirectory, BackupNodes.of(config, node -> Optional.empty()));
             case ResourceSchemas.CLUSTER_BACKUP -> request -> find(request.provider()).isPresent()
                     ? ScheduledBackups.diffRule(request.provider()).diff(request)
                     : dispatch.diffRule(type).diff(request);
@@ -158,7 +159,7 @@ public final class Providers
         return find(provider)
                 .flatMap(found -> switch (type) {
                     case ResourceSchemas.CLUSTER_BACKUP -> scheduledBackups(found);
-                    case KilnSchemas.BACKUP_POINT -> found.driver(type).or(() -> Optional.of(BackupPointResource.driver(workingDirectory)));
+                    case KilnSchemas.BACKUP_POINT -> found.driver(type).or(() -> Optional.of(BackupPointResource.driver(workingDirectory, BackupNodes.of(config, node -> Optional.empty()))));
                     default -> found.driver(type);
                 })
                 .map(applied::recording)

@@ -3,6 +3,7 @@ package dev.kiln.providers.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.executors.ssh.SshHosts;
 import dev.kiln.executors.ssh.SshOptions;
+import dev.kiln.lang.addr.ResourceAddress;
 import dev.kiln.lang.config.Config;
 import dev.kiln.lang.config.model.KilnSchemas;
 import dev.kiln.lang.config.model.ProviderSettings;
@@ -98,7 +99,7 @@ public final class BackupEnvironment
     public BackupCatalog catalog(ResourceInstance point, boolean prepare)
             throws IOException
     {
-        BlobStore store = BackupPoints.open(point.address().toString(), point.attributes(), workingDirectory, prepare);
+        BlobStore store = BackupPoints.open(point.address().toString(), point.attributes(), workingDirectory, prepare, BackupNodes.of(config, this::hostKey));
         return new BackupCatalog(point.address().toString(), store);
     }
 
@@ -112,13 +113,19 @@ public final class BackupEnvironment
             return new SimClusterEtcd(Datacenter.open(datacenter(provider)), cluster.address().toString());
         }
         if (type.equals(ProviderType.KUBEADM.label())) {
-            return KubeadmEtcd.open(config, cluster.address(), ssh(), node -> state.resource(node)
-                    .map(recorded -> recorded.attributes().path("facts").path("host_key"))
-                    .filter(JsonNode::isTextual)
-                    .map(JsonNode::asText));
+            return KubeadmEtcd.open(config, cluster.address(), ssh(), this::hostKey);
         }
         throw new BackupException(cluster.address() + " uses provider " + provider + ", whose clusters Kiln cannot back up by hand: "
                 + "a Cluster API cluster is backed up by its scheduled backup (a CronJob in the cluster).");
+    }
+
+    /** The host key state recorded for {@code node} under trust on first use, if any. */
+    private Optional<String> hostKey(ResourceAddress node)
+    {
+        return state.resource(node)
+                .map(recorded -> recorded.attributes().path("facts").path("host_key"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
     }
 
     /** The SSH connections to kubeadm nodes, opened on first use and closed with {@link #close()}. */

@@ -31,13 +31,20 @@ public final class BackupPointGuard
     /** {@code rule}, with deletes and replacements of points that hold backups forbidden. */
     public static DiffRule guarding(DiffRule rule, Path workingDirectory)
     {
+        return guarding(rule, workingDirectory, BackupNodes.none());
+    }
+
+    /** {@code rule}, with deletes and replacements of points that hold backups forbidden; points on nodes are reached through {@code nodes}. */
+    public static DiffRule guarding(DiffRule rule, Path workingDirectory, BackupNodes nodes)
+    {
         requireNonNull(rule, "rule is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(nodes, "nodes is null");
         return request -> {
             DiffResponse response = rule.diff(request);
             return switch (response) {
-                case DiffResponse.Delete deleted -> check(request, workingDirectory, "destroyed", deleted);
-                case DiffResponse.Replace replaced -> check(request, workingDirectory, "replaced", replaced);
+                case DiffResponse.Delete deleted -> check(request, workingDirectory, nodes, "destroyed", deleted);
+                case DiffResponse.Replace replaced -> check(request, workingDirectory, nodes, "replaced", replaced);
                 case DiffResponse.NoOp noOp -> noOp;
                 case DiffResponse.Create created -> created;
                 case DiffResponse.Update updated -> updated;
@@ -46,14 +53,14 @@ public final class BackupPointGuard
         };
     }
 
-    private static DiffResponse check(DiffRequest request, Path workingDirectory, String action, DiffResponse allowed)
+    private static DiffResponse check(DiffRequest request, Path workingDirectory, BackupNodes nodes, String action, DiffResponse allowed)
     {
         if (request.prior().isEmpty() || !request.prior().get().isWhollyKnown()) {
             return allowed;
         }
         String point = request.address().toString();
         Value prior = request.prior().get().unmarkedDeep();
-        try (BlobStore store = BackupPoints.open(point, ValueJson.toJson(prior), workingDirectory, false)) {
+        try (BlobStore store = BackupPoints.open(point, ValueJson.toJson(prior), workingDirectory, false, nodes)) {
             List<BackupRecord> backups = new BackupCatalog(point, store).list();
             if (backups.isEmpty()) {
                 return allowed;

@@ -49,14 +49,21 @@ public final class BackupPointResource
     /** The driver; relative {@code fs} paths are relative to {@code workingDirectory}. */
     public static Driver driver(Path workingDirectory)
     {
+        return driver(workingDirectory, BackupNodes.none());
+    }
+
+    /** The driver; relative {@code fs} paths are relative to {@code workingDirectory}, points on nodes are reached through {@code nodes}. */
+    public static Driver driver(Path workingDirectory, BackupNodes nodes)
+    {
         requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(nodes, "nodes is null");
         return (request, context) -> {
             if (request.change().after().isEmpty()) {
                 return ApplyResponse.deleted();
             }
             String point = request.change().address().toString();
             Value planned = request.change().after().get();
-            try (BlobStore store = BackupPoints.open(point, ValueJson.toJson(withoutLocation(planned).unmarkedDeep()), workingDirectory, true)) {
+            try (BlobStore store = BackupPoints.open(point, ValueJson.toJson(withoutLocation(planned).unmarkedDeep()), workingDirectory, true, nodes)) {
                 context.progress("preparing " + store.location());
                 return ApplyResponse.of(with(planned, "location", Value.string(store.location())));
             }

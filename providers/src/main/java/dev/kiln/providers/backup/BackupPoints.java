@@ -18,7 +18,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Opens the blob store behind a backup point from its recorded attributes (as in state):
  * {@code fs { path }} a directory on the machine running Kiln (a relative path is relative
- * to the working directory), {@code s3 {...}} a bucket; either created when missing if asked to.
+ * to the working directory), {@code fs { node, path }} a directory on a node over SSH
+ * ({@link BackupNodes}), {@code s3 {...}} a bucket; each created when missing if asked to.
  */
 public final class BackupPoints
 {
@@ -32,10 +33,21 @@ public final class BackupPoints
     public static BlobStore open(String point, JsonNode attributes, Path workingDirectory, boolean prepare)
             throws IOException
     {
+        return open(point, attributes, workingDirectory, prepare, BackupNodes.none());
+    }
+
+    /** As {@link #open(String, JsonNode, Path, boolean)}; a point on a node is reached through {@code nodes}. */
+    public static BlobStore open(String point, JsonNode attributes, Path workingDirectory, boolean prepare, BackupNodes nodes)
+            throws IOException
+    {
         requireNonNull(point, "point is null");
         requireNonNull(attributes, "attributes is null");
         requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(nodes, "nodes is null");
         JsonNode fs = attributes.path("fs");
+        if (fs.isObject() && fs.path("path").isTextual() && fs.path("node").isObject()) {
+            return nodes.open(point, fs.path("path").asText(), fs.path("node"), prepare);
+        }
         if (fs.isObject() && fs.path("path").isTextual()) {
             FileSystemBlobStore store = new FileSystemBlobStore(workingDirectory.resolve(fs.path("path").asText()));
             if (prepare) {

@@ -33,10 +33,18 @@ public final class SshBlobStore
 
     private final SshSession session;
     private final String root;
+    private final Runnable onClose;
 
     public SshBlobStore(SshSession session, String root)
     {
+        this(session, root, () -> {});
+    }
+
+    /** {@code onClose}: what closing the store also does (closing the connections it was opened with). */
+    SshBlobStore(SshSession session, String root, Runnable onClose)
+    {
         this.session = requireNonNull(session, "session is null");
+        this.onClose = requireNonNull(onClose, "onClose is null");
         requireNonNull(root, "root is null");
         if (!root.startsWith("/")) {
             throw new IllegalArgumentException("the directory of a backup point on a node is an absolute path: " + root);
@@ -114,6 +122,18 @@ public final class SshBlobStore
         return "ssh://" + session.host() + root + (root.endsWith("/") ? "" : "/");
     }
 
+    @Override
+    public void close()
+    {
+        onClose.run();
+    }
+
+    /** {@code command} as {@code session}'s host runs it: with sudo when the host's settings say so. */
+    static RemoteCommand command(SshSession session, String command)
+    {
+        return session.config().usesSudo() ? RemoteCommand.of(command).withSudo() : RemoteCommand.of(command);
+    }
+
     private String path(String key)
     {
         return root + "/" + key;
@@ -123,7 +143,7 @@ public final class SshBlobStore
             throws IOException
     {
         try {
-            return session.execute(STEP, session.config().usesSudo() ? RemoteCommand.of(command).withSudo() : RemoteCommand.of(command));
+            return session.execute(STEP, command(session, command));
         }
         catch (HostException e) {
             throw new IOException(location() + ": " + e.getMessage(), e);

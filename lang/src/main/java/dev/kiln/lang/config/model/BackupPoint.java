@@ -22,14 +22,21 @@ public record BackupPoint(ResourceAddress address, Optional<Store> store, Source
         SourceRange range();
     }
 
-    /** {@code fs { path }}: a directory on the machine running Kiln. */
-    public record FileSystemStore(Setting<String> path, SourceRange range)
+    /** {@code fs { path, node }}: a directory on the machine running Kiln, or on {@code node} over SSH (then {@code path} is absolute). */
+    public record FileSystemStore(Setting<String> path, Optional<ResourceReference> node, SourceRange range)
             implements Store
     {
         public FileSystemStore
         {
             requireNonNull(path, "path is null");
+            requireNonNull(node, "node is null");
             requireNonNull(range, "range is null");
+        }
+
+        /** A directory on the machine running Kiln. */
+        public FileSystemStore(Setting<String> path, SourceRange range)
+        {
+            this(path, Optional.empty(), range);
         }
     }
 

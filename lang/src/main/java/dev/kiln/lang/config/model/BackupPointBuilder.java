@@ -12,11 +12,11 @@ final class BackupPointBuilder
 {
     private BackupPointBuilder() {}
 
-    static BackupPoint build(DecodedInstance instance, Diagnostics diagnostics)
+    static BackupPoint build(DecodedInstance instance, References references, Diagnostics diagnostics)
     {
         DecodedBlock block = instance.block();
         Optional<BackupPoint.Store> store = block.block("fs")
-                .<BackupPoint.Store>map(fs -> new BackupPoint.FileSystemStore(new BlockReader(fs, diagnostics).string("path", ""), fs.range()))
+                .<BackupPoint.Store>map(fs -> fileSystem(fs, references, diagnostics))
                 .or(() -> block.block("s3").map(s3 -> s3(s3, diagnostics)));
         if (store.isEmpty()) {
             diagnostics.add(Diagnostic.error(
@@ -25,6 +25,20 @@ final class BackupPointBuilder
                     new BlockReader(block, diagnostics).headerRange()));
         }
         return new BackupPoint(instance.address(), store, block.range());
+    }
+
+    private static BackupPoint.Store fileSystem(DecodedBlock block, References references, Diagnostics diagnostics)
+    {
+        Setting<String> path = new BlockReader(block, diagnostics).string("path", "");
+        Optional<ResourceReference> node = references.single(block.attribute("node"), KilnSchemas.NODE, "node.backup");
+        if (node.isPresent()) {
+            path.known().filter(directory -> !directory.startsWith("/")).ifPresent(directory -> diagnostics.add(Diagnostic.error(
+                    "Relative backup path on a node",
+                    "path \"" + path.shown(directory) + "\" is relative, but a directory on a node is reached over SSH, where no working directory is "
+                            + "agreed on. Give an absolute path, such as \"/var/backups/etcd\".",
+                    path.range())));
+        }
+        return new BackupPoint.FileSystemStore(path, node, block.range());
     }
 
     private static BackupPoint.Store s3(DecodedBlock block, Diagnostics diagnostics)

@@ -9,13 +9,15 @@ import static dev.kiln.lang.config.schema.AttributeSchema.computed;
 import static dev.kiln.lang.config.schema.AttributeSchema.optional;
 import static dev.kiln.lang.config.schema.AttributeSchema.required;
 
-/** {@code backup_point "name" { fs { path } | s3 {...} }}: where etcd backups are stored. */
+/** {@code backup_point "name" { fs { path, node } | s3 {...} }}: where etcd backups are stored. */
 final class BackupPointSchema
 {
     static final String GROUP = "store";
 
     static final BlockSchema FS = BlockSchema.builder()
-            .attribute(required("path", Type.STRING, "The directory backups are written to, on the machine running Kiln."))
+            .attribute(required("path", Type.STRING, "The directory backups are written to, on the machine running Kiln or on node."))
+            .attribute(optional("node", Type.DYNAMIC,
+                    "A node whose directory holds the backups, reached over SSH, as a reference: node.backup. path is then absolute."))
             .build();
 
     static final BlockSchema S3 = BlockSchema.builder()

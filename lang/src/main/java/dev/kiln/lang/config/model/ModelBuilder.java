@@ -64,7 +64,7 @@ public final class ModelBuilder
             switch (instance.address().type()) {
                 case KilnSchemas.NODE -> nodes.put(instance.address(), NodeBuilder.build(instance, diagnostics));
                 case KilnSchemas.REGISTRY -> registries.put(instance.address(), RegistryBuilder.build(instance, references, diagnostics));
-                case KilnSchemas.BACKUP_POINT -> backupPoints.put(instance.address(), BackupPointBuilder.build(instance, diagnostics));
+                case KilnSchemas.BACKUP_POINT -> backupPoints.put(instance.address(), BackupPointBuilder.build(instance, references, diagnostics));
                 case KilnSchemas.CLUSTER -> clusters.put(instance.address(), clusterBuilder.build(instance));
                 default -> throw new IllegalArgumentException("not a Kiln resource type: " + instance.address());
             }
