@@ -76,16 +76,20 @@ final class FinalPlanCheck
                     ? Optional.empty()
                     : changed(path, planned, finalValue);
         }
-        return Equality.equal(planned, finalValue) instanceof Value.BoolValue equal && equal.value()
-                ? Optional.empty()
-                : changed(path, planned, finalValue);
+        return same(planned, finalValue) ? Optional.empty() : changed(path, planned, finalValue);
+    }
+
+    /** Equal values; sensitive marks do not count (comparing marked values gives a marked answer). */
+    private static boolean same(Value planned, Value finalValue)
+    {
+        return Equality.equal(planned.unmarkedDeep(), finalValue.unmarkedDeep()) instanceof Value.BoolValue equal && equal.value();
     }
 
     private static boolean sameShape(Value planned, Value finalValue)
     {
         return planned instanceof Value.SetValue plannedSet && finalValue instanceof Value.SetValue finalSet
                 && plannedSet.elements().stream().filter(Value::isWhollyKnown)
-                        .allMatch(element -> finalSet.elements().stream().anyMatch(candidate -> Equality.equal(element, candidate) instanceof Value.BoolValue equal && equal.value()));
+                        .allMatch(element -> finalSet.elements().stream().anyMatch(candidate -> same(element, candidate)));
     }
 
     private static String verb(Action action)

@@ -33,6 +33,9 @@ class FinalPlanCheckTest
                         node("10.0.0.11", Value.string("y"), Value.string("z")), "attribute \"labels[\"peer\"]\" was planned as \"x\", but is now \"y\""),
                 Arguments.of("a sensitive value moves, unnamed", Action.CREATE, node("10.0.0.11", Value.string("secret").withSensitive(true), Value.unknown(Type.STRING)), Action.CREATE,
                         node("10.0.0.11", Value.string("other").withSensitive(true), Value.string("z")), "attribute \"labels[\"peer\"]\" (sensitive) changed from its planned value"),
+                Arguments.of("a sensitive value that stays the same is consistent", Action.CREATE,
+                        node("10.0.0.11", Value.string("secret").withSensitive(true), Value.unknown(Type.STRING)), Action.CREATE,
+                        node("10.0.0.11", Value.string("secret").withSensitive(true), Value.string("z")), ""),
                 Arguments.of("the action moves", Action.CREATE, UNKNOWN_PEER, Action.UPDATE, KNOWN_PEER, "the plan was to create it, but planning it again now would update it"));
     }
 
