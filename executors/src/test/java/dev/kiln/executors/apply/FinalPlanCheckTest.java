@@ -33,6 +33,13 @@ class FinalPlanCheckTest
                         node("10.0.0.11", Value.string("y"), Value.string("z")), "attribute \"labels[\"peer\"]\" was planned as \"x\", but is now \"y\""),
                 Arguments.of("a sensitive value moves, unnamed", Action.CREATE, node("10.0.0.11", Value.string("secret").withSensitive(true), Value.unknown(Type.STRING)), Action.CREATE,
                         node("10.0.0.11", Value.string("other").withSensitive(true), Value.string("z")), "attribute \"labels[\"peer\"]\" (sensitive) changed from its planned value"),
+                Arguments.of("a null keeps its place whatever its type", Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.0.0.11"), "bastion", Value.nullOf(Type.DYNAMIC))), Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.0.0.11"), "bastion", Value.nullOf(Type.STRING))), ""),
+                Arguments.of("a known value moves beside a null", Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.0.0.11"), "bastion", Value.nullOf(Type.DYNAMIC))), Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.9.9.9"), "bastion", Value.nullOf(Type.STRING))),
+                        "attribute \"address\" was planned as \"10.0.0.11\", but is now \"10.9.9.9\""),
                 Arguments.of("the action moves", Action.CREATE, UNKNOWN_PEER, Action.UPDATE, KNOWN_PEER, "the plan was to create it, but planning it again now would update it"));
     }
 
