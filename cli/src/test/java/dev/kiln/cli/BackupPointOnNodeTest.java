@@ -55,7 +55,9 @@ class BackupPointOnNodeTest
                 }
                 """.formatted(hosts.host(0).address(), hosts.port(), hosts.clientKey(), hosts.host(0).hostKey(), DIRECTORY));
         kiln = CliRunner.in(quickstart);
-        assertSucceeded(kiln.run("apply", "-auto-approve"), "Apply complete!");
+        CliRunner.Result applied = kiln.run("apply", "-auto-approve");
+        assertSucceeded(applied, "Apply complete!");
+        assertTrue(applied.out().contains("ssh://" + hosts.host(0).address() + DIRECTORY + "/"), applied.out());
     }
 
     @AfterAll
