@@ -94,4 +94,42 @@ class BackupPointOnNodeTest
         assertFalse(Files.exists(snapshot), snapshot.toString());
         assertSucceeded(kiln.run("backup", "list"), "No backups in the state's backup points.");
     }
+
+    @Test
+    @DisplayName("A kubeadm backup point on a node creates its directory on that host over SSH and records an ssh:// location; destroying it while empty is allowed")
+    void kubeadmPointPreparesTheNodeDirectory()
+            throws Exception
+    {
+        Path workspace = Files.createDirectories(directory.resolve("kubeadm"));
+        String path = "/var/lib/kiln/kubeadm-backups/etcd";
+        Files.writeString(workspace.resolve("main.kiln.hcl"), """
+                provider "sim" {}
+                provider "kubeadm" {}
+
+                node "vault" {
+                  provider = sim
+                  address  = "%s"
+
+                  ssh {
+                    port        = %d
+                    private_key = "%s"
+                    host_key    = "%s"
+                  }
+                }
+
+                backup_point "kube" {
+                  provider = kubeadm
+                  fs {
+                    node = node.vault
+                    path = "%s"
+                  }
+                }
+                """.formatted(hosts.host(0).address(), hosts.port(), hosts.clientKey(), hosts.host(0).hostKey(), path));
+        CliRunner runner = CliRunner.in(workspace);
+        assertSucceeded(runner.run("apply", "-auto-approve"), "Apply complete!");
+        assertTrue(Files.isDirectory(hosts.host(0).path(path)), hosts.host(0).path(path).toString());
+        assertSucceeded(runner.run("state", "show", "backup_point.kube"), "ssh://node.vault" + path + "/");
+        assertSucceeded(runner.run("plan"), "No changes.");
+        assertSucceeded(runner.run("destroy", "-auto-approve"), "Destroy complete!");
+    }
 }
