@@ -103,7 +103,9 @@ class BackupPointOnNodeTest
         Path workspace = Files.createDirectories(directory.resolve("kubeadm"));
         String path = "/var/lib/kiln/kubeadm-backups/etcd";
         Files.writeString(workspace.resolve("main.kiln.hcl"), """
-                provider "sim" {}
+                provider "sim" {
+                  speed = 1000
+                }
                 provider "kubeadm" {}
 
                 node "vault" {
