@@ -80,7 +80,6 @@ final class MultipartUpload
     {
         Sha256 digest = new Sha256();
         long[] counted = new long[1];
-        boolean[] opened = new boolean[1];
         InputStream hashing = new FilterInputStream(content)
         {
             @Override
@@ -112,10 +111,13 @@ final class MultipartUpload
         try {
             client.putObject(request -> request.bucket(bucket).key(objectKey).contentLength(length),
                     RequestBody.fromContentProvider(() -> {
-                        if (opened[0]) {
+                        // The SDK opens the body when it signs a request, and again when it
+                        // retries one (a pooled connection the server had closed fails before
+                        // the body is sent: PUT waits for 100-continue). A stream nothing was
+                        // read from yet can be handed out again; one that was cannot.
+                        if (counted[0] > 0) {
                             throw new IllegalStateException("a streamed upload cannot be sent again");
                         }
-                        opened[0] = true;
                         return hashing;
                     }, length, "application/octet-stream"));
         }
