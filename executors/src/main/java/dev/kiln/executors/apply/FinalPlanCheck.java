@@ -43,9 +43,13 @@ final class FinalPlanCheck
         if (!planned.isKnown()) {
             return Optional.empty();
         }
+        if (planned.isNull() && finalValue.isNull()) {
+            // A null is the same null whatever type it carries: an absent block referenced before its resource was applied has none yet.
+            return Optional.empty();
+        }
         Optional<SortedMap<String, Value>> plannedEntries = planned.asMapping();
         Optional<SortedMap<String, Value>> finalEntries = finalValue.asMapping();
-        if (!planned.isWhollyKnown() && plannedEntries.isPresent() && finalEntries.isPresent()
+        if (!equal(planned, finalValue) && plannedEntries.isPresent() && finalEntries.isPresent()
                 && plannedEntries.get().keySet().equals(finalEntries.get().keySet())) {
             for (Map.Entry<String, Value> entry : plannedEntries.get().entrySet()) {
                 String child = planned instanceof Value.ObjectValue
@@ -60,7 +64,7 @@ final class FinalPlanCheck
         }
         Optional<List<Value>> plannedElements = planned.asSequence();
         Optional<List<Value>> finalElements = finalValue.asSequence();
-        if (!planned.isWhollyKnown() && !(planned instanceof Value.SetValue) && plannedElements.isPresent() && finalElements.isPresent()
+        if (!equal(planned, finalValue) && !(planned instanceof Value.SetValue) && plannedElements.isPresent() && finalElements.isPresent()
                 && plannedElements.get().size() == finalElements.get().size()) {
             for (int index = 0; index < plannedElements.get().size(); index++) {
                 Optional<String> problem = moved(path + "[" + index + "]", plannedElements.get().get(index), finalElements.get().get(index));
@@ -76,20 +80,20 @@ final class FinalPlanCheck
                     ? Optional.empty()
                     : changed(path, planned, finalValue);
         }
-        return same(planned, finalValue) ? Optional.empty() : changed(path, planned, finalValue);
+        return equal(planned, finalValue) ? Optional.empty() : changed(path, planned, finalValue);
     }
 
-    /** Equal values; sensitive marks do not count (comparing marked values gives a marked answer). */
-    private static boolean same(Value planned, Value finalValue)
+    /** Equal, wholly known values; sensitive marks do not count (comparing marked values gives a marked answer). */
+    private static boolean equal(Value planned, Value finalValue)
     {
-        return Equality.equal(planned.unmarkedDeep(), finalValue.unmarkedDeep()) instanceof Value.BoolValue equal && equal.value();
+        return planned.isWhollyKnown() && Equality.equal(planned.unmarkedDeep(), finalValue.unmarkedDeep()) instanceof Value.BoolValue equal && equal.value();
     }
 
     private static boolean sameShape(Value planned, Value finalValue)
     {
         return planned instanceof Value.SetValue plannedSet && finalValue instanceof Value.SetValue finalSet
                 && plannedSet.elements().stream().filter(Value::isWhollyKnown)
-                        .allMatch(element -> finalSet.elements().stream().anyMatch(candidate -> same(element, candidate)));
+                        .allMatch(element -> finalSet.elements().stream().anyMatch(candidate -> equal(element, candidate)));
     }
 
     private static String verb(Action action)

@@ -36,6 +36,14 @@ class FinalPlanCheckTest
                 Arguments.of("a sensitive value that stays the same is consistent", Action.CREATE,
                         node("10.0.0.11", Value.string("secret").withSensitive(true), Value.unknown(Type.STRING)), Action.CREATE,
                         node("10.0.0.11", Value.string("secret").withSensitive(true), Value.string("z")), ""),
+
+                Arguments.of("a null keeps its place whatever its type", Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.0.0.11"), "bastion", Value.nullOf(Type.DYNAMIC))), Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.0.0.11"), "bastion", Value.nullOf(Type.STRING))), ""),
+                Arguments.of("a known value moves beside a null", Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.0.0.11"), "bastion", Value.nullOf(Type.DYNAMIC))), Action.CREATE,
+                        Value.object(Map.of("address", Value.string("10.9.9.9"), "bastion", Value.nullOf(Type.STRING))),
+                        "attribute \"address\" was planned as \"10.0.0.11\", but is now \"10.9.9.9\""),
                 Arguments.of("the action moves", Action.CREATE, UNKNOWN_PEER, Action.UPDATE, KNOWN_PEER, "the plan was to create it, but planning it again now would update it"));
     }
 

@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -87,7 +88,7 @@ public final class SimSchedules
         List<Run> runs = new ArrayList<>();
         datacenters.forEach((datacenter, speed) -> {
             try {
-                runs.add(runDue(datacenter, speed, Duration.ZERO, Clock.systemUTC()));
+                runs.add(runDue(datacenter, speed, Duration.ZERO, Clock.systemUTC(), BackupNodes.of(config, node -> Optional.empty())));
             }
             catch (IOException e) {
                 throw new UncheckedIOException("cannot run the scheduled backups of the simulated datacenter in " + datacenter, e);
@@ -128,6 +129,14 @@ public final class SimSchedules
     public static Run runDue(Path datacenter, BigDecimal speed, Duration advance, Clock real)
             throws IOException
     {
+        return runDue(datacenter, speed, advance, real, BackupNodes.none());
+    }
+
+    /** As {@link #runDue(Path, BigDecimal, Duration, Clock)}; points on nodes are reached through {@code nodes}. */
+    public static Run runDue(Path datacenter, BigDecimal speed, Duration advance, Clock real, BackupNodes nodes)
+            throws IOException
+    {
+        requireNonNull(nodes, "nodes is null");
         requireNonNull(datacenter, "datacenter is null");
         requireNonNull(speed, "speed is null");
         requireNonNull(advance, "advance is null");
@@ -149,7 +158,7 @@ public final class SimSchedules
             for (Path file : schedules(directory)) {
                 ObjectNode schedule = (ObjectNode) read(file);
                 try {
-                    run(datacenter, schedule, now, taken, removed);
+                    run(datacenter, schedule, now, taken, removed, nodes);
                     schedule.remove("last_error");
                 }
                 catch (IOException | RuntimeException e) {
@@ -164,7 +173,7 @@ public final class SimSchedules
         }
     }
 
-    private static void run(Path datacenter, ObjectNode schedule, Instant now, List<BackupRecord> taken, List<String> removed)
+    private static void run(Path datacenter, ObjectNode schedule, Instant now, List<BackupRecord> taken, List<String> removed, BackupNodes nodes)
             throws IOException
     {
         if (!schedule.path("last_run").isTextual() || !schedule.path("enabled").asBoolean(true)) {
@@ -185,7 +194,7 @@ public final class SimSchedules
         SimCluster simulated = opened.cluster(cluster).orElseThrow(() -> new IOException(cluster + " is not in the simulated datacenter"));
         String prefix = ScheduledBackup.idPrefix(cluster);
         Path workingDirectory = Path.of(schedule.path("working_directory").asText(datacenter.toString()));
-        try (BlobStore store = BackupPoints.open(cluster + "'s backup point", schedule.path("point_attributes"), workingDirectory, true)) {
+        try (BlobStore store = BackupPoints.open(cluster + "'s backup point", schedule.path("point_attributes"), workingDirectory, true, nodes)) {
             BackupCatalog catalog = new BackupCatalog(cluster + "'s backup point", store);
             for (LocalDateTime time : due) {
                 taken.add(catalog.create(new SimClusterEtcd(opened, cluster), simulated.version(), "scheduled",

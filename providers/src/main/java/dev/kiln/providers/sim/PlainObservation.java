@@ -71,11 +71,16 @@ final class PlainObservation
         return managed ? "run a registry at " + address : "use the existing registry at " + address;
     }
 
-    /** Where backups land: file:///path or s3://bucket/prefix; empty while unknown. */
+    /** Where backups land: file:///path, ssh://node-address/path/ (a directory on a node) or s3://bucket/prefix; empty while unknown. */
     static Optional<String> location(Value point)
     {
         Optional<Value> fs = ValueParts.attribute(point, "fs").filter(Value::isKnown).filter(value -> !value.isNull());
         if (fs.isPresent()) {
+            Optional<Value> node = ValueParts.attribute(fs.get(), "node").filter(value -> !value.isNull());
+            if (node.isPresent()) {
+                Optional<String> address = ValueParts.string(node.get(), "address");
+                return ValueParts.string(fs.get(), "path").flatMap(path -> address.map(host -> "ssh://" + host + path + (path.endsWith("/") ? "" : "/")));
+            }
             return ValueParts.string(fs.get(), "path").map(path -> "file://" + (path.startsWith("/") ? "" : "/") + path);
         }
         Optional<Value> s3 = ValueParts.attribute(point, "s3").filter(Value::isKnown).filter(value -> !value.isNull());
