@@ -33,8 +33,14 @@ class StatusTest
         while (apply.isAlive() && !Files.readString(output).contains("cluster.demo: Creating...") && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        // "Creating..." is printed when the walker starts the action, a moment before the
+        // action's intent reaches the journal, which is what status reads: ask until it shows.
         CliRunner kiln = CliRunner.in(quickstart);
         CliRunner.Result during = kiln.run("status");
+        while (!during.out().contains("cluster.demo  Installing") && apply.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            during = kiln.run("status");
+        }
         assertTrue(apply.isAlive(), () -> "the apply ended too early: " + output);
         assertSucceeded(during, "cluster.demo  Installing");
         assertTrue(apply.waitFor(60, TimeUnit.SECONDS));
