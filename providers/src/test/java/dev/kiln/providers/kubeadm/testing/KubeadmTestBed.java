@@ -125,7 +125,7 @@ public final class KubeadmTestBed
 
     /**
      * An offline bundle under {@code directory} holding the stand-in kubeadm, kubelet and
-     * kubectl of each release, containerd, crictl and the Calico operator manifest.
+     * kubectl of each release, containerd with ctr, crictl and the Calico operator manifest.
      */
     public static Path bundle(Path directory, List<String> releases)
     {
@@ -137,6 +137,7 @@ public final class KubeadmTestBed
                 }
             }
             executable(Files.createDirectories(directory.resolve("containerd")).resolve("containerd"), standin("containerd"));
+            executable(directory.resolve("containerd").resolve("ctr"), standin("ctr"));
             executable(Files.createDirectories(directory.resolve("crictl")).resolve("crictl"), standin("crictl"));
             write(Files.createDirectories(directory.resolve("calico")).resolve("tigera-operator.yaml"), """
                     apiVersion: v1
