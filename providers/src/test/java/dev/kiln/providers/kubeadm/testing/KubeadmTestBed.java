@@ -25,7 +25,7 @@ public final class KubeadmTestBed
 {
     /** Installed on every host; the bundle brings kubeadm, kubelet, kubectl, crictl and containerd. */
     public static final List<String> HOST_TOOLS = List.of("standin-lib", "systemctl", "etcdctl", "modprobe", "lsmod", "sysctl", "swapon", "swapoff",
-            "ip", "iptables-save", "iptables-restore", "ipvsadm");
+            "ip", "iptables-save", "iptables-restore", "ipvsadm", "apt-get", "apt-mark");
     public static final String STATE = "/etc/kiln/standin";
 
     private final TestHosts hosts;
@@ -154,6 +154,49 @@ public final class KubeadmTestBed
                       replicas: 1
                     """);
             return directory;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The package repository the apt-get stand-in installs from on {@code host}: kubeadm (which
+     * depends on cri-tools), kubelet and kubectl at each release as {@code 1.29.1-1.1}, containerd
+     * with ctr and its unit, and the kubelet unit with kubeadm's drop-in in the kubelet package.
+     */
+    public void packageRepository(TestHost host, List<String> releases)
+    {
+        Path repository = host.path(STATE + "/apt");
+        try {
+            for (String release : releases) {
+                String version = release.substring(1) + "-1.1";
+                for (String tool : List.of("kubeadm", "kubelet", "kubectl")) {
+                    executable(Files.createDirectories(repository.resolve(tool).resolve(version).resolve("bin")).resolve(tool), standin(tool).replace("@VERSION@", release));
+                }
+                write(repository.resolve("kubeadm").resolve(version).resolve("depends"), "cri-tools\n");
+                Path units = Files.createDirectories(repository.resolve("kubelet").resolve(version).resolve("units").resolve("kubelet.service.d"));
+                write(units.getParent().resolve("kubelet.service"), "[Service]\nExecStart=/usr/bin/kubelet\n");
+                write(units.resolve("10-kubeadm.conf"), "[Service]\nExecStart=\nExecStart=/usr/bin/kubelet $KUBELET_KUBEADM_ARGS\n");
+            }
+            executable(Files.createDirectories(repository.resolve("cri-tools/1.30.0-1.1/bin")).resolve("crictl"), standin("crictl"));
+            Path containerd = Files.createDirectories(repository.resolve("containerd/1.7.22-1/bin"));
+            executable(containerd.resolve("containerd"), standin("containerd"));
+            executable(containerd.resolve("ctr"), standin("ctr"));
+            write(Files.createDirectories(repository.resolve("containerd/1.7.22-1/units")).resolve("containerd.service"), "[Service]\nExecStart=/usr/bin/containerd\n");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Content {@code kubectl apply -f URL} reads on every host, as if the URL were reachable. */
+    public void web(String url, String content)
+    {
+        try {
+            Path page = cluster().resolve("web").resolve(url.replaceFirst("^[a-z]+://", ""));
+            Files.createDirectories(page.getParent());
+            write(page, content);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
