@@ -163,7 +163,7 @@ public final class KubeadmTestBed
     /**
      * The package repository the apt-get stand-in installs from on {@code host}: kubeadm (which
      * depends on cri-tools), kubelet and kubectl at each release as {@code 1.29.1-1.1}, containerd
-     * with ctr and its unit, and the kubelet unit with kubeadm's drop-in in the kubelet package.
+     * with ctr and its unit, docker.io (docker, dockerd, docker.service), and the kubelet unit with kubeadm's drop-in in the kubelet package.
      */
     public void packageRepository(TestHost host, List<String> releases)
     {
@@ -184,6 +184,10 @@ public final class KubeadmTestBed
             executable(containerd.resolve("containerd"), standin("containerd"));
             executable(containerd.resolve("ctr"), standin("ctr"));
             write(Files.createDirectories(repository.resolve("containerd/1.7.22-1/units")).resolve("containerd.service"), "[Service]\nExecStart=/usr/bin/containerd\n");
+            Path docker = Files.createDirectories(repository.resolve("docker.io/20.10.24+dfsg1-1/bin"));
+            executable(docker.resolve("docker"), standin("docker"));
+            executable(docker.resolve("dockerd"), standin("dockerd"));
+            write(Files.createDirectories(repository.resolve("docker.io/20.10.24+dfsg1-1/units")).resolve("docker.service"), "[Service]\nExecStart=/usr/bin/dockerd -H fd://\n");
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
