@@ -38,18 +38,10 @@ class KubeadmBundleImagesTest
 
     @BeforeAll
     void start(@TempDir Path temporary)
-            throws IOException, InterruptedException
     {
         bed = KubeadmTestBed.start(1);
         workspace = new KubeadmWorkspace(bed, temporary.resolve("lab"), List.of(VERSION));
-        Path archive = temporary.resolve("archive");
-        Files.createDirectories(archive);
-        Files.writeString(archive.resolve("manifest.json"), """
-                [{"Config":"sha256:0f8a.json","RepoTags":["registry.k8s.io/pause:3.9","busybox:1.36"],"Layers":["0f8a/layer.tar"]}]
-                """);
-        Path images = Files.createDirectories(workspace.directory().resolve("bundle/images"));
-        Process tar = new ProcessBuilder("tar", "-cf", images.resolve("base.tar").toString(), "-C", archive.toString(), "manifest.json").inheritIO().start();
-        assertEquals(0, tar.waitFor());
+        KubeadmTestBed.imageArchive(workspace.directory().resolve("bundle/images/base.tar"), List.of("registry.k8s.io/pause:3.9", "busybox:1.36"));
     }
 
     @AfterAll

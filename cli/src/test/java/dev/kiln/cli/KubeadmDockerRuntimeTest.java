@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The docker runtime below Kubernetes v1.24: docker.io from the package repository, daemon.json
  * with the systemd cgroup driver and the registry mirrors (dockerd validates it at start and
- * docker info reports it), kubeadm joined through dockershim's socket.
+ * docker info reports it), the bundle's image archives loaded with docker load, kubeadm on dockershim's socket.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubeadmDockerRuntimeTest
@@ -36,6 +36,7 @@ class KubeadmDockerRuntimeTest
         bed = KubeadmTestBed.start(1);
         workspace = new KubeadmWorkspace(bed, temporary.resolve("lab"), List.of(VERSION));
         bed.packageRepository(bed.host(0), List.of());
+        KubeadmTestBed.imageArchive(workspace.directory().resolve("bundle/images/base.tar"), List.of("registry.k8s.io/pause:3.6", "busybox:1.36"));
     }
 
     @AfterAll
@@ -63,6 +64,8 @@ class KubeadmDockerRuntimeTest
         assertEquals("active\n", bed.state(bed.host(0), "units/docker/state"));
         assertEquals("", bed.state(bed.host(0), "dpkg/containerd"));
         assertTrue(bed.calls(bed.host(0), "docker info --format {{.CgroupDriver}}") >= 2);
+        assertEquals(List.of("busybox:1.36", "registry.k8s.io/pause:3.6"), bed.state(bed.host(0), "docker-images").lines().sorted().toList());
+        assertEquals(1, bed.calls(bed.host(0), "docker load -i /var/lib/kiln/images/base.tar"));
         assertEquals(List.of("cp-0"), bed.registeredNodes());
         assertEquals(VERSION, bed.clusterFile("nodes/cp-0/version"));
         workspace.assertNoChanges();

@@ -52,9 +52,8 @@ public final class Bootstrap
             Preflight.check(host, node.address(), Facts.gather(host), controlPlane);
         }
         StepRunner.run(host, new ContainerRuntime(work.installation(), version), work.context());
-        if (work.installation().cluster().runtime().type().equals(ClusterSpec.Runtime.CONTAINERD)) {
-            work.installation().bundle().ifPresent(bundle -> bundle.images().forEach(archive -> StepRunner.run(host, new ImageImport(archive), work.context())));
-        }
+        boolean docker = work.installation().cluster().runtime().type().equals(ClusterSpec.Runtime.DOCKER);
+        work.installation().bundle().ifPresent(bundle -> bundle.images().forEach(archive -> StepRunner.run(host, new ImageImport(archive, docker), work.context())));
         if (!member) {
             StepRunner.run(host, KubernetesBinaries.all(work.installation(), version), work.context());
         }

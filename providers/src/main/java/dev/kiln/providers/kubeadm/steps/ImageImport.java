@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One image archive of the offline bundle imported into containerd's {@code k8s.io}
- * namespace, where kubelet finds it. Done when {@code ctr -n k8s.io images ls -q} lists every
- * image the archive names; the archive is uploaded to {@value #DIRECTORY} and imported with
- * {@code ctr -n k8s.io images import} only when one is missing.
+ * One image archive of the offline bundle imported into the container runtime, where kubelet
+ * finds it: containerd's {@code k8s.io} namespace ({@code ctr -n k8s.io images ls -q} /
+ * {@code ctr -n k8s.io images import}) or docker's image store ({@code docker images} /
+ * {@code docker load -i}). Done when the runtime lists every image the archive names; the
+ * archive is uploaded to {@value #DIRECTORY} and imported only when one is missing.
  */
 public final class ImageImport
         implements Step
@@ -23,16 +24,19 @@ public final class ImageImport
     static final String DIRECTORY = "/var/lib/kiln/images";
 
     private final ImageArchive archive;
+    private final boolean docker;
 
-    public ImageImport(ImageArchive archive)
+    /** {@code docker} picks docker's image store, else containerd's {@code k8s.io} namespace. */
+    public ImageImport(ImageArchive archive, boolean docker)
     {
         this.archive = requireNonNull(archive, "archive is null");
+        this.docker = docker;
     }
 
     @Override
     public String title()
     {
-        return "import the images of " + archive.file().getFileName() + " into containerd";
+        return "import the images of " + archive.file().getFileName() + " into " + (docker ? "docker" : "containerd");
     }
 
     @Override
@@ -46,19 +50,28 @@ public final class ImageImport
     {
         String remote = DIRECTORY + "/" + archive.file().getFileName();
         host.upload(title(), archive.file(), remote, 0644);
-        host.output(title(), "ctr -n k8s.io images import " + Shell.quote(remote));
+        host.output(title(), (docker ? "docker load -i " : "ctr -n k8s.io images import ") + Shell.quote(remote));
     }
 
     @Override
     public String missing()
     {
-        return "ctr -n k8s.io images ls does not list " + String.join(", ", archive.references());
+        return (docker ? "docker images" : "ctr -n k8s.io images ls") + " does not list " + String.join(", ", references());
     }
 
     private List<String> missingImages(Remote host)
     {
-        Result listed = host.run(title(), "ctr -n k8s.io images ls -q");
+        Result listed = host.run(title(), docker ? "docker images --format '{{.Repository}}:{{.Tag}}'" : "ctr -n k8s.io images ls -q");
         Set<String> present = listed.succeeded() ? listed.output().lines().map(String::trim).collect(Collectors.toSet()) : Set.of();
-        return archive.references().stream().filter(reference -> !present.contains(reference)).toList();
+        return references().stream().filter(reference -> !present.contains(reference)).toList();
+    }
+
+    /** The archive's images as the runtime lists them: docker leaves off docker.io/library/ and docker.io/. */
+    private List<String> references()
+    {
+        if (!docker) {
+            return archive.references();
+        }
+        return archive.references().stream().map(reference -> reference.replaceFirst("^docker\\.io/library/", "").replaceFirst("^docker\\.io/", "")).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -191,6 +192,32 @@ public final class KubeadmTestBed
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An image archive as {@code docker save} writes it, reduced to its {@code manifest.json} naming {@code repoTags}, made with the machine's tar. */
+    public static Path imageArchive(Path file, List<String> repoTags)
+    {
+        try {
+            Path content = Files.createTempDirectory("kiln-image-archive");
+            String tags = repoTags.stream().map(tag -> "\"" + tag + "\"").collect(Collectors.joining(","));
+            write(content.resolve("manifest.json"), "[{\"Config\":\"sha256:0f8a.json\",\"RepoTags\":[" + tags + "],\"Layers\":[\"0f8a/layer.tar\"]}]\n");
+            Files.createDirectories(file.getParent());
+            Process tar = new ProcessBuilder("tar", "-cf", file.toString(), "-C", content.toString(), "manifest.json").redirectErrorStream(true).start();
+            String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (tar.waitFor() != 0) {
+                throw new IllegalStateException("tar failed: " + output);
+            }
+            Files.delete(content.resolve("manifest.json"));
+            Files.delete(content);
+            return file;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
