@@ -42,6 +42,12 @@ public final class ScheduledBackupRule
                             + "an S3 backup point, not a directory. Name a backup_point with an s3 block.",
                             Optional.of(AttributePath.attribute("point")), List.of());
                 }
+                if (providerType.equals("kubeadm") && nodePoint(request.desired().get())) {
+                    return new DiffResponse.Forbidden("The scheduled backups of a kubeadm cluster run on its control-plane nodes and write a directory point's "
+                            + "path there, so they cannot reach a directory on another node (fs { node }). Name a backup_point with an s3 block, "
+                            + "or an fs block without node (a path mounted on every control-plane node).",
+                            Optional.of(AttributePath.attribute("point")), List.of());
+                }
             }
             return withSteps(StandardDiffRule.INSTANCE.diff(request), request.prior());
         };
@@ -53,6 +59,17 @@ public final class ScheduledBackupRule
                 .flatMap(Value::asMapping)
                 .map(point -> point.get("fs"))
                 .filter(fs -> fs.asMapping().isPresent())
+                .isPresent();
+    }
+
+    private static boolean nodePoint(Value desired)
+    {
+        return desired.asMapping().map(attributes -> attributes.get("point"))
+                .flatMap(Value::asMapping)
+                .map(point -> point.get("fs"))
+                .flatMap(Value::asMapping)
+                .map(fs -> fs.get("node"))
+                .filter(node -> node.asMapping().isPresent())
                 .isPresent();
     }
 

@@ -3,6 +3,7 @@ package dev.kiln.state.backend.s3;
 import dev.kiln.state.StateException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,10 +26,10 @@ final class ConditionalWriteProbe
         boolean created = false;
         try {
             Optional<String> first = objects.create(probeKey, content, "writing the conditional-write probe").etag();
-            if (first.isEmpty()) {
+            created = first.isPresent() || retriedCreate(objects, probeKey, content);
+            if (!created) {
                 throw ignored(location, "refused to create a new object with If-None-Match: * (it answered 412 for an object that did not exist)");
             }
-            created = true;
             if (objects.create(probeKey, content, "writing the conditional-write probe").etag().isPresent()) {
                 throw ignored(location, "accepted a write with If-None-Match: * over an object that already existed (it must answer 412 Precondition Failed)");
             }
@@ -41,6 +42,18 @@ final class ConditionalWriteProbe
                 objects.delete(probeKey, "deleting the conditional-write probe");
             }
         }
+    }
+
+    /**
+     * Whether a create answered 412 because the SDK retried it after its first try had
+     * succeeded (the response was lost): the key is random, so an object there holding exactly
+     * the probe's content is this probe's own.
+     */
+    private static boolean retriedCreate(S3Objects objects, String probeKey, byte[] content)
+    {
+        return objects.get(probeKey, "reading the conditional-write probe")
+                .map(stored -> Arrays.equals(stored.bytes(), content))
+                .orElse(false);
     }
 
     private static StateException ignored(String location, String what)
