@@ -28,6 +28,7 @@ final class KubeadmWorkspace
     private final CliRunner kiln;
     private final List<String> outputs = new ArrayList<>();
     private String preamble = "";
+    private boolean online;
 
     KubeadmWorkspace(KubeadmTestBed bed, Path directory, List<String> releases)
     {
@@ -55,6 +56,12 @@ final class KubeadmWorkspace
         this.preamble = blocks;
     }
 
+    /** Later configurations install from the package repository (install.mode = "online"), not the bundle. */
+    void online()
+    {
+        this.online = true;
+    }
+
     /**
      * Writes the configuration: hosts {@code controlPlanes} as node.cp[*], {@code workers} as
      * node.w[*] in worker pool "a", Kubernetes {@code version}; {@code extra} goes inside the cluster block.
@@ -77,10 +84,7 @@ final class KubeadmWorkspace
                     nodes = node.cp[*]
                 %s  }
                 %s
-                  install {
-                    mode   = "offline"
-                    bundle = "bundle"
-                  }
+                %s
                 %s}
 
                 output "kubeconfig" {
@@ -93,7 +97,14 @@ final class KubeadmWorkspace
                     nodes           = node.w[*]
                     max_unavailable = 2
                   }
-                """, extra));
+                """, online ? """
+                  install {
+                    mode = "online"
+                  }""" : """
+                  install {
+                    mode   = "offline"
+                    bundle = "bundle"
+                  }""", extra));
         try {
             Files.writeString(directory.resolve("main.kiln.hcl"), hcl.toString());
         }

@@ -9,6 +9,7 @@ import dev.kiln.providers.kubeadm.spec.NodeSpec;
 import dev.kiln.providers.kubeadm.steps.ContainerRuntime;
 import dev.kiln.providers.kubeadm.steps.Facts;
 import dev.kiln.providers.kubeadm.steps.HostSetup;
+import dev.kiln.providers.kubeadm.steps.ImageImport;
 import dev.kiln.providers.kubeadm.steps.KubeletService;
 import dev.kiln.providers.kubeadm.steps.KubernetesBinaries;
 import dev.kiln.providers.kubeadm.steps.Preflight;
@@ -51,6 +52,8 @@ public final class Bootstrap
             Preflight.check(host, node.address(), Facts.gather(host), controlPlane);
         }
         StepRunner.run(host, new ContainerRuntime(work.installation(), version), work.context());
+        boolean docker = work.installation().cluster().runtime().type().equals(ClusterSpec.Runtime.DOCKER);
+        work.installation().bundle().ifPresent(bundle -> bundle.images().forEach(archive -> StepRunner.run(host, new ImageImport(archive, docker), work.context())));
         if (!member) {
             StepRunner.run(host, KubernetesBinaries.all(work.installation(), version), work.context());
         }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * The container runtime, installed (from the bundle's {@code containerd/} or the distribution's
  * package), configured (containerd's config.toml and hosts.toml per mirrored registry, or
  * docker's daemon.json) and running. Done when the runtime answers {@code --version}, every
- * configuration file has the rendered content and systemd reports the service active.
+ * configuration file has the rendered content and systemd reports the service active (and, for
+ * docker, {@code docker info} reports the systemd cgroup driver kubelet is configured for).
  */
 public final class ContainerRuntime
         implements Step
@@ -41,7 +42,8 @@ public final class ContainerRuntime
         String service = service();
         return host.run(title(), service + " --version").succeeded()
                 && RemoteFiles.same(host, title(), files())
-                && host.run(title(), "systemctl is-active " + service).output().trim().equals("active");
+                && host.run(title(), "systemctl is-active " + service).output().trim().equals("active")
+                && (!docker() || host.run(title(), "docker info --format '{{.CgroupDriver}}'").output().trim().equals("systemd"));
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class ContainerRuntime
     @Override
     public String missing()
     {
-        return service() + " is not active with the rendered configuration";
+        return service() + " is not active with the rendered configuration" + (docker() ? " and the systemd cgroup driver" : "");
     }
 
     private void install(Remote host)

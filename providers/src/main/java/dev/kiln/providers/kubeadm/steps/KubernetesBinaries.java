@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Kubernetes' binaries at one release: from the bundle's {@code kubernetes/<version>/} (with
- * crictl and the CNI plugins when the bundle has them), or the {@code pkgs.k8s.io} packages.
+ * crictl and the CNI plugins when the bundle has them), or the {@code pkgs.k8s.io} packages (then
+ * held with {@code apt-mark hold}, so no unattended upgrade moves them).
  * Done when each tool reports the release: {@code kubeadm version -o short},
  * {@code kubelet --version}, {@code kubectl version --client}.
  */
@@ -71,7 +72,9 @@ public final class KubernetesBinaries
             return;
         }
         String packages = tools.stream().map(tool -> tool.binary + "=" + version.substring(1) + "-*").map(Shell::quote).collect(Collectors.joining(" "));
-        host.output(title(), "DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-downgrades --allow-change-held-packages " + packages);
+        String names = tools.stream().map(tool -> tool.binary).collect(Collectors.joining(" "));
+        host.output(title(), "DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-downgrades --allow-change-held-packages " + packages
+                + " && apt-mark hold " + names);
     }
 
     @Override

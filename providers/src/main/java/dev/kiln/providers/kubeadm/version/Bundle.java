@@ -103,6 +103,12 @@ public final class Bundle
         }
     }
 
+    /** The image archives of {@code images/}, with the images each names. */
+    public List<ImageArchive> images()
+    {
+        return files("images").stream().filter(file -> file.getFileName().toString().endsWith(".tar")).map(ImageArchive::read).toList();
+    }
+
     private static Path unpack(Path tarball, Path cache)
     {
         try {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,7 @@ public final class KubeadmTestBed
 {
     /** Installed on every host; the bundle brings kubeadm, kubelet, kubectl, crictl and containerd. */
     public static final List<String> HOST_TOOLS = List.of("standin-lib", "systemctl", "etcdctl", "modprobe", "lsmod", "sysctl", "swapon", "swapoff",
-            "ip", "iptables-save", "iptables-restore", "ipvsadm");
+            "ip", "iptables-save", "iptables-restore", "ipvsadm", "apt-get", "apt-mark");
     public static final String STATE = "/etc/kiln/standin";
 
     private final TestHosts hosts;
@@ -125,7 +126,7 @@ public final class KubeadmTestBed
 
     /**
      * An offline bundle under {@code directory} holding the stand-in kubeadm, kubelet and
-     * kubectl of each release, containerd, crictl and the Calico operator manifest.
+     * kubectl of each release, containerd with ctr, crictl and the Calico operator manifest.
      */
     public static Path bundle(Path directory, List<String> releases)
     {
@@ -137,6 +138,7 @@ public final class KubeadmTestBed
                 }
             }
             executable(Files.createDirectories(directory.resolve("containerd")).resolve("containerd"), standin("containerd"));
+            executable(directory.resolve("containerd").resolve("ctr"), standin("ctr"));
             executable(Files.createDirectories(directory.resolve("crictl")).resolve("crictl"), standin("crictl"));
             write(Files.createDirectories(directory.resolve("calico")).resolve("tigera-operator.yaml"), """
                     apiVersion: v1
@@ -153,6 +155,79 @@ public final class KubeadmTestBed
                       replicas: 1
                     """);
             return directory;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The package repository the apt-get stand-in installs from on {@code host}: kubeadm (which
+     * depends on cri-tools), kubelet and kubectl at each release as {@code 1.29.1-1.1}, containerd
+     * with ctr and its unit, docker.io (docker, dockerd, docker.service), and the kubelet unit with kubeadm's drop-in in the kubelet package.
+     */
+    public void packageRepository(TestHost host, List<String> releases)
+    {
+        Path repository = host.path(STATE + "/apt");
+        try {
+            for (String release : releases) {
+                String version = release.substring(1) + "-1.1";
+                for (String tool : List.of("kubeadm", "kubelet", "kubectl")) {
+                    executable(Files.createDirectories(repository.resolve(tool).resolve(version).resolve("bin")).resolve(tool), standin(tool).replace("@VERSION@", release));
+                }
+                write(repository.resolve("kubeadm").resolve(version).resolve("depends"), "cri-tools\n");
+                Path units = Files.createDirectories(repository.resolve("kubelet").resolve(version).resolve("units").resolve("kubelet.service.d"));
+                write(units.getParent().resolve("kubelet.service"), "[Service]\nExecStart=/usr/bin/kubelet\n");
+                write(units.resolve("10-kubeadm.conf"), "[Service]\nExecStart=\nExecStart=/usr/bin/kubelet $KUBELET_KUBEADM_ARGS\n");
+            }
+            executable(Files.createDirectories(repository.resolve("cri-tools/1.30.0-1.1/bin")).resolve("crictl"), standin("crictl"));
+            Path containerd = Files.createDirectories(repository.resolve("containerd/1.7.22-1/bin"));
+            executable(containerd.resolve("containerd"), standin("containerd"));
+            executable(containerd.resolve("ctr"), standin("ctr"));
+            write(Files.createDirectories(repository.resolve("containerd/1.7.22-1/units")).resolve("containerd.service"), "[Service]\nExecStart=/usr/bin/containerd\n");
+            Path docker = Files.createDirectories(repository.resolve("docker.io/20.10.24+dfsg1-1/bin"));
+            executable(docker.resolve("docker"), standin("docker"));
+            executable(docker.resolve("dockerd"), standin("dockerd"));
+            write(Files.createDirectories(repository.resolve("docker.io/20.10.24+dfsg1-1/units")).resolve("docker.service"), "[Service]\nExecStart=/usr/bin/dockerd -H fd://\n");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An image archive as {@code docker save} writes it, reduced to its {@code manifest.json} naming {@code repoTags}, made with the machine's tar. */
+    public static Path imageArchive(Path file, List<String> repoTags)
+    {
+        try {
+            Path content = Files.createTempDirectory("kiln-image-archive");
+            String tags = repoTags.stream().map(tag -> "\"" + tag + "\"").collect(Collectors.joining(","));
+            write(content.resolve("manifest.json"), "[{\"Config\":\"sha256:0f8a.json\",\"RepoTags\":[" + tags + "],\"Layers\":[\"0f8a/layer.tar\"]}]\n");
+            Files.createDirectories(file.getParent());
+            Process tar = new ProcessBuilder("tar", "-cf", file.toString(), "-C", content.toString(), "manifest.json").redirectErrorStream(true).start();
+            String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (tar.waitFor() != 0) {
+                throw new IllegalStateException("tar failed: " + output);
+            }
+            Files.delete(content.resolve("manifest.json"));
+            Files.delete(content);
+            return file;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Content {@code kubectl apply -f URL} reads on every host, as if the URL were reachable. */
+    public void web(String url, String content)
+    {
+        try {
+            Path page = cluster().resolve("web").resolve(url.replaceFirst("^[a-z]+://", ""));
+            Files.createDirectories(page.getParent());
+            write(page, content);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
