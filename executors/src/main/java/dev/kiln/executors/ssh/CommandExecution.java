@@ -2,8 +2,11 @@ package dev.kiln.executors.ssh;
 
 import dev.kiln.executors.walk.CancellationToken;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.transport.TransportException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,10 +114,16 @@ final class CommandExecution
             return client.startSession();
         }
         catch (IOException e) {
-            if (client.isConnected()) {
+            // A refused channel (OpenFailException: too many sessions, …) leaves the connection
+            // and its other channels alone; a broken connection, perhaps noticed only now, is
+            // replaced.
+            boolean broken = !client.isConnected()
+                    || e instanceof TransportException
+                    || (e instanceof ConnectionException && !(e instanceof OpenFailException));
+            if (!broken) {
                 throw e;
             }
-            connection.disconnectIfBroken();
+            connection.disconnect();
             return connection.client(step, cancellation).startSession();
         }
     }

@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -150,11 +153,27 @@ public final class TestHost
     public synchronized void killConnections()
     {
         if (sshd != null) {
+            List<ProcessHandle> killed = new ArrayList<>();
             sshd.children().flatMap(ProcessHandle::children).forEach(child -> {
                 List<ProcessHandle> below = child.descendants().toList();
                 child.destroyForcibly();
                 below.forEach(ProcessHandle::destroyForcibly);
+                killed.add(child);
+                killed.addAll(below);
             });
+            // Killing is asynchronous: return once they are gone, so the next step sees a dead connection.
+            for (ProcessHandle process : killed) {
+                try {
+                    process.onExit().get(5, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("a connection process of " + name() + " did not end after SIGKILL", e);
+                }
+            }
         }
     }
 
