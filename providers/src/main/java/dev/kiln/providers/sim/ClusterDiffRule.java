@@ -1,14 +1,10 @@
 package dev.kiln.providers.sim;
 
-import dev.kiln.lang.value.Type;
-import dev.kiln.lang.value.Value;
-import dev.kiln.planner.diff.StandardDiffRule;
 import dev.kiln.planner.spi.DiffRequest;
 import dev.kiln.planner.spi.DiffResponse;
 import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.state.AttributePath;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +17,8 @@ import java.util.Optional;
 final class ClusterDiffRule
         implements DiffRule
 {
+    private static final ShapeSteps<ClusterShape> STEPS = new ShapeSteps<>(ClusterSteps::create, ClusterSteps::delete, ClusterSteps::update, ClusterShape::version);
+
     @Override
     public DiffResponse diff(DiffRequest request)
     {
@@ -34,25 +32,7 @@ final class ClusterDiffRule
         if (forbidden.isPresent()) {
             return forbidden.get();
         }
-        DiffResponse response = StandardDiffRule.INSTANCE.diff(request);
-        return switch (response) {
-            case DiffResponse.NoOp noOp -> noOp;
-            case DiffResponse.Forbidden refused -> refused;
-            case DiffResponse.Delete delete -> new DiffResponse.Delete(ClusterSteps.delete(prior.orElseThrow()), delete.diagnostics());
-            case DiffResponse.Create create -> new DiffResponse.Create(create.planned(), ClusterSteps.create(desired), create.diagnostics());
-            case DiffResponse.Replace replace -> {
-                List<String> steps = new ArrayList<>(ClusterSteps.delete(prior.orElseThrow()));
-                steps.addAll(ClusterSteps.create(desired));
-                yield new DiffResponse.Replace(replace.planned(), replace.forcedBy(), steps, replace.diagnostics());
-            }
-            case DiffResponse.Update update -> {
-                Value planned = ValueParts.with(update.planned(), "status", Value.unknown(Type.STRING));
-                if (!desired.version().equals(prior.orElseThrow().version())) {
-                    planned = ValueParts.with(planned, "current_version", Value.unknown(Type.STRING));
-                }
-                yield new DiffResponse.Update(planned, ClusterSteps.update(request.prior().get(), prior.get(), planned, desired), update.diagnostics());
-            }
-        };
+        return STEPS.diff(request, prior, desired);
     }
 
     private static Optional<DiffResponse.Forbidden> forbidden(Optional<ClusterShape> prior, ClusterShape desired)

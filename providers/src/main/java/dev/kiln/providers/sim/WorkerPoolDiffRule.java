@@ -1,14 +1,10 @@
 package dev.kiln.providers.sim;
 
-import dev.kiln.lang.value.Type;
-import dev.kiln.lang.value.Value;
-import dev.kiln.planner.diff.StandardDiffRule;
 import dev.kiln.planner.spi.DiffRequest;
 import dev.kiln.planner.spi.DiffResponse;
 import dev.kiln.planner.spi.DiffRule;
 import dev.kiln.state.AttributePath;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +18,8 @@ import java.util.Optional;
 final class WorkerPoolDiffRule
         implements DiffRule
 {
+    private static final ShapeSteps<PoolShape> STEPS = new ShapeSteps<>(PoolSteps::create, PoolSteps::delete, PoolSteps::update, PoolShape::version);
+
     private static final AttributePath VERSION = AttributePath.attribute("kubernetes_version");
 
     @Override
@@ -36,25 +34,7 @@ final class WorkerPoolDiffRule
         if (forbidden.isPresent()) {
             return forbidden.get();
         }
-        DiffResponse response = StandardDiffRule.INSTANCE.diff(request);
-        return switch (response) {
-            case DiffResponse.NoOp noOp -> noOp;
-            case DiffResponse.Forbidden refused -> refused;
-            case DiffResponse.Delete delete -> new DiffResponse.Delete(PoolSteps.delete(prior.orElseThrow()), delete.diagnostics());
-            case DiffResponse.Create create -> new DiffResponse.Create(create.planned(), PoolSteps.create(desired), create.diagnostics());
-            case DiffResponse.Replace replace -> {
-                List<String> steps = new ArrayList<>(PoolSteps.delete(prior.orElseThrow()));
-                steps.addAll(PoolSteps.create(desired));
-                yield new DiffResponse.Replace(replace.planned(), replace.forcedBy(), steps, replace.diagnostics());
-            }
-            case DiffResponse.Update update -> {
-                Value planned = ValueParts.with(update.planned(), "status", Value.unknown(Type.STRING));
-                if (!desired.version().equals(prior.orElseThrow().version())) {
-                    planned = ValueParts.with(planned, "current_version", Value.unknown(Type.STRING));
-                }
-                yield new DiffResponse.Update(planned, PoolSteps.update(request.prior().get(), prior.get(), planned, desired), update.diagnostics());
-            }
-        };
+        return STEPS.diff(request, prior, desired);
     }
 
     private static Optional<DiffResponse.Forbidden> forbidden(Optional<PoolShape> prior, PoolShape desired)
