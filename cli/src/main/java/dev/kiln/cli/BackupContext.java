@@ -26,6 +26,26 @@ final class BackupContext
         this.environment = environment;
     }
 
+    /**
+     * Readies {@code workspace} for a backup command: the variables (an S3 state's settings may
+     * use them) and the state's encryption. False when the encryption settings failed (shown).
+     */
+    static boolean prepare(Workspace workspace, VariableInputs inputs)
+    {
+        workspace.useVariables(inputs);
+        return ConfiguredEncryption.configure(workspace, inputs);
+    }
+
+    /** The context over the recorded state; empty when the workspace or the configuration failed (shown). */
+    static Optional<BackupContext> open(Workspace workspace, VariableInputs inputs)
+            throws IOException
+    {
+        if (!prepare(workspace, inputs)) {
+            return Optional.empty();
+        }
+        return load(workspace, inputs, workspace.readState());
+    }
+
     /** Empty when the configuration does not load (its diagnostics were shown). */
     static Optional<BackupContext> load(Workspace workspace, VariableInputs inputs, State state)
     {

@@ -1,12 +1,10 @@
 package dev.kiln.cli;
 
-import dev.kiln.lang.config.VariableInputs;
 import dev.kiln.providers.backup.BackupCatalog;
 import dev.kiln.providers.backup.BackupEnvironment;
 import dev.kiln.providers.backup.BackupException;
 import dev.kiln.providers.backup.BackupRecord;
 import dev.kiln.state.ResourceInstance;
-import dev.kiln.state.State;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,12 +60,7 @@ final class BackupCreateCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, BackupCommands.workingDirectory(spec));
-        VariableInputs inputs = variables.inputs(invocation, workspace.directory());
-        if (!ConfiguredEncryption.configure(workspace, inputs)) {
-            return ExitCodes.ERROR;
-        }
-        State state = workspace.readState();
-        Optional<BackupContext> context = BackupContext.load(workspace, inputs, state);
+        Optional<BackupContext> context = BackupContext.open(workspace, variables.inputs(invocation, workspace.directory()));
         if (context.isEmpty()) {
             return ExitCodes.ERROR;
         }

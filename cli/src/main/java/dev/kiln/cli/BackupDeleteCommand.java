@@ -1,7 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.lang.config.VariableInputs;
-import dev.kiln.state.State;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,12 +40,7 @@ final class BackupDeleteCommand
             throws IOException
     {
         Workspace workspace = new Workspace(invocation, BackupCommands.workingDirectory(spec));
-        VariableInputs inputs = variables.inputs(invocation, workspace.directory());
-        if (!ConfiguredEncryption.configure(workspace, inputs)) {
-            return ExitCodes.ERROR;
-        }
-        State state = workspace.readState();
-        Optional<BackupContext> context = BackupContext.load(workspace, inputs, state);
+        Optional<BackupContext> context = BackupContext.open(workspace, variables.inputs(invocation, workspace.directory()));
         if (context.isEmpty()) {
             return ExitCodes.ERROR;
         }

@@ -61,7 +61,7 @@ final class BackupRestoreCommand
     {
         Workspace workspace = new Workspace(invocation, BackupCommands.workingDirectory(spec));
         VariableInputs inputs = variables.inputs(invocation, workspace.directory());
-        if (!ConfiguredEncryption.configure(workspace, inputs)) {
+        if (!BackupContext.prepare(workspace, inputs)) {
             return ExitCodes.ERROR;
         }
         try (StateSession session = StateSession.open(workspace, "backup restore", lock.lockTimeout)) {
